@@ -1,0 +1,35 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../domain/errors.js';
+import { ParseError } from '../parsers/cycler-parser.js';
+import type { AppDeps } from './app-deps.js';
+import { httpStatusOf } from './error-mapping.js';
+import { registerHealthRoutes } from './health.routes.js';
+
+/** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+        return c.json({ error: { code: 'VALIDATION', message: `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues } }, 400);
+      }
+    },
+  });
+  registerHealthRoutes(app, deps);
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.onError((err, c) => {
+    if (err instanceof AppError || err instanceof ParseError) {
+      const details = err instanceof AppError ? err.details : err.toJSON();
+      return c.json({ error: { code: err.code, message: err.message, ...details } }, httpStatusOf[err.code]);
+    }
+    if (err instanceof HTTPException) {
+      const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : 'VALIDATION';
+      return c.json({ error: { code, message: err.message || 'Bad request' } }, err.status);
+    }
+    console.error(err);
+    return c.json({ error: { code: 'INTERNAL', message: 'Internal error' } }, 500);
+  });
+  return app;
+}

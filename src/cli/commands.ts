@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import { registerServeCommand } from './serve.command.js';
+
+/** Every CLI command, one file each; add yours here. */
+export function registerCommands(program: Command): void {
+  registerServeCommand(program);
+}

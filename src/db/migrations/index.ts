@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261125000000 from './20261125000000_init.js';
+
+/**
+ * Every migration, by timestamped name. Append-only: add a line for each new file.
+ * A static list (not a folder scan) so the same code runs from src/ under Vitest and from dist/.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261125000000_init': m20261125000000,
+};

@@ -1,0 +1,118 @@
+import type { AppErrorCode } from '../domain/errors.js';
+
+/** What a parser sees when asked "is this yours?": the file name and its first bytes (up to 64 KiB). */
+export interface DetectInput {
+  fileName: string;
+  head: Uint8Array;
+}
+
+/** A companion file uploaded with the data file (settings file, binary, _Metadata.csv ...). */
+export interface CompanionFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** A saved header → canonical column mapping for the generic CSV parser. */
+export interface ColumnMapping {
+  /** Original header text → canonical BDF name (e.g. 'Voltage / V') and the unit the file uses. */
+  columns: Record<string, { name: string; unit: string }>;
+  delimiter?: string;
+  decimalComma?: boolean;
+  /** 0-based line index of the header line; detected when absent. */
+  headerLine?: number;
+  currentSign?: 'positive-charge' | 'positive-discharge';
+}
+
+export interface ParseInput {
+  fileName: string;
+  bytes: Uint8Array;
+  companions?: CompanionFile[];
+  columnMapping?: ColumnMapping;
+  /** Called now and then with the share of the input consumed (0..1). */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface ParsedColumn {
+  /** Canonical BDF name ('Voltage / V'), or the original header when there is none. */
+  name: string;
+  /** Canonical unit ('V', 'A', 'Ah', 's', '1', 'degC' ...), or the original unit. */
+  unit: string | null;
+  /** The header as written in the file. */
+  originalName: string;
+  /** The unit as written in the file (null when the file gives none). */
+  originalUnit: string | null;
+  /** One value per row; NaN = missing. */
+  values: Float64Array;
+}
+
+export interface ParseWarning {
+  code: string;
+  message: string;
+  /** 1-based line number for text files. */
+  line?: number;
+  /** Byte offset for binary files. */
+  byte?: number;
+}
+
+export interface ParseResult {
+  /** Registry name of the parser that produced it, e.g. 'biologic-mpt'. */
+  format: string;
+  /** Parser version; bump it when output changes so data can be re-processed. */
+  parserVersion: string;
+  rows: number;
+  columns: ParsedColumn[];
+  /** Header metadata: start time (ISO, local, zone unknown), channel, procedure, mass, software ... */
+  metadata: Record<string, unknown>;
+  warnings: ParseWarning[];
+}
+
+/** A file that is recognised but is not a data file (a BioLogic .mps settings file, a _Metadata.csv). */
+export interface NotDataVerdict {
+  kind: 'settings' | 'metadata' | 'other';
+  description: string;
+}
+
+/** One cycler format. Pure: no file system, no database, no globals; safe in a worker thread. */
+export interface CyclerParser {
+  /** Registry name, kebab-case: 'maccor-txt', 'arbin-res', 'neware-ndax' ... */
+  name: string;
+  vendor: string;
+  /** Human label for lists and errors: 'BioLogic EC-Lab .mpr'. */
+  label: string;
+  version: string;
+  extensions: string[];
+  /** false for formats implemented from documentation only, with no real sample file. */
+  verified: boolean;
+  /** Confidence 0..1 that the file is this format; 0 = certainly not. Must be cheap. */
+  detect(input: DetectInput): number;
+  /** When the file is recognised but holds no data, say so instead of parsing. */
+  classifyNotData?(input: DetectInput): NotDataVerdict | null;
+  parse(input: ParseInput): Promise<ParseResult>;
+}
+
+/** A file could not be parsed. Names the format tried, the file, and where (line or byte). */
+export class ParseError extends Error {
+  readonly code: AppErrorCode = 'PARSE_ERROR';
+  readonly format: string;
+  readonly fileName: string;
+  readonly line?: number;
+  readonly byte?: number;
+  readonly field?: string;
+
+  constructor(opts: { format: string; fileName: string; message: string; line?: number; byte?: number; field?: string; cause?: unknown }) {
+    const where = opts.line !== undefined ? `, line ${opts.line}` : opts.byte !== undefined ? `, byte ${opts.byte}` : '';
+    const field = opts.field ? `, field '${opts.field}'` : '';
+    super(`${opts.fileName} (${opts.format}${where}${field}): ${opts.message}`, { cause: opts.cause });
+    this.name = 'ParseError';
+    this.format = opts.format;
+    this.fileName = opts.fileName;
+    this.line = opts.line;
+    this.byte = opts.byte;
+    this.field = opts.field;
+  }
+
+  /** The plain fields, for storing on a data file record. */
+  toJSON(): { message: string; format: string; fileName: string; line?: number; byte?: number; field?: string } {
+    return { message: this.message, format: this.format, fileName: this.fileName, line: this.line, byte: this.byte, field: this.field };
+  }
+}

@@ -1,0 +1,31 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './api/app.js';
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+
+export interface RunningServer {
+  url: string;
+  database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and serves the app until stopped. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  const app = createApp({ config, db: database.db, dbKind: database.kind });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://localhost:${port}`,
+    database,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
