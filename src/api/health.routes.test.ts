@@ -15,7 +15,7 @@ describe('GET /api/health', () => {
     const app = createApp({ config: loadConfig({}), db: handle.db, dbKind: handle.kind });
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { status: string; database: { kind: string; migration: string } };
     expect(body.status).toBe('ok');
     expect(body.database.kind).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
     expect(body.database.migration).toMatch(/^\d{14}_/);
@@ -25,6 +25,6 @@ describe('GET /api/health', () => {
     const app = createApp({ config: loadConfig({}), db: handle.db, dbKind: handle.kind });
     const res = await app.request('/api/nope');
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('NOT_FOUND');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   });
 });

@@ -1,6 +1,10 @@
+import type { OrganisationTables } from '../organisations/organisation.table.js';
+import type { UserTables } from '../users/user.table.js';
+
 /**
  * The whole database type, assembled from the feature table files (`*.table.ts`).
  * Add a feature's tables by extending this interface with its table interface.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database {}
+export interface Database extends UserTables, OrganisationTables {
+  app_meta: { key: string; value: unknown };
+}

@@ -54,6 +54,19 @@ export interface ParseWarning {
   byte?: number;
 }
 
+/**
+ * How the vendor's capacity and energy counters behave, as the parser emitted them in
+ * 'Charging Capacity / Ah' etc. Normalisation (src/parsers/normalise/) turns every mode into
+ * the canonical one: ≥ 0, accumulating within a derived cycle, reset at each cycle start.
+ * - 'per-cycle': already canonical (Arbin).
+ * - 'per-step': restart at every step (Maccor Amp-hr split by state, Neware record export).
+ * - 'per-half-cycle': restart when the current changes direction (BioLogic Q charge/discharge).
+ * - 'running-total': never reset, only grow (cumulative charge and discharge totals).
+ * - 'signed-net': only 'Net Capacity / Ah' (signed, + on charge) is given (Novonix, BioLogic (Q-Qo)).
+ * - 'none': no counters; normalisation integrates current over time.
+ */
+export type CounterMode = 'per-cycle' | 'per-step' | 'per-half-cycle' | 'running-total' | 'signed-net' | 'none';
+
 export interface ParseResult {
   /** Registry name of the parser that produced it, e.g. 'biologic-mpt'. */
   format: string;
@@ -64,6 +77,8 @@ export interface ParseResult {
   /** Header metadata: start time (ISO, local, zone unknown), channel, procedure, mass, software ... */
   metadata: Record<string, unknown>;
   warnings: ParseWarning[];
+  /** Semantics of the capacity and energy columns the parser emitted. */
+  counters: { capacity: CounterMode; energy: CounterMode };
 }
 
 /** A file that is recognised but is not a data file (a BioLogic .mps settings file, a _Metadata.csv). */

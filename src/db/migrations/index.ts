@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261125000000 from './20261125000000_init.js';
+import * as m20261125000100 from './20261125000100_accounts.js';
 
 /**
  * Every migration, by timestamped name. Append-only: add a line for each new file.
@@ -7,4 +8,5 @@ import * as m20261125000000 from './20261125000000_init.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261125000000_init': m20261125000000,
+  '20261125000100_accounts': m20261125000100,
 };
