@@ -7,7 +7,8 @@ import pg from 'pg';
 import type { Database } from '../../src/db/schema.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { pgliteTemplatePath } from './pglite-template.js';
+import { inject } from 'vitest';
+import './pglite-template.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
@@ -29,8 +30,8 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
         await withAdminClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       },
     };
-  } else if (opts.migrate !== false && existsSync(pgliteTemplatePath)) {
-    const client = new PGlite({ loadDataDir: new Blob([readFileSync(pgliteTemplatePath)]), parsers: { 20: Number, 1700: Number } });
+  } else if (opts.migrate !== false && templatePath() !== null) {
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(templatePath()!)]), parsers: { 20: Number, 1700: Number } });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     return { db, kind: 'pglite', close: () => db.destroy() };
   } else {
@@ -38,6 +39,11 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   }
   if (opts.migrate !== false) await migrateToLatest(handle.db);
   return handle;
+}
+
+function templatePath(): string | null {
+  const path = inject('pgliteTemplatePath');
+  return path && existsSync(path) ? path : null;
 }
 
 async function withAdminClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
