@@ -1,0 +1,79 @@
+import { latin1Slice } from './decode-text.js';
+
+/** Where the last scan stopped (index of the first byte not part of the number). */
+export interface ScanCursor {
+  pos: number;
+}
+
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * Parses a decimal number starting at `pos` (leading spaces skipped) without allocating.
+ * `decimalSep` is 46 ('.') or 44 (','). Returns NaN when no digits were found; cursor.pos is
+ * then left at the first non-blank byte. With ≤ 15 significant digits and a power of ten ≤ 22
+ * the result is exact (Clinger's fast path: one correctly rounded operation); longer numbers
+ * fall back to Number() so results always equal Number(text).
+ */
+export function scanNumber(bytes: Uint8Array, pos: number, end: number, decimalSep: number, cursor: ScanCursor): number {
+  let p = pos;
+  // Only spaces: a tab may be the delimiter, so the caller skips tabs when they are not.
+  while (p < end && bytes[p] === 32) p++;
+  const start = p;
+  let negative = false;
+  let c = bytes[p];
+  if (c === 45) { negative = true; p++; } else if (c === 43) p++;
+  let mantissa = 0;
+  let significant = 0;
+  let digits = 0;
+  // Zeros after the last non-zero digit are kept out of the mantissa so '1.5000000E+003' stays on the fast path.
+  let trailing = 0;
+  let exponent = 0;
+  while (p < end) {
+    c = bytes[p] - 48;
+    if (c < 0 || c > 9) break;
+    if (c !== 0) { mantissa = mantissa * POW10[trailing + 1] + c; significant += trailing + 1; trailing = 0; } else if (significant > 0) trailing++;
+    digits++;
+    p++;
+  }
+  if (p < end && bytes[p] === decimalSep) {
+    p++;
+    while (p < end) {
+      c = bytes[p] - 48;
+      if (c < 0 || c > 9) break;
+      if (c !== 0) { mantissa = mantissa * POW10[trailing + 1] + c; significant += trailing + 1; trailing = 0; } else if (significant > 0) trailing++;
+      exponent--;
+      digits++;
+      p++;
+    }
+  }
+  if (digits === 0) { cursor.pos = start; return NaN; }
+  c = bytes[p];
+  if (p < end && (c === 101 || c === 69)) {
+    let q = p + 1;
+    let expNegative = false;
+    if (bytes[q] === 45) { expNegative = true; q++; } else if (bytes[q] === 43) q++;
+    let e = 0;
+    const expStart = q;
+    while (q < end && bytes[q] >= 48 && bytes[q] <= 57 && e < 100000) { e = e * 10 + bytes[q] - 48; q++; }
+    if (q > expStart) { exponent += expNegative ? -e : e; p = q; }
+  }
+  cursor.pos = p;
+  exponent += trailing;
+  if (significant > 15 || exponent > 22 || exponent < -22) return slowNumber(bytes, start, p, decimalSep);
+  const value = exponent >= 0 ? mantissa * POW10[exponent] : mantissa / POW10[-exponent];
+  return negative ? -value : value;
+}
+
+function slowNumber(bytes: Uint8Array, start: number, end: number, decimalSep: number): number {
+  let text = latin1Slice(bytes, start, end);
+  if (decimalSep !== 46) text = text.replace(',', '.');
+  return Number(text);
+}
+
+/** Parses a whole string as a number ('' → NaN, trailing text → NaN); honours a decimal comma. */
+export function parseNumberText(text: string, decimalComma = false): number {
+  const t = text.trim();
+  if (t === '') return NaN;
+  const n = Number(decimalComma ? t.replace(',', '.') : t);
+  return n;
+}
