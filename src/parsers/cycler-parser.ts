@@ -4,6 +4,8 @@ import type { AppErrorCode } from '../domain/errors.js';
 export interface DetectInput {
   fileName: string;
   head: Uint8Array;
+  /** The caller's saved generic-CSV mapping, if any (only the generic CSV parser looks at it). */
+  columnMapping?: ColumnMapping;
 }
 
 /** A companion file uploaded with the data file (settings file, binary, _Metadata.csv ...). */

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m20261125000000 from './20261125000000_init.js';
 import * as m20261125000100 from './20261125000100_accounts.js';
+import * as m20261125020000 from './20261125020000_units_parameters.js';
+import * as m20261125020100 from './20261125020100_materials_devices.js';
+import * as m20261125020200 from './20261125020200_experiments_data_files.js';
 
 /**
  * Every migration, by timestamped name. Append-only: add a line for each new file.
@@ -9,4 +12,7 @@ import * as m20261125000100 from './20261125000100_accounts.js';
 export const migrations: Record<string, Migration> = {
   '20261125000000_init': m20261125000000,
   '20261125000100_accounts': m20261125000100,
+  '20261125020000_units_parameters': m20261125020000,
+  '20261125020100_materials_devices': m20261125020100,
+  '20261125020200_experiments_data_files': m20261125020200,
 };

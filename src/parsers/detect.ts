@@ -1,0 +1,74 @@
+import { AppError, UnsupportedFormatError, ValidationError } from '../domain/errors.js';
+import type { ColumnMapping, CyclerParser, NotDataVerdict } from './cycler-parser.js';
+
+/** Bytes a parser's `detect` sees. */
+export const DETECT_HEAD_BYTES = 64 * 1024;
+
+/** The file is recognised, but holds no data (a settings or metadata companion). */
+export class NotDataFileError extends AppError {
+  constructor(fileName: string, label: string, verdict: NotDataVerdict) {
+    super('UNSUPPORTED_FORMAT', `${fileName}: ${label} ${verdict.kind} file (${verdict.description}): not a data file; upload it as a companion`, { kind: verdict.kind, parser: label });
+    this.name = 'NotDataFileError';
+  }
+}
+
+export interface Detection {
+  parser: CyclerParser;
+  confidence: number;
+}
+
+export interface DetectOptions {
+  /** Use this parser (registry name) without sniffing. */
+  format?: string;
+  columnMapping?: ColumnMapping;
+}
+
+/**
+ * Picks the parser for a file from its name and first bytes. Highest confidence wins; ties go to
+ * the parser that lists the file's extension, then to the registry name in alphabetical order, so
+ * the choice never depends on registration order. A file that some parser classifies as a
+ * settings/metadata companion (and no parser claims with confidence ≥ 0.5) raises
+ * NotDataFileError; nothing recognised raises UnsupportedFormatError with one reason per parser.
+ */
+export function detectParser(parsers: readonly CyclerParser[], fileName: string, head: Uint8Array, options: DetectOptions = {}): Detection {
+  if (options.format) {
+    const parser = parsers.find((p) => p.name === options.format);
+    if (!parser) throw new ValidationError(`unknown format '${options.format}'`, [{ field: 'format', message: `one of: ${parsers.map((p) => p.name).sort().join(', ')}` }]);
+    return { parser, confidence: 1 };
+  }
+  const input = { fileName, head: head.subarray(0, DETECT_HEAD_BYTES), columnMapping: options.columnMapping };
+  const ext = extensionOf(fileName);
+  const scored = parsers.map((parser) => ({ parser, confidence: safeDetect(parser, input) }));
+  scored.sort((a, b) => b.confidence - a.confidence
+    || Number(b.parser.extensions.includes(ext)) - Number(a.parser.extensions.includes(ext))
+    || a.parser.name.localeCompare(b.parser.name));
+  const best = scored[0];
+  if (best === undefined || best.confidence < 0.5) {
+    for (const parser of parsers) {
+      const verdict = parser.classifyNotData?.(input);
+      if (verdict) throw new NotDataFileError(fileName, parser.label, verdict);
+    }
+  }
+  if (best === undefined || !(best.confidence > 0)) {
+    const reasons = parsers.map((p) => `${p.name}: ${p.extensions.includes(ext) ? 'extension matches but content does not' : 'content and extension do not match'}`);
+    throw new UnsupportedFormatError(fileName, reasons.length > 0 ? reasons : ['no parsers are registered']);
+  }
+  return best;
+}
+
+/** A detector that throws on odd input scores 0 rather than breaking detection for every format. */
+function safeDetect(parser: CyclerParser, input: Parameters<CyclerParser['detect']>[0]): number {
+  try {
+    const c = parser.detect(input);
+    return Number.isFinite(c) ? Math.min(1, Math.max(0, c)) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Lower-case extension with the dot ('.csv'); '' when none. */
+export function extensionOf(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot).toLowerCase();
+}

@@ -1,0 +1,114 @@
+/** Where a vendor counter may restart, and whether it always does there. */
+export interface ResetPoints {
+  /** 1 where the counter is known to restart (new step, new half cycle, resumed test ...). */
+  boundary?: Uint8Array;
+  /** true: the counter restarts at every boundary (per-step with a step index); false: only if it dropped. */
+  always: boolean;
+  /** The first row's value counts as charge passed since the counter's zero (false for running totals). */
+  firstCounts: boolean;
+}
+
+/**
+ * Per-row increments (≥ 0) of a vendor counter that only grows between restarts. A restart is
+ * taken where the value falls below half the running maximum (a reset to ~0 the parser did not
+ * mark), at a boundary when it did not grow, or at every boundary when `always`. Small dips
+ * (noise, rounding) give 0 and do not move the reference, so recovery is not counted twice.
+ * Negative values (discharge counters some vendors write with a sign) count by magnitude.
+ */
+export function counterIncrements(counter: Float64Array, resets: ResetPoints): Float64Array {
+  const n = counter.length;
+  const inc = new Float64Array(n);
+  const { boundary, always, firstCounts } = resets;
+  let ref = NaN;
+  for (let i = 0; i < n; i++) {
+    const raw = counter[i];
+    if (raw !== raw) continue;
+    const v = Math.abs(raw);
+    if (ref !== ref) {
+      inc[i] = firstCounts ? v : 0;
+      ref = v;
+      continue;
+    }
+    const atBoundary = boundary !== undefined && boundary[i] === 1;
+    if (v < ref * 0.5 || (atBoundary && (always || v < ref))) {
+      inc[i] = v;
+      ref = v;
+    } else if (v >= ref) {
+      inc[i] = v - ref;
+      ref = v;
+    }
+  }
+  return inc;
+}
+
+/**
+ * Splits a signed running counter (+ on charge) into charge and discharge increments. At a step
+ * boundary a sudden fall to under half its magnitude is read as a restart from zero (vendors
+ * that zero the counter per step); at a resumed-test row the sample is skipped.
+ */
+export function signedIncrements(net: Float64Array, stepBoundary: Uint8Array, resume: Uint8Array): { charge: Float64Array; discharge: Float64Array } {
+  const n = net.length;
+  const charge = new Float64Array(n);
+  const discharge = new Float64Array(n);
+  let prev = NaN;
+  for (let i = 0; i < n; i++) {
+    const v = net[i];
+    if (v !== v) continue;
+    if (prev !== prev || resume[i] === 1) {
+      prev = v;
+      continue;
+    }
+    let d = v - prev;
+    if (stepBoundary[i] === 1 && Math.abs(v) < 0.5 * Math.abs(prev)) d = v;
+    if (d > 0) charge[i] = d;
+    else discharge[i] = -d;
+    prev = v;
+  }
+  return { charge, discharge };
+}
+
+/**
+ * Trapezoidal integration of a signed rate (A → Ah, W → Wh) over time, split by sign.
+ * Rows flagged in `skip` (resumed test: the gap is unknown) add nothing.
+ */
+export function integrateIncrements(rate: Float64Array, timeS: Float64Array, skip: Uint8Array): { charge: Float64Array; discharge: Float64Array } {
+  const n = rate.length;
+  const charge = new Float64Array(n);
+  const discharge = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    const a = rate[i - 1];
+    const b = rate[i];
+    const dt = timeS[i] - timeS[i - 1];
+    if (a !== a || b !== b || !(dt > 0) || skip[i] === 1) continue;
+    const pos = ((a > 0 ? a : 0) + (b > 0 ? b : 0)) * 0.5 * dt / 3600;
+    const neg = ((a < 0 ? -a : 0) + (b < 0 ? -b : 0)) * 0.5 * dt / 3600;
+    charge[i] = pos;
+    discharge[i] = neg;
+  }
+  return { charge, discharge };
+}
+
+/** Sums increments within each derived cycle, restarting at each cycle's first row. */
+export function accumulatePerCycle(inc: Float64Array, cycle: Float64Array): Float64Array {
+  const n = inc.length;
+  const out = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && cycle[i] !== cycle[i - 1]) sum = 0;
+    sum += inc[i];
+    out[i] = sum;
+  }
+  return out;
+}
+
+/** Running sum of charge minus discharge increments from the start of the test (Ah or Wh). */
+export function accumulateNet(charge: Float64Array, discharge: Float64Array): Float64Array {
+  const n = charge.length;
+  const out = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += charge[i] - discharge[i];
+    out[i] = sum;
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+import { CanonicalColumn } from '../domain/canonical-columns.js';
+import type { CycleSeries } from '../domain/cycle-series.js';
+import { summariseCycles, type CycleSummary } from '../domain/cycle-summary.js';
+import { AppError } from '../domain/errors.js';
+import { ParseError, type CyclerParser, type ParseInput, type ParseResult } from './cycler-parser.js';
+import { detectParser } from './detect.js';
+import { gunzipFile, isGzip } from './gunzip.js';
+import { findColumn, findValues } from './normalise/columns.js';
+import { normalise } from './normalise/normalise.js';
+import { parsers as registeredParsers } from './registry.js';
+
+export interface ParsedFile {
+  /** Normalised: canonical columns, per-cycle counters. */
+  result: ParseResult;
+  cycles: CycleSummary[];
+}
+
+/**
+ * The one entry point for a data file: (gunzip →) detect → parse → normalise → summarise.
+ * Failures are ParseError, UnsupportedFormatError / NotDataFileError or ValidationError (unknown
+ * forced format); an unexpected exception inside a parser is reported as a ParseError naming it.
+ */
+export async function parseFile(input: ParseInput & { format?: string }, parsers: readonly CyclerParser[] = registeredParsers): Promise<ParsedFile> {
+  let { fileName, bytes } = input;
+  if (isGzip(bytes)) ({ fileName, bytes } = gunzipFile(fileName, bytes));
+  const { parser } = detectParser(parsers, fileName, bytes, { format: input.format, columnMapping: input.columnMapping });
+  let raw: ParseResult;
+  try {
+    raw = await parser.parse({ ...input, fileName, bytes });
+  } catch (err) {
+    if (err instanceof ParseError || err instanceof AppError) throw err;
+    throw new ParseError({ format: parser.name, fileName, message: `parser failed: ${err instanceof Error ? err.message : String(err)}`, cause: err });
+  }
+  const result = normalise(raw, fileName);
+  return { result, cycles: summariseCycles(cycleSeriesOf(result)) };
+}
+
+/** The columns the cycle and step tables need, from a normalised result. */
+export function cycleSeriesOf(result: ParseResult): CycleSeries {
+  const need = (name: string): Float64Array => {
+    const c = findColumn(result, name);
+    if (!c) throw new Error(`normalised result lacks '${name}'`);
+    return c.values;
+  };
+  const temperature = result.columns.find((c) => c.unit === 'degC' && findValues(result, c.name));
+  return {
+    testTimeS: need(CanonicalColumn.TestTime),
+    voltageV: need(CanonicalColumn.Voltage),
+    currentA: need(CanonicalColumn.Current),
+    cycle: need(CanonicalColumn.CycleCount),
+    vendorCycle: findValues(result, CanonicalColumn.CycleVendor),
+    stepCount: need(CanonicalColumn.StepCount),
+    stepIndex: findValues(result, CanonicalColumn.StepIndex),
+    stepType: need(CanonicalColumn.StepType),
+    chargeCapacityAh: need(CanonicalColumn.ChargingCapacity),
+    dischargeCapacityAh: need(CanonicalColumn.DischargingCapacity),
+    chargeEnergyWh: need(CanonicalColumn.ChargingEnergy),
+    dischargeEnergyWh: need(CanonicalColumn.DischargingEnergy),
+    temperatureC: temperature?.values,
+    internalResistanceOhm: findValues(result, CanonicalColumn.InternalResistance),
+  };
+}
