@@ -1,8 +1,8 @@
 import type { ColumnType } from 'kysely';
 import type { RecordColumns } from '../db/record-columns.js';
 
-/** A calendar date as 'YYYY-MM-DD' on the way in; the driver may hand back a string or a Date. */
-export type DateColumn = ColumnType<string | Date | null, string | null | undefined, string | null>;
+/** A calendar date as 'YYYY-MM-DD' both ways (database.ts keeps the drivers from making it a Date). */
+export type DateColumn = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface BatchesTable extends RecordColumns {
   specification_id: number;

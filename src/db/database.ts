@@ -19,6 +19,8 @@ export interface DatabaseHandle {
 // int8 (count(*), bigint sums) arrives as a string by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// A calendar date stays 'YYYY-MM-DD': a JS Date would shift it by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /** Opens PostgreSQL when a URL is given, otherwise an embedded PGlite database under dataDir/db (or in memory). */
 export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean }): DatabaseHandle {
@@ -40,5 +42,5 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inM
 }
 
 const toNumber = (v: string) => Number(v);
-// Same value shapes as node-postgres above: int8 and numeric as numbers.
-const pgliteParsers = { 20: toNumber, 1700: toNumber };
+// Same value shapes as node-postgres above: int8 and numeric as numbers, dates as text.
+const pgliteParsers = { 20: toNumber, 1700: toNumber, 1082: (v: string) => v };

@@ -31,7 +31,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
       },
     };
   } else if (opts.migrate !== false && templatePath() !== null) {
-    const client = new PGlite({ loadDataDir: new Blob([readFileSync(templatePath()!)]), parsers: { 20: Number, 1700: Number } });
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(templatePath()!)]), parsers: { 20: Number, 1700: Number, 1082: (v: string) => v } });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     return { db, kind: 'pglite', close: () => db.destroy() };
   } else {
