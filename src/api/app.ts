@@ -5,6 +5,12 @@ import { ParseError } from '../parsers/cycler-parser.js';
 import type { AppDeps } from './app-deps.js';
 import { httpStatusOf } from './error-mapping.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerStaticRoutes } from './static.routes.js';
+import { swaggerUI } from '@hono/swagger-ui';
+import { viewerMiddleware } from '../auth/viewer.middleware.js';
+import { isDatabaseUnavailable, mapDatabaseError } from '../db/database-errors.js';
+import { entityRegistry } from '../entities/entity-registry.js';
+import { registerEntityRoutes } from '../entities/entity-routes.js';
 
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -16,10 +22,18 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       }
     },
   });
+  app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
+  for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });
+  registerStaticRoutes(app);
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    const err = mapDatabaseError(thrown);
+    if (isDatabaseUnavailable(err)) {
+      return c.json({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable; try again shortly' } }, 503);
+    }
     if (err instanceof AppError || err instanceof ParseError) {
       const details = err instanceof AppError ? err.details : err.toJSON();
       return c.json({ error: { code: err.code, message: err.message, ...details } }, httpStatusOf[err.code]);

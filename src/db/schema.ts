@@ -9,6 +9,9 @@ import type { ProtocolTables } from '../protocols/protocol.table.js';
 import type { ReferenceTables } from '../references/reference.table.js';
 import type { SpecificationTables } from '../specifications/specification.table.js';
 import type { UnitTables } from '../units/unit.table.js';
+import type { AuthTables } from '../auth/auth.table.js';
+import type { HistoryTables } from '../history/history.table.js';
+import type { PeopleTables } from '../people/person.table.js';
 import type { OrganisationTables } from '../organisations/organisation.table.js';
 import type { UserTables } from '../users/user.table.js';
 
@@ -16,7 +19,7 @@ import type { UserTables } from '../users/user.table.js';
  * The whole database type, assembled from the feature table files (`*.table.ts`).
  * Add a feature's tables by extending this interface with its table interface.
  */
-export interface Database extends UserTables, OrganisationTables,
+export interface Database extends UserTables, OrganisationTables, HistoryTables, AuthTables, PeopleTables,
     UnitTables, ParameterTables, MaterialTables, SpecificationTables, ProtocolTables, BatchTables, DeviceTables,
     EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables {
   app_meta: { key: string; value: unknown };

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m20261125000000 from './20261125000000_init.js';
 import * as m20261125000100 from './20261125000100_accounts.js';
+import * as m20261125010000 from './20261125010000_record_history.js';
+import * as m20261125010100 from './20261125010100_auth_sessions_tokens.js';
+import * as m20261125010200 from './20261125010200_people.js';
 import * as m20261125020000 from './20261125020000_units_parameters.js';
 import * as m20261125020100 from './20261125020100_materials_devices.js';
 import * as m20261125020200 from './20261125020200_experiments_data_files.js';
@@ -12,6 +15,9 @@ import * as m20261125020200 from './20261125020200_experiments_data_files.js';
 export const migrations: Record<string, Migration> = {
   '20261125000000_init': m20261125000000,
   '20261125000100_accounts': m20261125000100,
+  '20261125010000_record_history': m20261125010000,
+  '20261125010100_auth_sessions_tokens': m20261125010100,
+  '20261125010200_people': m20261125010200,
   '20261125020000_units_parameters': m20261125020000,
   '20261125020100_materials_devices': m20261125020100,
   '20261125020200_experiments_data_files': m20261125020200,

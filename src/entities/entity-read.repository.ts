@@ -1,0 +1,89 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { visibleTo } from '../access/visibility.js';
+import type { Viewer } from '../access/viewer.js';
+import type { Db } from '../db/database.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { EntityDefinition, EntityRow } from './entity-definition.js';
+import { applyFilters, likePattern } from './entity-filters.js';
+import type { ListQuery } from './entity-schemas.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+// Table names come from entity definitions, not from the typed schema.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function untyped(db: Db): Kysely<any> {
+  return db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Every read starts here: the entity's table as `t`, restricted by the one visibility scope. */
+function scoped(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>) {
+  let qb = untyped(db).selectFrom(`${def.table} as t`).where(visibleTo(viewer, 't'));
+  if (extra) qb = qb.where(extra);
+  qb = applyFilters(qb, def, query);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    const columns = ['name', ...(def.search ?? [])];
+    qb = qb.where(sql<SqlBool>`(${sql.join(columns.map((c) => sql`${sql.ref(`t.${c}`)}::text ilike ${pattern}`), sql` or `)})`);
+  }
+  return qb;
+}
+
+function ordered<Q extends { orderBy: (...args: never[]) => Q }>(qb: Q, query: ListQuery): Q {
+  const spec = query.sort ?? [];
+  let out = qb as unknown as { orderBy: (e: unknown, d: 'asc' | 'desc') => typeof out };
+  for (const { column, desc } of spec) out = out.orderBy(sql.ref(`t.${column}`), desc ? 'desc' : 'asc');
+  // A unique tie-breaker keeps pages stable.
+  if (!spec.some((s) => s.column === 'id')) out = out.orderBy(sql.ref('t.id'), 'asc');
+  return out as unknown as Q;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+/** One page of visible rows matching the query, with the total count. `extra` narrows it (related lists). */
+export async function listRows(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>): Promise<Page<EntityRow>> {
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
+  const base = scoped(db, viewer, def, query, extra);
+  const [rows, count] = await Promise.all([
+    ordered(base.selectAll('t'), query).limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows as EntityRow[], total: Number(count.total), page, page_size: pageSize };
+}
+
+/** Id and name of visible rows for dropdowns: the same scope as lists, so nothing private leaks into a form. */
+export async function listChoices(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery): Promise<Page<{ id: number; name: string }>> {
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
+  const base = scoped(db, viewer, def, { ...query, sort: query.sort ?? [{ column: 'name', desc: false }] });
+  const [rows, count] = await Promise.all([
+    ordered(base.select(['t.id', 't.name']), { ...query, sort: query.sort ?? [{ column: 'name', desc: false }] })
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows as { id: number; name: string }[], total: Number(count.total), page, page_size: pageSize };
+}
+
+/** Every visible row matching the query (exports), up to `limit` + 1 so callers can tell when it was cut. */
+export async function exportRows(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, limit: number): Promise<EntityRow[]> {
+  return (await ordered(scoped(db, viewer, def, query).selectAll('t'), query).limit(limit + 1).execute()) as EntityRow[];
+}
+
+/** One visible row or NotFoundError. */
+export async function getRow(db: Db, viewer: Viewer, def: EntityDefinition, id: number): Promise<EntityRow> {
+  const row = await scoped(db, viewer, def, {}, sql<SqlBool>`t.id = ${id}`).selectAll('t').executeTakeFirst();
+  if (!row) throw new NotFoundError(def.label, id);
+  return row as EntityRow;
+}
+
+/** Applies the entity's `present` hook (derived output fields), if any. */
+export async function presentRows(db: Db, viewer: Viewer, def: EntityDefinition, rows: EntityRow[]): Promise<Record<string, unknown>[]> {
+  return def.present ? def.present(db, viewer, rows) : rows;
+}

@@ -1,0 +1,24 @@
+import { z } from '@hono/zod-openapi';
+import { defineEntity } from '../entities/entity-definition.js';
+
+/** Organisations: institutions, publishers, cell and equipment makers. Shared reference data. */
+export const organisationEntity = defineEntity({
+  table: 'organisations',
+  plural: 'organisations',
+  label: 'Organisation',
+  fields: {
+    website: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+    is_research: z.boolean().optional(),
+    is_publisher: z.boolean().optional(),
+    is_cell_manufacturer: z.boolean().optional(),
+    is_equipment_manufacturer: z.boolean().optional(),
+  },
+  filters: { website: 'text', is_research: 'boolean', is_publisher: 'boolean', is_cell_manufacturer: 'boolean', is_equipment_manufacturer: 'boolean' },
+  search: ['website', 'notes'],
+  sort: ['website'],
+  relations: [
+    { path: 'people', target: 'people', foreignKey: 'organisation_id', summary: 'People of an organisation' },
+  ],
+  lockedWhenPublic: true,
+  conflicts: { organisations_name_live: { field: 'name', message: 'An organisation with this name already exists' } },
+});
