@@ -1,0 +1,37 @@
+import { Route, Routes, useLocation } from 'react-router-dom';
+import { LoginPage } from '../auth/login.page.js';
+import { RegisterPage } from '../auth/register.page.js';
+import { SessionProvider } from '../auth/session.context.js';
+import { EntityDetailPage } from '../entities/entity-detail.page.js';
+import { EntityCreatePage, EntityEditPage } from '../entities/entity-form.page.js';
+import { EntityListPage } from '../entities/entity-list.page.js';
+import { ErrorBoundary } from '../ui/error-boundary.js';
+import { NotFoundPage } from '../ui/not-found.page.js';
+import { AppLayout } from './app-layout.js';
+import { HomePage } from './home.page.js';
+import { RequireSignIn } from './require-sign-in.js';
+
+/** Every page of the app; entity pages are generic over `:plural`. */
+export function App() {
+  const location = useLocation();
+  return (
+    <SessionProvider>
+      <AppLayout>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route element={<RequireSignIn />}>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/:plural" element={<EntityListPage />} />
+              <Route path="/:plural/new" element={<EntityCreatePage />} />
+              <Route path="/:plural/:id" element={<EntityDetailPage />} />
+              <Route path="/:plural/:id/edit" element={<EntityEditPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </ErrorBoundary>
+      </AppLayout>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
+import { useApi } from '../api/use-api.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { NotFoundPage } from '../ui/not-found.page.js';
+import { entityConfig, humanise } from './entity-config.js';
+import type { Row } from './entity-list.page.js';
+import { HistoryList } from './history-list.js';
+import { RecordActions } from './record-actions.js';
+import { RelatedLists } from './related-lists.js';
+import { useOpenApi } from './use-openapi.js';
+import { ValueCell } from './value-cell.js';
+
+const HIDDEN = new Set(['id', 'name']);
+
+/** All fields of a record as a definition list, references linked. */
+export function RecordFields({ plural, record }: { plural: string; record: Row }) {
+  return (
+    <dl className="fields">
+      {Object.entries(record)
+        .filter(([k]) => !HIDDEN.has(k))
+        .map(([k, v]) => (
+          <div key={k}>
+            <dt>{humanise(k)}</dt>
+            <dd>
+              <ValueCell field={k} value={v} plural={plural} />
+            </dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/** Detail page of any entity; `extra` lets a specific page (experiments) add its own sections. */
+export function EntityDetail({ plural, id, extra }: { plural: string; id: string; extra?: (record: Row) => ReactNode }) {
+  const config = entityConfig(plural);
+  const doc = useOpenApi();
+  const { data: record, error, reload } = useApi<Row>(`/api/v1/${plural}/${id}`);
+  if (!config) return <NotFoundPage />;
+  if (error) return <ErrorMessage error={error} />;
+  if (!record) return <p aria-busy="true">Loading…</p>;
+  return (
+    <article>
+      <p className="breadcrumb">{config.label}</p>
+      <h1>{String(record.name ?? `#${record.id}`)}</h1>
+      <RecordActions config={config} record={record} onChanged={reload} />
+      {extra?.(record)}
+      <details open={!extra}>
+        <summary>All fields</summary>
+        <RecordFields plural={plural} record={record} />
+      </details>
+      {doc ? <RelatedLists doc={doc} plural={plural} id={id} /> : null}
+      <HistoryList plural={plural} id={id} />
+    </article>
+  );
+}
+
+export function EntityDetailPage() {
+  const { plural = '', id = '' } = useParams();
+  if (!/^\d+$/.test(id)) return <NotFoundPage />;
+  return <EntityDetail key={`${plural}/${id}`} plural={plural} id={id} />;
+}

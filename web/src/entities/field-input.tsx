@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Field } from '../ui/field.js';
+import { entityConfig, humanise } from './entity-config.js';
+import type { FormField } from './form-fields.js';
+import { NewRelatedDialog } from './new-related.dialog.js';
+import { useChoices } from './use-choices.js';
+
+interface Props {
+  field: FormField;
+  value: string | boolean;
+  error?: string;
+  allowCreateRelated: boolean;
+  onChange(value: string | boolean): void;
+}
+
+function ReferenceSelect({ field, value, error, allowCreateRelated, onChange }: Props) {
+  const { choices, reload } = useChoices(field.target);
+  const [creating, setCreating] = useState(false);
+  const target = field.target ? entityConfig(field.target) : undefined;
+  return (
+    <div className="reference">
+      <Field label={humanise(field.name) + (field.required ? ' *' : '')} error={error} hint={field.description}>
+        {(p) => (
+          <select {...p} name={field.name} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+            <option value="">(none)</option>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {allowCreateRelated && target && target.creatable !== false ? (
+        <button type="button" className="small" onClick={() => setCreating(true)} aria-label={`New ${target.label.toLowerCase()} for ${humanise(field.name)}`}>
+          + New
+        </button>
+      ) : null}
+      {creating && target ? (
+        <NewRelatedDialog
+          plural={target.plural}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            reload();
+            onChange(String(id));
+            setCreating(false);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The control for one API field: select, checkbox, number, date, text, lines or JSON. */
+export function FieldInput(props: Props) {
+  const { field, value, error, onChange } = props;
+  const label = humanise(field.name) + (field.required ? ' *' : '');
+  if (field.kind === 'reference') return <ReferenceSelect {...props} />;
+  if (field.kind === 'boolean')
+    return (
+      <div className="field checkbox">
+        <label>
+          <input type="checkbox" name={field.name} checked={value === true} onChange={(e) => onChange(e.target.checked)} /> {label}
+        </label>
+        {error ? <small className="field-error" role="alert">{error}</small> : null}
+      </div>
+    );
+  const text = String(value);
+  return (
+    <Field label={label} error={error} hint={field.kind === 'lines' ? 'One per line' : field.kind === 'json' ? 'JSON' : field.description}>
+      {(p) => {
+        switch (field.kind) {
+          case 'enum':
+            return (
+              <select {...p} name={field.name} value={text} onChange={(e) => onChange(e.target.value)}>
+                <option value="">(choose)</option>
+                {field.options?.map((o) => (
+                  <option key={o} value={o}>
+                    {o.replace(/_/g, ' ')}
+                  </option>
+                ))}
+              </select>
+            );
+          case 'longtext':
+          case 'lines':
+          case 'json':
+            return <textarea {...p} name={field.name} rows={field.kind === 'longtext' ? 3 : 4} value={text} onChange={(e) => onChange(e.target.value)} />;
+          default: {
+            const type = { number: 'number', integer: 'number', date: 'date', datetime: 'datetime-local' }[field.kind as string] ?? 'text';
+            return <input {...p} name={field.name} type={type} step={field.kind === 'number' ? 'any' : undefined} value={text} onChange={(e) => onChange(e.target.value)} />;
+          }
+        }
+      }}
+    </Field>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link } from 'react-router-dom';
+import type { OpenApiDocument } from '../api/openapi-spec.js';
+import { useApi } from '../api/use-api.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { entityConfig, humanise } from './entity-config.js';
+import type { Page, Row } from './entity-list.page.js';
+import { ValueCell } from './value-cell.js';
+
+const NOT_RELATED = new Set(['history', 'files', 'series', 'cycles', 'steps', 'dqdv', 'voltage-capacity', 'raw', 'download', 'export']);
+
+/** The related lists the API offers for an entity: GET /api/v1/<plural>/{id}/<name> returning a page. */
+export function relatedPathsOf(doc: OpenApiDocument, plural: string): string[] {
+  const prefix = `/api/v1/${plural}/{id}/`;
+  return Object.keys(doc.paths)
+    .filter((p) => p.startsWith(prefix) && doc.paths[p].get && !p.slice(prefix.length).includes('/'))
+    .map((p) => p.slice(prefix.length))
+    .filter((name) => !NOT_RELATED.has(name));
+}
+
+function RelatedList({ plural, id, name }: { plural: string; id: string; name: string }) {
+  const { data, error } = useApi<Page<Row>>(`/api/v1/${plural}/${id}/${name}?page_size=100`);
+  const target = name === 'children' ? plural : entityConfig(name) ? name : undefined;
+  const extra = target ? (entityConfig(target)?.columns ?? []).filter((c) => c !== 'status').slice(0, 3) : [];
+  return (
+    <section aria-label={humanise(name)}>
+      <h3>
+        {humanise(name)} {data ? <span className="count">({data.total})</span> : null}
+      </h3>
+      <ErrorMessage error={error} />
+      {data && data.items.length > 0 ? (
+        <table className="list compact">
+          <tbody>
+            {data.items.map((row) => (
+              <tr key={row.id}>
+                <td>{target ? <Link to={`/${target}/${row.id}`}>{String(row.name ?? row.id)}</Link> : String(row.name ?? row.id)}</td>
+                {extra.map((c) => (
+                  <td key={c}>
+                    <ValueCell field={c} value={row[c]} plural={target ?? plural} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : data ? (
+        <p className="muted">None.</p>
+      ) : null}
+    </section>
+  );
+}
+
+export function RelatedLists({ doc, plural, id }: { doc: OpenApiDocument; plural: string; id: string }) {
+  const names = relatedPathsOf(doc, plural);
+  if (names.length === 0) return null;
+  return (
+    <section aria-labelledby="related-title" className="related">
+      <h2 id="related-title">Related records</h2>
+      {names.map((n) => (
+        <RelatedList key={n} plural={plural} id={id} name={n} />
+      ))}
+    </section>
+  );
+}
