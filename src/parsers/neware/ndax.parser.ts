@@ -1,0 +1,77 @@
+import { ParseError, type CyclerParser, type ParseResult, type ParseWarning } from '../cycler-parser.js';
+import { startsWithAscii } from '../binary/byte-view.js';
+import { extractNdaxEntries } from './ndax-archive.js';
+import { readNdaxMetadata } from './ndax-metadata.js';
+import { openNdc, type NdcFile } from './ndc-pages.js';
+import { readNdcV5Records, readNdcVoltageCurrent } from './ndc-data.reader.js';
+import { readNdcRunInfo } from './ndc-run-info.reader.js';
+import { readNdcSteps } from './ndc-step.reader.js';
+import { joinNdcTables } from './ndax-join.js';
+import { readNdaxAux } from './ndax-aux.js';
+import { buildNewareColumns, sortAndDeduplicate, type NewareRecords } from './neware-records.js';
+
+const FORMAT = 'neware-ndax';
+const VERSION = '1.0.0';
+const wanted = (name: string): boolean => /\.xml$/i.test(name) || /^data(_runInfo|_step|_AUX_\d+_\d+_\d+|_\d+)?\.ndc$/.test(name);
+
+function readRecords(fileName: string, data: NdcFile, entries: Map<string, Uint8Array>, warnings: ParseWarning[]): NewareRecords {
+  if (data.fileType !== 1) throw new ParseError({ format: FORMAT, fileName, byte: 0, field: 'data.ndc', message: `data.ndc has file type ${data.fileType}, expected 1` });
+  if (data.version === 5) return readNdcV5Records(FORMAT, fileName, data);
+  if (![11, 14, 16, 17].includes(data.version)) {
+    throw new ParseError({ format: FORMAT, fileName, byte: 2, field: 'data.ndc', message: `unsupported ndc version ${data.version} (supported: 5, 11, 14, 16, 17)` });
+  }
+  const runBytes = entries.get('data_runInfo.ndc');
+  const run = runBytes && readNdcRunInfo(openNdc(FORMAT, fileName, 'data_runInfo.ndc', runBytes));
+  if (!run) throw new ParseError({ format: FORMAT, fileName, byte: 0, field: 'data_runInfo.ndc', message: `ndc version ${data.version} needs a readable data_runInfo.ndc (time and capacity) and it is missing or of an unknown version` });
+  const stepBytes = entries.get('data_step.ndc');
+  const steps = stepBytes ? readNdcSteps(openNdc(FORMAT, fileName, 'data_step.ndc', stepBytes)) : null;
+  if (!steps) warnings.push({ code: 'NO_STEP_TABLE', message: 'data_step.ndc missing or unreadable: no step index or status' });
+  const { records, stats } = joinNdcTables(readNdcVoltageCurrent(data), run, steps);
+  if (stats.interpolatedRows > 0) {
+    warnings.push({
+      code: 'INTERPOLATED_ROWS',
+      message: `${stats.interpolatedRows} records have no runInfo entry: their time, timestamp, capacity and energy are extrapolated from the last runInfo row (as NewareNDA does)`,
+    });
+  }
+  return records;
+}
+
+/** Neware BTS 8/9 .ndax (zip of .ndc binaries + XML): ndc versions 5, 11, 14, 16, 17 with aux channels. */
+export const newareNdaxParser: CyclerParser = {
+  name: FORMAT,
+  vendor: 'Neware',
+  label: 'Neware BTS .ndax',
+  version: VERSION,
+  extensions: ['.ndax'],
+  verified: true,
+  detect({ fileName, head }) {
+    if (!startsWithAscii(head, 'PK\x03\x04')) return 0;
+    if (fileName.toLowerCase().endsWith('.ndax')) return 1;
+    const text = new TextDecoder('latin1').decode(head);
+    return /data\.ndc|VersionInfo\.xml|TestInfo\.xml/.test(text) ? 0.9 : 0;
+  },
+  async parse({ fileName, bytes }): Promise<ParseResult> {
+    const entries = extractNdaxEntries(FORMAT, fileName, bytes, wanted);
+    const dataBytes = entries.get('data.ndc');
+    if (!dataBytes) throw new ParseError({ format: FORMAT, fileName, byte: 0, message: 'the archive has no data.ndc' });
+    const data = openNdc(FORMAT, fileName, 'data.ndc', dataBytes);
+    const warnings: ParseWarning[] = [];
+    const { metadata, auxChannels } = readNdaxMetadata(entries);
+    const records = readRecords(fileName, data, entries, warnings);
+    records.aux = readNdaxAux(FORMAT, fileName, entries, auxChannels, records.index, warnings);
+    const { records: sorted, dropped } = sortAndDeduplicate(records);
+    if (dropped > 0) warnings.push({ code: 'DUPLICATE_RECORDS', message: `${dropped} records with a repeated index were dropped` });
+    if (sorted.index.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, field: 'data.ndc', message: 'data.ndc holds no records' });
+    metadata.ndcVersion = data.version;
+    metadata.timeZone = data.version >= 11 ? 'UTC (Unix time stored)' : 'unknown (local wall-clock time stored; Unix Time reads it as UTC)';
+    return {
+      format: FORMAT,
+      parserVersion: VERSION,
+      rows: sorted.index.length,
+      columns: buildNewareColumns(sorted),
+      metadata,
+      warnings,
+      counters: { capacity: 'per-step', energy: 'per-step' },
+    };
+  },
+};
