@@ -1,9 +1,13 @@
 import type { CyclerParser } from './cycler-parser.js';
 import { newareNdaParser } from './neware/nda.parser.js';
 import { newareNdaxParser } from './neware/ndax.parser.js';
+import { maccorTextParser } from './maccor/maccor-text.parser.js';
+import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
   newareNdaParser,
   newareNdaxParser,
+  maccorTextParser,
+  maccorExcelParser,
 ];

@@ -137,3 +137,17 @@ export function formatLocalIso(epochSeconds: number): string | null {
   if (!Number.isFinite(epochSeconds)) return null;
   return new Date(Math.round(epochSeconds * 1000)).toISOString().slice(0, 23);
 }
+
+/**
+ * Day-first or month-first, decided once per file from many all-numeric dates: a first field
+ * above 12 means day first, a second above 12 month first; undecided → `fallback`.
+ */
+export function inferDateOrder(texts: string[], fallback: DateOrder): DateOrder {
+  for (const t of texts) {
+    const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}/.exec(t);
+    if (!m) continue;
+    if (Number(m[1]) > 12) return 'dmy';
+    if (Number(m[2]) > 12) return 'mdy';
+  }
+  return fallback;
+}

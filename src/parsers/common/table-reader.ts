@@ -14,6 +14,8 @@ export interface TableField {
   name: string;
   /** Absent = a plain number, parsed in place. */
   read?: FieldReader;
+  /** Text that is not a value gives NaN instead of an error (unrecognised vendor columns). */
+  lenient?: boolean;
 }
 
 export interface ReadTableOptions {
@@ -65,6 +67,7 @@ export function readTable(opts: ReadTableOptions): TableResult {
   const slotOf = new Int32Array(maxIndex + 1).fill(-1);
   fields.forEach((f, k) => { slotOf[f.index] = k; });
   const readers = fields.map((f) => f.read);
+  const lenient = fields.map((f) => f.lenient === true);
   const slotIndex = fields.map((f) => f.index);
   const nSlots = fields.length;
 
@@ -76,6 +79,8 @@ export function readTable(opts: ReadTableOptions): TableResult {
   let line = opts.firstLineNumber;
   let p = opts.start;
   let nextProgress = p + (1 << 22);
+  let shortRows = 0;
+  let firstShortLine = 0;
 
   const fail = (field: number, start: number, stop: number, why: string): never => {
     throw new ParseError({
@@ -108,7 +113,7 @@ export function readTable(opts: ReadTableOptions): TableResult {
         if (e < end && bytes[e] !== delimiter && bytes[e] !== LF) {
           e = fieldEnd(bytes, pos, end, delimiter);
           v = readSpecialNumber(bytes, pos, e, decimalSep, missing, cursor);
-          if (Number.isNaN(v) && !isMissing(bytes, pos, e, missing)) fail(field, pos, e, 'not a number');
+          if (Number.isNaN(v) && !lenient[slot] && !isMissing(bytes, pos, e, missing)) fail(field, pos, e, 'not a number');
         }
         columns[slot][row] = v;
         pos = e;
@@ -116,7 +121,7 @@ export function readTable(opts: ReadTableOptions): TableResult {
         const e = fieldEnd(bytes, pos, end, delimiter);
         const [s, t] = trimField(bytes, pos, e);
         const v = s < t ? readers[slot]!(bytes, s, t) : NaN;
-        if (Number.isNaN(v) && s < t && !isMissing(bytes, s, t, missing)) fail(field, s, t, 'cannot read value');
+        if (Number.isNaN(v) && s < t && !lenient[slot] && !isMissing(bytes, s, t, missing)) fail(field, s, t, 'cannot read value');
         columns[slot][row] = v;
         pos = e;
       } else {
@@ -128,11 +133,15 @@ export function readTable(opts: ReadTableOptions): TableResult {
     }
     if (field < maxIndex) {
       for (let k = 0; k < nSlots; k++) if (slotIndex[k] > field) columns[k][row] = NaN;
+      if (shortRows++ === 0) firstShortLine = line;
     }
     row++;
     line++;
     p = pos + 1;
     if (p > nextProgress && opts.onProgress) { opts.onProgress(p / end); nextProgress = p + (1 << 22); }
+  }
+  if (shortRows > 0) {
+    warnings.push({ code: 'short-rows', line: firstShortLine, message: `${shortRows} row(s) have fewer fields than the header (first at line ${firstShortLine}); missing values left empty` });
   }
   const out = columns.map((c) => (row * 4 < capacity * 3 ? c.slice(0, row) : c.subarray(0, row)));
   return { rows: row, columns: out, warnings };

@@ -40,3 +40,13 @@ export function headText(head: Uint8Array, maxBytes = 4096): string {
   for (let i = bomLength(head); i < n; i++) s += String.fromCharCode(head[i]);
   return s;
 }
+
+/** The last lines of the data (decoded Latin-1), for sampling values at the end of a file. */
+export function tailLines(bytes: Uint8Array, maxBytes = 16384): string[] {
+  const start = Math.max(0, bytes.length - maxBytes);
+  let s = '';
+  for (let i = start; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  const lines = s.split(/\r?\n/);
+  if (start > 0) lines.shift();
+  return lines.filter((l) => l.trim() !== '');
+}

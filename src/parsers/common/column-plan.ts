@@ -1,0 +1,48 @@
+import type { ParsedColumn, ParseWarning } from '../cycler-parser.js';
+import { toParsedColumn } from './parsed-column.js';
+import { readTable } from './table-reader.js';
+import type { FieldReader, ReadTableOptions } from './table-reader.js';
+
+/** One column to read: where it is, what it is called, what it becomes. */
+export interface PlannedColumn {
+  index: number;
+  originalName: string;
+  originalUnit: string | null;
+  /** Canonical BDF name, or null to keep the original header. */
+  canonical: string | null;
+  /** Reader for non-numeric text (dates, durations, letters); absent = number. */
+  read?: FieldReader;
+  /** Unparsable text gives NaN instead of an error (columns we do not interpret). */
+  lenient?: boolean;
+  /** Unit of the values once read, when the reader already converted them (durations → 's'). */
+  valueUnit?: string;
+}
+
+/** Reads the planned columns of a delimited table; values are as written (no unit conversion yet). */
+export function readPlannedTable(plan: PlannedColumn[], opts: Omit<ReadTableOptions, 'fields'>): { rows: number; values: Float64Array[]; warnings: ParseWarning[] } {
+  const table = readTable({
+    ...opts,
+    fields: plan.map((c) => ({ index: c.index, name: c.originalName, read: c.read, lenient: c.lenient })),
+  });
+  return { rows: table.rows, values: table.columns, warnings: table.warnings };
+}
+
+/** Converts planned columns to ParsedColumns (canonical units); drops columns that are all NaN and not canonical. */
+export function toParsedColumns(plan: PlannedColumn[], values: Float64Array[], warnings: ParseWarning[]): ParsedColumn[] {
+  const out: ParsedColumn[] = [];
+  const used = new Set<string>();
+  plan.forEach((c, k) => {
+    if (!c.canonical && !hasValue(values[k])) return;
+    // A second column claiming a canonical name keeps its own header instead.
+    const canonical = c.canonical && !used.has(c.canonical) ? c.canonical : null;
+    if (canonical) used.add(canonical);
+    const column = toParsedColumn(values[k], c.originalName, c.valueUnit ?? c.originalUnit, canonical, warnings);
+    out.push({ ...column, originalUnit: c.originalUnit });
+  });
+  return out;
+}
+
+function hasValue(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) return true;
+  return false;
+}

@@ -1,0 +1,61 @@
+import { CanonicalColumn } from '../../domain/canonical-columns.js';
+import type { ParsedColumn, ParseResult, ParseWarning } from '../cycler-parser.js';
+import { toParsedColumns } from '../common/column-plan.js';
+import { formatLocalIso } from '../common/date-time.js';
+import { toParsedColumn } from '../common/parsed-column.js';
+import type { MaccorColumn } from './maccor-columns.js';
+
+export const MACCOR_PARSER_VERSION = '1.0.0';
+
+/**
+ * Turns raw Maccor columns into the parse result. Maccor writes current unsigned with a State
+ * letter (C charge, D discharge) and one Amp-hr / Watt-hr counter that restarts every step: the
+ * current is signed by the state, and the counter goes to Charging Capacity on C rows and
+ * Discharging Capacity on D rows (NaN elsewhere), declared 'per-step'. Without a State column the
+ * current is taken as written (signed) and its sign splits the counters.
+ */
+export function buildMaccorResult(format: string, plan: MaccorColumn[], values: Float64Array[], rows: number, meta: Record<string, unknown>, warnings: ParseWarning[]): ParseResult {
+  const find = (role: string) => plan.findIndex((c) => c.role === role);
+  const stateK = find('state');
+  const currentK = find('current');
+  const state = stateK >= 0 ? values[stateK] : undefined;
+  const current = currentK >= 0 ? values[currentK] : undefined;
+  if (current && state) {
+    for (let i = 0; i < rows; i++) {
+      const s = state[i];
+      if (s === 1) current[i] = Math.abs(current[i]);
+      else if (s === -1) current[i] = -Math.abs(current[i]);
+    }
+  } else if (current) {
+    warnings.push({ code: 'no-state-column', message: 'no State column: current sign taken as written (positive = charge)' });
+  }
+  const direction = (i: number): number => (state ? state[i] : current ? Math.sign(current[i]) : NaN);
+  const split: ParsedColumn[] = [];
+  for (const role of ['capacity', 'energy'] as const) {
+    const k = find(role);
+    if (k < 0) continue;
+    const raw = values[k];
+    const charge = new Float64Array(rows).fill(NaN);
+    const discharge = new Float64Array(rows).fill(NaN);
+    for (let i = 0; i < rows; i++) {
+      const d = direction(i);
+      if (d === 1) charge[i] = Math.abs(raw[i]);
+      else if (d === -1) discharge[i] = Math.abs(raw[i]);
+    }
+    const [cName, dName] = role === 'capacity'
+      ? [CanonicalColumn.ChargingCapacity, CanonicalColumn.DischargingCapacity]
+      : [CanonicalColumn.ChargingEnergy, CanonicalColumn.DischargingEnergy];
+    const c = plan[k];
+    split.push(toParsedColumn(charge, c.originalName, c.originalUnit, cName, warnings));
+    split.push(toParsedColumn(discharge, c.originalName, c.originalUnit, dName, warnings));
+  }
+  const kept = plan.map((c, k) => ({ c, k })).filter(({ c }) => c.role !== 'capacity' && c.role !== 'energy');
+  const columns = [...toParsedColumns(kept.map(({ c }) => c), kept.map(({ k }) => values[k]), warnings), ...split];
+  const unix = columns.find((c) => c.name === CanonicalColumn.UnixTime);
+  if (unix) {
+    meta.zoneUnknown = true;
+    const first = unix.values.find((v) => Number.isFinite(v));
+    if (first !== undefined) meta.startTime = formatLocalIso(first);
+  }
+  return { format, parserVersion: MACCOR_PARSER_VERSION, rows, columns, metadata: meta, warnings, counters: { capacity: 'per-step', energy: 'per-step' } };
+}
