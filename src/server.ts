@@ -3,6 +3,7 @@ import { createApp } from './api/app.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ensureInitialAdmin } from './auth/initial-admin.js';
 
 export interface RunningServer {
   url: string;
@@ -14,6 +15,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
+  await ensureInitialAdmin(database.db, config.initialAdmin);
   const app = createApp({ config, db: database.db, dbKind: database.kind });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

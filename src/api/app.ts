@@ -11,6 +11,9 @@ import { viewerMiddleware } from '../auth/viewer.middleware.js';
 import { isDatabaseUnavailable, mapDatabaseError } from '../db/database-errors.js';
 import { entityRegistry } from '../entities/entity-registry.js';
 import { registerEntityRoutes } from '../entities/entity-routes.js';
+import { registerAuthRoutes } from '../auth/auth.routes.js';
+import { registerApiTokenRoutes } from '../auth/api-token.routes.js';
+import { registerUserRoutes } from '../users/user.routes.js';
 
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -24,6 +27,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
   app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerApiTokenRoutes(app, deps);
+  registerUserRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });
