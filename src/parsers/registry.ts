@@ -1,6 +1,8 @@
 import type { CyclerParser } from './cycler-parser.js';
 import { newareNdaParser } from './neware/nda.parser.js';
 import { newareNdaxParser } from './neware/ndax.parser.js';
+import { biologicMprParser } from './biologic/mpr.parser.js';
+import { biologicMpsParser } from './biologic/mps.parser.js';
 import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
 
@@ -8,6 +10,8 @@ import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
 export const parsers: readonly CyclerParser[] = [
   newareNdaParser,
   newareNdaxParser,
+  biologicMprParser,
+  biologicMpsParser,
   maccorTextParser,
   maccorExcelParser,
 ];

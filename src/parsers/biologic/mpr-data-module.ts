@@ -1,0 +1,121 @@
+import { ParseError } from '../cycler-parser.js';
+import { type ByteSource, requireRange } from '../binary/byte-view.js';
+import { type MprDtype, mprColumnIds, mprDtypeSize, mprFlagIds } from './mpr-column-ids.js';
+import type { MprModule } from './mpr-modules.js';
+
+/** A column of the data records: an EC-Lab header ('Ewe/V') or a flag ('ox/red'). */
+export interface MprColumn {
+  id: number;
+  header: string;
+  values: Float64Array;
+}
+
+function readColumnIds(src: ByteSource, mod: MprModule, count: number): { ids: number[]; idOffsets: number[]; dataStart: number } {
+  const { bytes, view } = src;
+  const base = mod.offset + 5;
+  if (mod.version === 0) {
+    if (bytes[base] !== 0) {
+      requireRange(src, base, count, 'column id list');
+      return { ids: [...bytes.subarray(base, base + count)], idOffsets: Array.from({ length: count }, (_, k) => base + k), dataStart: 100 };
+    }
+    // EC-Lab ≥ 11.50: a zero byte, then u16 little-endian ids (ids above 255 occur, e.g. 467, 468).
+    requireRange(src, base + 1, 2 * count, 'column id list');
+    const ids = Array.from({ length: count }, (_, k) => view.getUint16(base + 1 + 2 * k, true));
+    return { ids, idOffsets: Array.from({ length: count }, (_, k) => base + 1 + 2 * k), dataStart: 1007 };
+  }
+  if (mod.version === 2 || mod.version === 3) {
+    requireRange(src, base, 2 * count, 'column id list');
+    const ids = Array.from({ length: count }, (_, k) => view.getUint16(base + 2 * k, true));
+    return { ids, idOffsets: Array.from({ length: count }, (_, k) => base + 2 * k), dataStart: mod.version === 3 ? 406 : 405 };
+  }
+  throw new ParseError({ format: src.format, fileName: src.fileName, byte: mod.offset, message: `unsupported 'VMP data' module version ${mod.version} (supported: 0, 2, 3)` });
+}
+
+interface Field {
+  id: number;
+  header: string;
+  dtype: MprDtype | 'flags';
+  offset: number;
+}
+
+/**
+ * Reads the 'VMP data' module: u32 point count, u8 column count, the column ids, then fixed-size
+ * records laid out as the ids' dtypes in order; all flag ids share one byte placed where the first
+ * appears. An unknown id makes the record size unknowable, so it is an error naming the id.
+ */
+export function readMprData(src: ByteSource, mod: MprModule): { rows: number; columns: MprColumn[] } {
+  const { view } = src;
+  requireRange(src, mod.offset, 5, "'VMP data' header");
+  const rows = view.getUint32(mod.offset, true);
+  const count = src.bytes[mod.offset + 4];
+  const { ids, idOffsets, dataStart } = readColumnIds(src, mod, count);
+  const fields: Field[] = [];
+  let size = 0;
+  let flagsOffset = -1;
+  ids.forEach((id, k) => {
+    const flag = mprFlagIds[id];
+    if (flag) {
+      if (flagsOffset < 0) {
+        flagsOffset = size;
+        size += 1;
+      }
+      fields.push({ id, header: flag[0], dtype: 'flags', offset: flagsOffset });
+      return;
+    }
+    const known = mprColumnIds[id];
+    if (!known) {
+      throw new ParseError({
+        format: src.format,
+        fileName: src.fileName,
+        byte: idOffsets[k],
+        message: `unknown BioLogic column id ${id} (column ${k + 1} of ${count}${k > 0 ? `, after id ${ids[k - 1]}` : ''}): the record layout cannot be known; export the file as .mpt instead`,
+      });
+    }
+    fields.push({ id, header: known[0], dtype: known[1], offset: size });
+    size += mprDtypeSize[known[1]];
+  });
+  const start = mod.offset + dataStart;
+  const available = mod.length - dataStart;
+  if (size === 0 || available < 0 || rows * size > available) {
+    throw new ParseError({
+      format: src.format,
+      fileName: src.fileName,
+      byte: start,
+      message: `'VMP data' declares ${rows} records of ${size} bytes but holds ${Math.max(0, available)} bytes (truncated or corrupt)`,
+    });
+  }
+  const columns = fields.map((f) => ({ id: f.id, header: f.header, values: readField(view, f, start, size, rows) }));
+  return { rows, columns };
+}
+
+// One small loop per dtype keeps each one monomorphic, so V8 compiles tight DataView reads.
+function readF4(view: DataView, p: number, stride: number, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++, p += stride) out[i] = view.getFloat32(p, true);
+}
+function readF8(view: DataView, p: number, stride: number, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++, p += stride) out[i] = view.getFloat64(p, true);
+}
+function readU1(view: DataView, p: number, stride: number, out: Float64Array, mask: number, shift: number): void {
+  for (let i = 0; i < out.length; i++, p += stride) out[i] = (view.getUint8(p) & mask) >> shift;
+}
+function readU2(view: DataView, p: number, stride: number, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++, p += stride) out[i] = view.getUint16(p, true);
+}
+function readU4(view: DataView, p: number, stride: number, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++, p += stride) out[i] = view.getUint32(p, true);
+}
+
+function readField(view: DataView, f: Field, start: number, stride: number, rows: number): Float64Array {
+  const out = new Float64Array(rows);
+  const p = start + f.offset;
+  if (f.dtype === 'f4') readF4(view, p, stride, out);
+  else if (f.dtype === 'f8') readF8(view, p, stride, out);
+  else if (f.dtype === 'u2') readU2(view, p, stride, out);
+  else if (f.dtype === 'u4') readU4(view, p, stride, out);
+  else if (f.dtype === 'u1') readU1(view, p, stride, out, 0xff, 0);
+  else {
+    const mask = mprFlagIds[f.id][1];
+    readU1(view, p, stride, out, mask, Math.log2(mask & -mask));
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../cycler-parser.js';
+import { StepType } from '../../domain/step-types.js';
+import { biologicMprParser } from './mpr.parser.js';
+import { biologicMpsParser } from './mps.parser.js';
+
+const dir = '../shared/fixtures/biologic';
+const read = (name: string) => new Uint8Array(readFileSync(`${dir}/${name}`));
+const parse = (name: string, bytes = read(name)) => biologicMprParser.parse({ fileName: name, bytes });
+type Result = Awaited<ReturnType<typeof parse>>;
+const col = (r: Result, name: string) => {
+  const c = r.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`no column ${name}`);
+  return c;
+};
+const JDB = 'jdb11-1_c3_gcpl_5cycles_2V-3p8V_C-24_data_C09.mpr';
+
+describe('biologic .mpr parser', () => {
+  it('detects the BIO-LOGIC MODULAR FILE signature', () => {
+    expect(biologicMprParser.detect({ fileName: 'x.mpr', head: read('GCPL-0.mpr').subarray(0, 64) })).toBe(1);
+    expect(biologicMprParser.detect({ fileName: 'x.mpr', head: read('sample_settings.mps').subarray(0, 64) })).toBe(0);
+  });
+
+  it('jdb11 (data module v3, GCPL, 5 cycles): 46 102 rows, current derived from dq', async () => {
+    const r = await parse(JDB);
+    expect(r.rows).toBe(46102);
+    expect(r.metadata).toMatchObject({ dataModuleVersion: 3, startTime: '2020-10-26T12:49:58.000' });
+    const t = col(r, 'Test Time / s').values;
+    expect(t[0]).toBe(0);
+    expect(t.at(-1)).toBeCloseTo(456309.6, 0);
+    const v = col(r, 'Voltage / V');
+    expect(v.originalName).toBe('Ewe/V');
+    expect(v.values[0]).toBeCloseTo(2.508576, 5);
+    expect(v.values.at(-1)).toBeCloseTo(1.99996, 5);
+    // No I column in this file: the derived current matches the control set-point (-0.088796 mA).
+    expect(col(r, 'Current / A').values.at(-1)).toBeCloseTo(-0.088796e-3, 6);
+    expect(r.warnings.map((w) => w.code)).toContain('CURRENT_DERIVED');
+    expect(col(r, 'Discharging Capacity / Ah').values.at(-1)).toBeCloseTo(0.8794916e-3, 9);
+    expect(col(r, 'half cycle').values.at(-1)).toBe(13);
+    expect(col(r, 'Step Type / 1').values[0]).toBe(StepType.Rest);
+    expect(col(r, 'Step Type / 1').values.at(-1)).toBe(StepType.CCDischarge);
+    expect(col(r, 'Unix Time / s').values[0]).toBe(Date.UTC(2020, 9, 26, 12, 49, 58) / 1000);
+    expect(r.counters).toEqual({ capacity: 'per-half-cycle', energy: 'none' });
+  });
+
+  it('biol.mpr (data module v2, GCPL + EIS columns): 23 561 rows with I/mA and energy counters', async () => {
+    const r = await parse('biol.mpr');
+    expect(r.rows).toBe(23561);
+    expect(r.metadata.dataModuleVersion).toBe(2);
+    expect(col(r, 'Current / A').originalName).toBe('I/mA');
+    expect(col(r, 'Current / A').originalUnit).toBe('mA');
+    expect(col(r, 'Voltage / V').values.at(-1)).toBeCloseTo(0.5515371, 6);
+    expect(col(r, 'Net Capacity / Ah').values.at(-1)).toBeCloseTo(4.976893e-3, 8);
+    expect(col(r, 'Charging Energy / Wh').values.at(-1)).toBeCloseTo(0.002129687, 8);
+    for (const h of ['freq/Hz', '|Z|/Ohm', 'Re(Zwe-ce)/Ohm', 'z cycle', 'Capacitance charge/µF']) expect(col(r, h)).toBeDefined();
+    expect(r.counters).toEqual({ capacity: 'per-half-cycle', energy: 'per-half-cycle' });
+  });
+
+  it('v0 data modules (EC-Lab ≥ 11.50 layout, u16 ids above 255)', async () => {
+    const mb = await parse('00_test_04_MB_C01.mpr');
+    expect(mb.rows).toBe(1501);
+    expect(col(mb, 'Current / A').values[0]).toBeCloseTo(-0.00004469791, 10);
+    expect(col(mb, '|Energy|/W.h')).toBeDefined();
+    const gcpl = await parse('GCPL-0.mpr');
+    expect(gcpl.rows).toBe(4);
+    expect(col(gcpl, 'Voltage / V').values[0]).toBeCloseTo(3.515088, 6);
+    expect(col(gcpl, 'Test Time / s').values.at(-1)).toBeCloseTo(2.813, 3);
+    const mb1 = await parse('MB-1.mpr');
+    expect(mb1.rows).toBe(13);
+    expect(col(mb1, 'Step Index / 1').values.at(-1)).toBe(1);
+    expect(col(mb1, 'Voltage / V').values.at(-1)).toBeCloseTo(4.394642, 6);
+  });
+
+  it('an unknown column id fails with a ParseError naming the id and its byte offset', async () => {
+    const bytes = read('GCPL-0.mpr').slice();
+    // The id list of GCPL-0 starts at byte 7033; its 16th id (P/W = 70) sits at 7063.
+    expect(new DataView(bytes.buffer).getUint16(7063, true)).toBe(70);
+    new DataView(bytes.buffer).setUint16(7063, 999, true);
+    const err = await parse('GCPL-0.mpr', bytes).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as ParseError).byte).toBe(7063);
+    expect((err as ParseError).message).toMatch(/unknown BioLogic column id 999/);
+  });
+
+  it('truncated files and corrupted lengths fail with a ParseError, never garbage', async () => {
+    const bytes = read(JDB);
+    await expect(parse('t.mpr', bytes.subarray(0, 100000))).rejects.toBeInstanceOf(ParseError);
+    const corrupt = bytes.slice();
+    const dataModule = 52 + 6 + 51 + 7019; // settings module data ends here
+    new DataView(corrupt.buffer).setUint32(dataModule + 6 + 35, 0x7fffffff, true);
+    await expect(parse('c.mpr', corrupt)).rejects.toThrow(/truncated or corrupt/);
+    await expect(parse('e.mpr', new Uint8Array(0))).rejects.toBeInstanceOf(ParseError);
+  });
+});
+
+describe('biologic .mps settings file', () => {
+  it('is classified as settings and refused as data', async () => {
+    const bytes = read('sample_settings.mps');
+    const head = bytes.subarray(0, 65536);
+    expect(biologicMpsParser.detect({ fileName: 'sample_settings.mps', head })).toBe(1);
+    expect(biologicMpsParser.classifyNotData!({ fileName: 'sample_settings.mps', head })).toMatchObject({ kind: 'settings', description: expect.stringContaining('Modulo Bat') });
+    await expect(biologicMpsParser.parse({ fileName: 'sample_settings.mps', bytes })).rejects.toThrow(/settings/);
+    expect(biologicMpsParser.classifyNotData!({ fileName: 'x.mpr', head: read('GCPL-0.mpr').subarray(0, 100) })).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import { CanonicalColumn } from '../../domain/canonical-columns.js';
+import { ParseError, type CyclerParser, type ParseResult, type ParseWarning } from '../cycler-parser.js';
+import { createByteSource, startsWithAscii } from '../binary/byte-view.js';
+import { formatLocalIso, oleDateToEpochSeconds } from '../common/date-time.js';
+import { MPR_MAGIC, type MprModule, parseMprModuleDate, readMprModules } from './mpr-modules.js';
+import { readMprData } from './mpr-data-module.js';
+import { toCanonicalMprColumns } from './mpr-canonical.js';
+
+const FORMAT = 'biologic-mpr';
+const VERSION = '1.0.0';
+
+/** OLE start date (local time) from the LOG module; galvani's known offsets, plausible range only. */
+function readStartOle(view: DataView, log: MprModule | undefined): number | null {
+  if (!log) return null;
+  for (const at of [465, 469, 473, 585]) {
+    if (at + 8 > log.length) continue;
+    const v = view.getFloat64(log.offset + at, true);
+    if (v > 40000 && v < 50000) return v;
+  }
+  return null;
+}
+
+/** BioLogic EC-Lab / BT-Lab .mpr binary (data module versions 0, 2, 3). */
+export const biologicMprParser: CyclerParser = {
+  name: FORMAT,
+  vendor: 'BioLogic',
+  label: 'BioLogic EC-Lab .mpr',
+  version: VERSION,
+  extensions: ['.mpr'],
+  verified: true,
+  detect({ head }) {
+    return startsWithAscii(head, MPR_MAGIC) ? 1 : 0;
+  },
+  async parse({ fileName, bytes }): Promise<ParseResult> {
+    const src = createByteSource(bytes, FORMAT, fileName);
+    const modules = readMprModules(src);
+    const dataModule = modules.find((m) => m.shortName === 'VMP data');
+    if (!dataModule) throw new ParseError({ format: FORMAT, fileName, byte: 52, message: "no 'VMP data' module (a settings-only file?)" });
+    const { rows, columns: raw } = readMprData(src, dataModule);
+    const warnings: ParseWarning[] = [];
+    const { columns, hasHalfCycleCounter, hasEnergyCounters } = toCanonicalMprColumns(raw, warnings);
+    const settings = modules.find((m) => m.shortName === 'VMP Set');
+    const log = modules.find((m) => m.shortName === 'VMP LOG');
+    const startOle = readStartOle(src.view, log);
+    const metadata: Record<string, unknown> = {
+      vendor: 'BioLogic',
+      software: 'EC-Lab / BT-Lab',
+      dataModuleVersion: dataModule.version,
+      modules: modules.map((m) => m.shortName),
+      settingsDate: settings ? parseMprModuleDate(settings.date) : null,
+      currentSign: 'BioLogic I is positive for oxidation at the working electrode; emitted unchanged as Current (positive on charge): right for full cells and positive-electrode half cells, inverted for negative-electrode (graphite, Li metal) half cells',
+      timeZone: 'unknown (local wall-clock time stored; Unix Time reads it as UTC)',
+    };
+    const time = columns.find((c) => c.name === CanonicalColumn.TestTime);
+    if (startOle !== null) {
+      const start = oleDateToEpochSeconds(startOle);
+      metadata.startTime = formatLocalIso(start);
+      if (time) {
+        const unix = new Float64Array(rows);
+        for (let i = 0; i < rows; i++) unix[i] = start + time.values[i];
+        columns.push({ name: CanonicalColumn.UnixTime, unit: 's', originalName: 'LOG start + time/s', originalUnit: null, values: unix });
+      }
+    } else {
+      warnings.push({ code: 'NO_START_TIME', message: "no acquisition start time found in the 'VMP LOG' module" });
+    }
+    const hasNet = columns.some((c) => c.name === CanonicalColumn.NetCapacity);
+    return {
+      format: FORMAT,
+      parserVersion: VERSION,
+      rows,
+      columns,
+      metadata,
+      warnings,
+      counters: {
+        capacity: hasHalfCycleCounter ? 'per-half-cycle' : hasNet ? 'signed-net' : 'none',
+        energy: hasEnergyCounters ? 'per-half-cycle' : 'none',
+      },
+    };
+  },
+};
