@@ -5,6 +5,9 @@ import { biologicMprParser } from './biologic/mpr.parser.js';
 import { biologicMpsParser } from './biologic/mps.parser.js';
 import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
+import { novonixParser } from './novonix/novonix.parser.js';
+import { bdfCsvParser } from './bdf/bdf-csv.parser.js';
+import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
@@ -14,4 +17,7 @@ export const parsers: readonly CyclerParser[] = [
   biologicMpsParser,
   maccorTextParser,
   maccorExcelParser,
+  novonixParser,
+  bdfCsvParser,
+  bdfParquetParser,
 ];
