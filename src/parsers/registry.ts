@@ -3,11 +3,13 @@ import { newareNdaParser } from './neware/nda.parser.js';
 import { newareNdaxParser } from './neware/ndax.parser.js';
 import { biologicMprParser } from './biologic/mpr.parser.js';
 import { biologicMpsParser } from './biologic/mps.parser.js';
+import { arbinResParser } from './arbin/res.parser.js';
 import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
 import { novonixParser } from './novonix/novonix.parser.js';
 import { bdfCsvParser } from './bdf/bdf-csv.parser.js';
 import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
+import { batteryArchiveParser } from './batteryarchive/batteryarchive.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
@@ -15,9 +17,11 @@ export const parsers: readonly CyclerParser[] = [
   newareNdaxParser,
   biologicMprParser,
   biologicMpsParser,
+  arbinResParser,
   maccorTextParser,
   maccorExcelParser,
   novonixParser,
   bdfCsvParser,
   bdfParquetParser,
+  batteryArchiveParser,
 ];

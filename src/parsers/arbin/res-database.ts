@@ -1,0 +1,65 @@
+import MDBReader from 'mdb-reader';
+import { gunzipSync } from 'node:zlib';
+import { ParseError } from '../cycler-parser.js';
+
+/** Largest .res accepted after gunzip (bounds memory on a hostile .res.gz). */
+export const maxResBytes = 2 * 1024 * 1024 * 1024 - 1;
+
+/** Opens an Arbin .res (Access/Jet) database, gunzipping `.res.gz` bytes first. */
+export function openResDatabase(format: string, fileName: string, bytes: Uint8Array): MDBReader {
+  let buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      buffer = gunzipSync(buffer, { maxOutputLength: maxResBytes });
+    } catch (e) {
+      throw new ParseError({ format, fileName, byte: 0, message: `cannot gunzip: ${(e as Error).message}`, cause: e });
+    }
+  }
+  try {
+    return new MDBReader(buffer);
+  } catch (e) {
+    throw new ParseError({ format, fileName, byte: 0, message: `not a readable Access (Jet) database: ${(e as Error).message}`, cause: e });
+  }
+}
+
+/** A table read column-wise: numeric columns as Float64Array (NaN for null), others as raw values. */
+export interface ResTable {
+  rows: number;
+  numeric: Map<string, Float64Array>;
+  columnTypes: Map<string, string>;
+}
+
+const numericTypes = new Set(['byte', 'integer', 'long', 'float', 'double', 'numeric', 'currency', 'boolean', 'bigint']);
+
+/** Reads every numeric column of `table` (null when the table is absent). */
+export function readResTable(format: string, fileName: string, db: MDBReader, table: string): ResTable | null {
+  if (!db.getTableNames().includes(table)) return null;
+  try {
+    const t = db.getTable(table);
+    const columns = t.getColumns().filter((c) => numericTypes.has(c.type));
+    const data = t.getData({ columns: columns.map((c) => c.name) });
+    const numeric = new Map<string, Float64Array>();
+    for (const c of columns) {
+      const values = new Float64Array(data.length);
+      for (let i = 0; i < data.length; i++) {
+        const v = data[i][c.name];
+        values[i] = v === null || v === undefined ? NaN : Number(v);
+      }
+      numeric.set(c.name, values);
+    }
+    return { rows: data.length, numeric, columnTypes: new Map(t.getColumns().map((c) => [c.name, c.type])) };
+  } catch (e) {
+    throw new ParseError({ format, fileName, byte: 0, field: table, message: `cannot read table ${table}: ${(e as Error).message}`, cause: e });
+  }
+}
+
+/** First row of a small table as a plain object ({} when absent or empty). */
+export function readFirstRow(db: MDBReader, table: string): Record<string, unknown> {
+  if (!db.getTableNames().includes(table)) return {};
+  return db.getTable(table).getData({ rowLimit: 1 })[0] ?? {};
+}
+
+/** All rows of a small table. */
+export function readRows(db: MDBReader, table: string): Record<string, unknown>[] {
+  return db.getTableNames().includes(table) ? db.getTable(table).getData() : [];
+}
