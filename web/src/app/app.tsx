@@ -1,10 +1,15 @@
 import { Route, Routes, useLocation } from 'react-router-dom';
+import { AccountPage } from '../accounts/account.page.js';
+import { UsersPage } from '../accounts/users.page.js';
 import { LoginPage } from '../auth/login.page.js';
 import { RegisterPage } from '../auth/register.page.js';
 import { SessionProvider } from '../auth/session.context.js';
+import { ComparePage } from '../compare/compare.page.js';
 import { EntityDetailPage } from '../entities/entity-detail.page.js';
 import { EntityCreatePage, EntityEditPage } from '../entities/entity-form.page.js';
 import { EntityListPage } from '../entities/entity-list.page.js';
+import { ExperimentPage } from '../experiments/experiment.page.js';
+import { UploadPage } from '../upload/upload.page.js';
 import { ErrorBoundary } from '../ui/error-boundary.js';
 import { NotFoundPage } from '../ui/not-found.page.js';
 import { AppLayout } from './app-layout.js';
@@ -23,6 +28,11 @@ export function App() {
             <Route path="/register" element={<RegisterPage />} />
             <Route element={<RequireSignIn />}>
               <Route path="/" element={<HomePage />} />
+              <Route path="/account" element={<AccountPage />} />
+              <Route path="/users" element={<UsersPage />} />
+              <Route path="/upload" element={<UploadPage />} />
+              <Route path="/compare" element={<ComparePage />} />
+              <Route path="/experiments/:id" element={<ExperimentPage />} />
               <Route path="/:plural" element={<EntityListPage />} />
               <Route path="/:plural/new" element={<EntityCreatePage />} />
               <Route path="/:plural/:id" element={<EntityDetailPage />} />

@@ -38,27 +38,25 @@ export function RegisterPage() {
   return (
     <section className="narrow">
       <h1>Register</h1>
-      <form onSubmit={submit} aria-label="Register">
+      <form onSubmit={submit} aria-label="Register" noValidate>
         <Field label="Username" error={issueOf('username')}>{(p) => <input {...p} name="username" value={form.username} onChange={set('username')} required />}</Field>
         <Field label="Full name" error={issueOf('full_name')}>{(p) => <input {...p} name="full_name" value={form.full_name} onChange={set('full_name')} />}</Field>
         <Field label="Email" error={issueOf('email')}>{(p) => <input {...p} name="email" type="email" value={form.email} onChange={set('email')} required />}</Field>
         <Field label="Password" error={issueOf('password')} hint="At least 8 characters">
           {(p) => <input {...p} name="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} required />}
         </Field>
-        {institutions.length > 0 ? (
-          <Field label="Institution" error={issueOf('institution_id')}>
-            {(p) => (
-              <select {...p} name="institution_id" value={form.institution_id ?? ''} onChange={set('institution_id')}>
-                <option value="">(none)</option>
-                {institutions.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
+        <Field label="Institution *" error={issueOf('institution_id')} hint={institutions.length === 0 ? 'No institution is listed yet: ask an administrator to make yours public.' : undefined}>
+          {(p) => (
+            <select {...p} name="institution_id" value={form.institution_id ?? ''} onChange={set('institution_id')} required>
+              <option value="">(choose your institution)</option>
+              {institutions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {issues.length === 0 ? <ErrorMessage error={error} /> : null}
         <button type="submit">Register</button>
       </form>

@@ -6,7 +6,7 @@ import { toChoices, type Choice } from '../entities/choices.js';
 export function useInstitutions(): Choice[] {
   const [list, setList] = useState<Choice[]>([]);
   useEffect(() => {
-    apiFetch<unknown>('/api/v1/organisations/choices')
+    apiFetch<unknown>('/api/v1/auth/institutions')
       .then((body) => setList(toChoices(body)))
       .catch(() => setList([]));
   }, []);

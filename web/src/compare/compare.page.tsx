@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState } from 'react';
+import type uPlot from 'uplot';
+import { useChoices } from '../entities/use-choices.js';
+import { fetchCycles, type CapacityUnit, type CycleTable } from '../plots/cycles.api.js';
+import { colorOf } from '../plots/curves.js';
+import { UnitSwitch } from '../plots/unit-switch.js';
+import { UPlotChart } from '../plots/uplot-chart.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { BatchStatistics } from './batch-statistics.js';
+
+type Metric = 'dischargeCapacity' | 'coulombicEfficiency';
+
+function OverlayPlot({ tables, names, metric, unit }: { tables: CycleTable[]; names: string[]; metric: Metric; unit: string }) {
+  const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
+    () => ({
+      scales: { x: { time: false } },
+      series: [{ label: 'Cycle' }, ...names.map((n, i) => ({ label: n, stroke: colorOf(i), points: { show: true, size: 4 }, spanGaps: true }))],
+      axes: [{ label: 'Cycle' }, { label: metric === 'coulombicEfficiency' ? 'Coulombic efficiency / %' : `Discharge capacity / ${unit}` }],
+    }),
+    [names, metric, unit],
+  );
+  const data = useMemo(() => {
+    const cycles = [...new Set(tables.flatMap((t) => t.rows.map((r) => r.cycle)))].sort((a, b) => a - b);
+    const ys = tables.map((t) => {
+      const byCycle = new Map(t.rows.map((r) => [r.cycle, r[metric]]));
+      return cycles.map((c) => {
+        const v = byCycle.get(c) ?? null;
+        return v !== null && metric === 'coulombicEfficiency' && v <= 2 ? v * 100 : v;
+      });
+    });
+    return [cycles, ...ys] as uPlot.AlignedData;
+  }, [tables, metric]);
+  return <UPlotChart label={metric === 'coulombicEfficiency' ? 'Coulombic efficiency vs cycle' : 'Capacity fade'} options={options} data={data} height={320} />;
+}
+
+/** Overlay capacity fade and efficiency of several data files; statistics of a batch. */
+export function ComparePage() {
+  const { choices } = useChoices('data-files');
+  const [picked, setPicked] = useState<number[]>([]);
+  const [unit, setUnit] = useState<CapacityUnit>('Ah');
+  const [tables, setTables] = useState<CycleTable[]>([]);
+  const [error, setError] = useState<Error>();
+  useEffect(() => {
+    let live = true;
+    Promise.all(picked.map((id) => fetchCycles(id, unit))).then(
+      (t) => {
+        if (!live) return;
+        setTables(t);
+        setError(undefined);
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [picked, unit]);
+  const names = picked.map((id) => choices.find((c) => c.id === id)?.name ?? `#${id}`);
+  const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
+
+  return (
+    <section>
+      <h1>Compare</h1>
+      <div className="toolbar">
+        <label htmlFor="compare-files">Data files</label>
+        <select
+          id="compare-files"
+          multiple
+          size={Math.min(8, Math.max(3, choices.length))}
+          value={picked.map(String)}
+          onChange={(e) => setPicked(Array.from(e.target.selectedOptions, (o) => Number(o.value)))}
+          style={{ maxWidth: 420 }}
+        >
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <UnitSwitch unit={unit} onChange={setUnit} />
+      </div>
+      <ErrorMessage error={error} />
+      {picked.length > 0 ? (
+        <div className="plot-grid">
+          <OverlayPlot tables={tables} names={names} metric="dischargeCapacity" unit={label} />
+          <OverlayPlot tables={tables} names={names} metric="coulombicEfficiency" unit={label} />
+        </div>
+      ) : (
+        <p className="muted">Choose two or more data files to overlay (Ctrl/Shift to pick several).</p>
+      )}
+      <BatchStatistics unit={unit} />
+    </section>
+  );
+}

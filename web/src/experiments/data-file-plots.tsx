@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { CyclePlots } from '../plots/cycle-plots.js';
+import { TimeSeriesPlot } from '../plots/time-series.plot.js';
+import { columnsOf, type DataFile } from './data-file.types.js';
+
+const TIME_PLOTTED = ['Voltage / V', 'Current / A', 'Ambient Temperature / degC', 'Surface Temperature / degC'];
+
+/** Every plot of one ready data file. */
+export function DataFilePlots({ file }: { file: DataFile }) {
+  const names = useMemo(() => columnsOf(file).map((c) => c.name), [file]);
+  const plotted = useMemo(() => {
+    const present = TIME_PLOTTED.filter((c) => names.includes(c));
+    return present.length > 0 ? present : TIME_PLOTTED.slice(0, 2);
+  }, [names]);
+  return (
+    <section aria-labelledby="plots-title">
+      <h2 id="plots-title">Plots: {file.original_name ?? file.name}</h2>
+      <TimeSeriesPlot key={file.id} dataFileId={file.id} columns={plotted} />
+      <CyclePlots key={`c${file.id}`} dataFileId={file.id} />
+    </section>
+  );
+}

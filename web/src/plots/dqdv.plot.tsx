@@ -1,0 +1,45 @@
+import { useEffect, useMemo, useState } from 'react';
+import type uPlot from 'uplot';
+import { ErrorMessage } from '../ui/error-message.js';
+import { colorOf, joinCurves, type Curve } from './curves.js';
+import { fetchDqdv, type CapacityUnit } from './cycles.api.js';
+import { UPlotChart } from './uplot-chart.js';
+
+/** dQ/dV against voltage for the chosen cycles (smoothed on the server). */
+export function DqdvPlot({ dataFileId, cycles, unit, height }: { dataFileId: number; cycles: number[]; unit: CapacityUnit; height: number }) {
+  const [curves, setCurves] = useState<Curve[]>([]);
+  const [error, setError] = useState<Error>();
+  const key = cycles.join(',');
+  useEffect(() => {
+    if (cycles.length === 0) return;
+    let live = true;
+    fetchDqdv(dataFileId, cycles, unit).then(
+      (set) => {
+        if (!live) return;
+        setCurves(set.curves.map((c) => ({ label: `cycle ${c.cycle}`, x: c.x, y: c.y })));
+        setError(undefined);
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the cycle list
+  }, [dataFileId, key, unit]);
+  const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
+  const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
+    () => ({
+      scales: { x: { time: false } },
+      series: [{ label: 'Voltage / V' }, ...curves.map((c, i) => ({ label: c.label, stroke: colorOf(i), spanGaps: true, width: 1.5 }))],
+      axes: [{ label: 'Voltage / V' }, { label: `dQ/dV / (${label}/V)` }],
+    }),
+    [curves, label],
+  );
+  const data = useMemo(() => joinCurves(curves), [curves]);
+  return (
+    <div>
+      <ErrorMessage error={error} />
+      <UPlotChart label="dQ/dV vs voltage for the chosen cycles" options={options} data={data} height={height} />
+    </div>
+  );
+}
