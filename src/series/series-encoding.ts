@@ -13,11 +13,11 @@ export function encodeSeriesJson(result: SeriesResult): string {
 }
 
 /** Arrow IPC stream: one Float64 column per series column; rows, downsampled and window in the schema metadata. */
-export function encodeSeriesArrow(result: SeriesResult): Uint8Array {
+export function encodeSeriesArrow(result: SeriesResult): Uint8Array<ArrayBuffer> {
   const table = tableFromArrays(Object.fromEntries(result.columns));
   table.schema.metadata.set('rows', String(result.rows));
   table.schema.metadata.set('downsampled', String(result.downsampled));
   table.schema.metadata.set('from', String(result.fromS));
   table.schema.metadata.set('to', String(result.toS));
-  return tableToIPC(table, 'stream');
+  return tableToIPC(table, 'stream') as Uint8Array<ArrayBuffer>;
 }

@@ -1,0 +1,110 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../api/app-deps.js';
+import { errorResponses } from '../api/error-responses.js';
+import { viewerOf } from '../auth/viewer.middleware.js';
+import { assertVisible, visibleTo } from '../access/visibility.js';
+import { NotFoundError } from '../domain/errors.js';
+import { batchStatistics } from './batch-statistics.js';
+import { CAPACITY_UNITS, capacityScale } from './capacity-normalisation.js';
+import { findReadySeriesKey } from './data-file-access.js';
+import { IdParams, integerListParam } from './query-params.js';
+import { openSeries, type SeriesEngine } from './series-engine.js';
+import { readCycleSummaries } from './stored-summaries.js';
+import type { CycleSummary } from '../domain/cycle-summary.js';
+import type { Viewer } from '../access/viewer.js';
+
+const json = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
+
+const compareRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/compare/cycles',
+  tags: ['data'],
+  summary: 'Capacity, energy or efficiency vs cycle for many data files in one call',
+  request: {
+    query: z.object({
+      dataFiles: integerListParam('dataFiles', '1,2,3').refine((l) => l.length <= 200, 'at most 200 data files'),
+      metric: z.enum(['capacity', 'energy', 'efficiency']).default('capacity'),
+      unit: z.enum(CAPACITY_UNITS).default('Ah'),
+    }),
+  },
+  responses: { 200: json('`dataFiles`: per file `cycle[]` and the metric’s charge/discharge (or coulombic/energy) arrays'), ...errorResponses },
+});
+
+const batchRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/batches/{id}/statistics',
+  tags: ['data'],
+  summary: 'Mean, spread and fade rate of the devices of a batch, across their data files',
+  request: { params: IdParams, query: z.object({ unit: z.enum(CAPACITY_UNITS).default('Ah') }) },
+  responses: { 200: json('`devices` figures, their `spread`, and `dischargeCapacityByCycle` band'), ...errorResponses },
+});
+
+type Loaded = { id: number; name: string; factor: number; cycles: CycleSummary[] };
+
+async function loadCycles(deps: AppDeps, engine: SeriesEngine, viewer: Viewer, id: number, unit: (typeof CAPACITY_UNITS)[number]): Promise<Loaded> {
+  const { file, seriesKey } = await findReadySeriesKey(deps.db, viewer, id);
+  const scale = await capacityScale(deps.db, viewer, id, unit);
+  const { cycles } = await readCycleSummaries(deps.db, id, () => openSeries(engine, seriesKey), engine);
+  return { id, name: file.name, factor: scale.factor, cycles };
+}
+
+function metricSeries(f: Loaded, metric: 'capacity' | 'energy' | 'efficiency'): Record<string, (number | null)[]> {
+  const cycle = f.cycles.map((s) => s.cycle);
+  if (metric === 'capacity') return { cycle, charge: f.cycles.map((s) => s.chargeCapacityAh * f.factor), discharge: f.cycles.map((s) => s.dischargeCapacityAh * f.factor) };
+  if (metric === 'energy') return { cycle, chargeWh: f.cycles.map((s) => s.chargeEnergyWh), dischargeWh: f.cycles.map((s) => s.dischargeEnergyWh) };
+  return { cycle, coulombic: f.cycles.map((s) => s.coulombicEfficiency), energy: f.cycles.map((s) => s.energyEfficiency) };
+}
+
+export function registerCompareRoutes(app: OpenAPIHono, deps: AppDeps, engine: SeriesEngine): void {
+  app.openapi(compareRoute, async (c) => {
+    const q = c.req.valid('query');
+    const viewer = viewerOf(c, deps.config.anonymousRead);
+    const ids = [...new Set(q.dataFiles)];
+    const files = await Promise.all(ids.map((id) => loadCycles(deps, engine, viewer, id, q.unit)));
+    return c.json({ metric: q.metric, capacityUnit: q.unit, dataFiles: files.map((f) => ({ id: f.id, name: f.name, ...metricSeries(f, q.metric) })) }, 200);
+  });
+
+  app.openapi(batchRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { unit } = c.req.valid('query');
+    const viewer = viewerOf(c, deps.config.anonymousRead);
+    await assertVisible(deps.db, viewer, 'batches', id, 'Batch');
+    const links = await deps.db
+      .selectFrom('devices as d')
+      .innerJoin('data_file_devices as dd', 'dd.device_id', 'd.id')
+      .innerJoin('data_files as f', 'f.id', 'dd.data_file_id')
+      .select(['d.id as deviceId', 'f.id as dataFileId'])
+      .where('d.batch_id', '=', id)
+      .where('f.state', '=', 'ready')
+      .where(visibleTo(viewer, 'd'))
+      .where(visibleTo(viewer, 'f'))
+      .orderBy('d.id')
+      .orderBy('f.recorded_at')
+      .orderBy('f.id')
+      .execute();
+    const byDevice = new Map<number, Loaded[]>();
+    for (const link of links) {
+      const loaded = await loadCycles(deps, engine, viewer, link.dataFileId, unit).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      });
+      if (loaded) byDevice.set(link.deviceId, [...(byDevice.get(link.deviceId) ?? []), loaded]);
+    }
+    // A device tested in several files (a resumed test): its cycles continue from file to file.
+    const devices = [...byDevice].map(([deviceId, files]) => {
+      const cycles: number[] = [];
+      const dischargeCapacity: number[] = [];
+      const coulombicEfficiency: (number | null)[] = [];
+      for (const f of files) {
+        const offset = cycles.length;
+        f.cycles.forEach((s, i) => {
+          cycles.push(offset + i + 1);
+          dischargeCapacity.push(s.dischargeCapacityAh * f.factor);
+          coulombicEfficiency.push(s.coulombicEfficiency);
+        });
+      }
+      return { deviceId, cycles, dischargeCapacity, coulombicEfficiency };
+    });
+    return c.json({ batchId: id, capacityUnit: unit, dataFiles: links.length, ...batchStatistics(devices) }, 200);
+  });
+}

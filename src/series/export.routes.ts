@@ -1,0 +1,84 @@
+import { Readable } from 'node:stream';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppDeps } from '../api/app-deps.js';
+import { errorResponses } from '../api/error-responses.js';
+import { viewerOf } from '../auth/viewer.middleware.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { findReadySeriesKey, findVisibleDataFile } from './data-file-access.js';
+import { parseByteRange } from './byte-range.js';
+import { IdParams } from './query-params.js';
+import { openSeries, type SeriesEngine } from './series-engine.js';
+import { exportColumns, streamSeriesCsv } from './series-export.js';
+
+export const PARQUET_CONTENT_TYPE = 'application/vnd.apache.parquet';
+
+const binary = (description: string, types: string[]) => ({
+  description,
+  content: Object.fromEntries(types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])),
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/data-files/{id}/export',
+  tags: ['data'],
+  summary: 'The normalised series: CSV (all stored columns), Parquet (the stored file; byte ranges supported) or BDF CSV (Battery Data Format columns only)',
+  request: { params: IdParams, query: z.object({ format: z.enum(['csv', 'parquet', 'bdf-csv']).default('csv') }) },
+  responses: { 200: binary('The file, streamed', ['text/csv', PARQUET_CONTENT_TYPE]), 206: binary('A byte range of the Parquet file', [PARQUET_CONTENT_TYPE]), ...errorResponses },
+});
+
+const rawRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/data-files/{id}/raw',
+  tags: ['data'],
+  summary: 'The raw file as uploaded: original name and bytes (byte ranges supported)',
+  request: { params: IdParams },
+  responses: { 200: binary('The raw bytes', ['application/octet-stream']), 206: binary('A byte range', ['application/octet-stream']), ...errorResponses },
+});
+
+/** `attachment; filename=…` with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+const baseName = (name: string) => name.replace(/\.[^./\\]*$/, '') || name;
+
+/** Streams a blob, honouring one `Range: bytes=…` header (pyarrow/fsspec read Parquet footers that way). */
+async function sendBlob(c: Context, store: BlobStore, key: string, sizeBytes: number, headers: Record<string, string>): Promise<Response> {
+  const range = parseByteRange(c.req.header('range'), sizeBytes);
+  const common = { ...headers, 'accept-ranges': 'bytes' };
+  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...common, 'content-range': `bytes */${sizeBytes}` } });
+  const stream = await store.getStream(key, range ?? undefined);
+  const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+  if (range) {
+    const end = range.offset + range.length - 1;
+    return new Response(body, { status: 206, headers: { ...common, 'content-length': String(range.length), 'content-range': `bytes ${range.offset}-${end}/${sizeBytes}` } });
+  }
+  return new Response(body, { status: 200, headers: { ...common, 'content-length': String(sizeBytes) } });
+}
+
+export function registerExportRoutes(app: OpenAPIHono, deps: AppDeps, engine: SeriesEngine): void {
+  app.openapi(exportRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const { file, seriesKey } = await findReadySeriesKey(deps.db, viewerOf(c, deps.config.anonymousRead), id);
+    const name = baseName(file.originalName);
+    if (format === 'parquet') {
+      const size = await engine.blobStore.size(seriesKey);
+      if (size === null) throw new Error(`Series blob ${seriesKey} of data file ${id} is missing`);
+      return (await sendBlob(c, engine.blobStore, seriesKey, size, { 'content-type': PARQUET_CONTENT_TYPE, 'content-disposition': contentDisposition(`${name}.parquet`) })) as never;
+    }
+    const handle = await openSeries(engine, seriesKey);
+    const suffix = format === 'bdf-csv' ? '.bdf.csv' : '.csv';
+    const body = streamSeriesCsv(handle.path, exportColumns(handle.columnNames, format));
+    return new Response(body, { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(`${name}${suffix}`) } }) as never;
+  });
+
+  app.openapi(rawRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const file = await findVisibleDataFile(deps.db, viewerOf(c, deps.config.anonymousRead), id);
+    const headers = { 'content-type': 'application/octet-stream', 'content-disposition': contentDisposition(file.originalName) };
+    return (await sendBlob(c, engine.blobStore, file.blobKey, file.sizeBytes, headers)) as never;
+  });
+}
