@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { visibleTo } from '../access/visibility.js';
+import type { Viewer } from '../access/viewer.js';
+import type { Db } from '../db/database.js';
+import { deviceSerial } from '../devices/device-serial.js';
+import { ValidationError } from '../domain/errors.js';
+import { diffRows, recordHistory } from '../history/history.repository.js';
+
+/** A device under test, named by id or by batch + sequence (created when the batch has no such device yet). */
+export interface ExperimentDeviceInput {
+  device_id?: number;
+  batch_id?: number;
+  sequence?: number;
+  position?: string | null;
+}
+
+export interface ExperimentDeviceLink {
+  device_id: number;
+  position: string | null;
+}
+
+/** Resolves each entry to a visible device id, creating missing devices of visible batches (owned by the viewer). */
+export async function resolveExperimentDevices(db: Db, viewer: Viewer, entries: readonly ExperimentDeviceInput[]): Promise<ExperimentDeviceLink[]> {
+  const links: ExperimentDeviceLink[] = [];
+  for (const [i, e] of entries.entries()) {
+    const field = `devices.${i}`;
+    const fail = (message: string): never => {
+      throw new ValidationError(`${field}: ${message}`, [{ field, message }]);
+    };
+    let deviceId: number;
+    if (e.device_id !== undefined) {
+      const seen = await db.selectFrom('devices as t').select('t.id').where('t.id', '=', e.device_id).where(visibleTo(viewer, 't')).executeTakeFirst();
+      deviceId = seen?.id ?? fail(`no visible device with id ${e.device_id}`);
+    } else {
+      if (e.batch_id === undefined || e.sequence === undefined) fail('give device_id, or batch_id and sequence');
+      deviceId = await findOrCreateDevice(db, viewer, e.batch_id!, e.sequence!, field);
+    }
+    if (links.some((l) => l.device_id === deviceId)) fail('this device is listed twice');
+    links.push({ device_id: deviceId, position: e.position ?? null });
+  }
+  return links;
+}
+
+async function findOrCreateDevice(db: Db, viewer: Viewer, batchId: number, sequence: number, field: string): Promise<number> {
+  const batch = await db.selectFrom('batches as t').select(['t.id', 't.name', 't.status', 't.serial_template']).where('t.id', '=', batchId).where(visibleTo(viewer, 't')).executeTakeFirst();
+  if (!batch) throw new ValidationError(`${field}: no visible batch with id ${batchId}`, [{ field: `${field}.batch_id`, message: `no visible batch with id ${batchId}` }]);
+  const existing = await db
+    .selectFrom('devices as t')
+    .select(['t.id', sql<boolean>`${visibleTo(viewer, 't')}`.as('visible')])
+    .where('t.batch_id', '=', batchId)
+    .where('t.sequence', '=', sequence)
+    .where('t.status', '<>', 'deleted')
+    .executeTakeFirst();
+  if (existing) {
+    if (!existing.visible) throw new ValidationError(`${field}: device ${sequence} of batch ${batchId} is private`, [{ field, message: 'this device exists but is private to its owner' }]);
+    return existing.id;
+  }
+  const serial = deviceSerial(batch.serial_template, batch.name, sequence);
+  // A device of a public batch is as public as its batch; otherwise nobody but its creator would see it.
+  const device = await db
+    .insertInto('devices')
+    .values({ name: serial, serial, batch_id: batchId, sequence, owner_id: viewer.userId, status: batch.status === 'public' ? 'public' : 'private' })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordHistory(db, { table: 'devices', recordId: device.id, userId: viewer.userId, action: 'create', changes: diffRows(null, device) });
+  return device.id;
+}
+
+/** Replaces an experiment's device links. */
+export async function replaceExperimentDevices(db: Db, experimentId: number, links: readonly ExperimentDeviceLink[]): Promise<void> {
+  await db.deleteFrom('experiment_devices').where('experiment_id', '=', experimentId).execute();
+  if (links.length > 0) await db.insertInto('experiment_devices').values(links.map((l) => ({ experiment_id: experimentId, ...l }))).execute();
+}
+
+export async function readExperimentDeviceLinks(db: Db, experimentId: number): Promise<ExperimentDeviceLink[]> {
+  return db.selectFrom('experiment_devices').select(['device_id', 'position']).where('experiment_id', '=', experimentId).orderBy('device_id').execute();
+}
+
+export interface ExperimentDeviceView extends ExperimentDeviceLink {
+  serial: string;
+  batch_id: number;
+  sequence: number;
+}
+
+/** The visible devices of each experiment, with serial, batch and sequence. */
+export async function readExperimentDevices(db: Db, viewer: Viewer, experimentIds: readonly number[]): Promise<Map<number, ExperimentDeviceView[]>> {
+  const out = new Map<number, ExperimentDeviceView[]>(experimentIds.map((id) => [id, []]));
+  if (experimentIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('experiment_devices as ed')
+    .innerJoin('devices as t', 't.id', 'ed.device_id')
+    .select(['ed.experiment_id', 'ed.device_id', 'ed.position', 't.serial', 't.batch_id', 't.sequence'])
+    .where('ed.experiment_id', 'in', experimentIds)
+    .where(visibleTo(viewer, 't'))
+    .orderBy('t.batch_id')
+    .orderBy('t.sequence')
+    .execute();
+  for (const { experiment_id, ...r } of rows) out.get(experiment_id)!.push(r);
+  return out;
+}
