@@ -6,10 +6,12 @@ import { biologicMpsParser } from './biologic/mps.parser.js';
 import { arbinResParser } from './arbin/res.parser.js';
 import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
+import { arbinCsvParser } from './arbin/arbin-csv.parser.js';
 import { novonixParser } from './novonix/novonix.parser.js';
 import { bdfCsvParser } from './bdf/bdf-csv.parser.js';
 import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
 import { batteryArchiveParser } from './batteryarchive/batteryarchive.parser.js';
+import { genericCsvParser } from './generic-csv/generic-csv.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
@@ -20,8 +22,10 @@ export const parsers: readonly CyclerParser[] = [
   arbinResParser,
   maccorTextParser,
   maccorExcelParser,
+  arbinCsvParser,
   novonixParser,
   bdfCsvParser,
   bdfParquetParser,
   batteryArchiveParser,
+  genericCsvParser,
 ];

@@ -32,6 +32,8 @@ const seps = new Int32Array(8);
  * Returns NaN when the text is not a date.
  */
 export function parseDateTimeBytes(bytes: Uint8Array, start: number, end: number, order: DateOrder = 'mdy'): number {
+  const fast = fixedLayoutDate(bytes, start, end, order);
+  if (fast === fast) return fast;
   let n = 0;
   let month = 0;
   let pm = -1;
@@ -109,6 +111,51 @@ export function parseDateTimeBytes(bytes: Uint8Array, start: number, end: number
   }
   return seconds;
 }
+
+const d2 = (b: Uint8Array, i: number): number => (b[i] - 48) * 10 + b[i + 1] - 48;
+let cachedDateKey = -1;
+let cachedDays = 0;
+
+/**
+ * Fast path for the fixed layouts that fill big files: 'YYYY-MM-DD hh:mm:ss[.f]' (also '/' and
+ * 'T') and 'MM/DD/YYYY hh:mm:ss[.f]' with two-digit fields. NaN when the layout does not match,
+ * so the general tokenizer takes over.
+ */
+function fixedLayoutDate(b: Uint8Array, s: number, e: number, order: DateOrder): number {
+  if (e - s < 19) return NaN;
+  let y: number;
+  let mo: number;
+  let d: number;
+  let t: number;
+  const sep = b[s + 4];
+  if ((sep === 45 || sep === 47) && b[s + 7] === sep && (b[s + 10] === 32 || b[s + 10] === 84)) {
+    y = d2(b, s) * 100 + d2(b, s + 2); mo = d2(b, s + 5); d = d2(b, s + 8); t = s + 11;
+  } else if (b[s + 2] === 47 && b[s + 5] === 47 && b[s + 10] === 32 && order !== 'ymd') {
+    const a = d2(b, s);
+    const c = d2(b, s + 3);
+    mo = order === 'mdy' ? a : c; d = order === 'mdy' ? c : a; y = d2(b, s + 6) * 100 + d2(b, s + 8); t = s + 11;
+  } else return NaN;
+  if (b[t + 2] !== 58 || b[t + 5] !== 58 || e - t < 8) return NaN;
+  const h = d2(b, t);
+  const mi = d2(b, t + 3);
+  const sec = d2(b, t + 6);
+  if (!(y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 24 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60)) return NaN;
+  let fraction = 0;
+  let p = t + 8;
+  if (p < e && b[p] === 46) {
+    let f = 0;
+    let k = 0;
+    p++;
+    while (p < e && b[p] >= 48 && b[p] <= 57) { if (k < 15) { f = f * 10 + b[p] - 48; k++; } p++; }
+    fraction = f / POW10_SMALL[k];
+  }
+  if (p !== e) return NaN;
+  const key = (y * 16 + mo) * 32 + d;
+  if (key !== cachedDateKey) { cachedDays = daysFromCivil(y, mo, d); cachedDateKey = key; }
+  return cachedDays * 86400 + h * 3600 + mi * 60 + sec + fraction;
+}
+
+const POW10_SMALL = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** String form of parseDateTimeBytes (for header values). */
 export function parseDateTime(text: string, order: DateOrder = 'mdy'): number {

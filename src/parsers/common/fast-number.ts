@@ -19,6 +19,7 @@ export function scanNumber(bytes: Uint8Array, pos: number, end: number, decimalS
   // Only spaces: a tab may be the delimiter, so the caller skips tabs when they are not.
   while (p < end && bytes[p] === 32) p++;
   const start = p;
+  if (p >= end) { cursor.pos = p; return NaN; }
   let negative = false;
   let c = bytes[p];
   if (c === 45) { negative = true; p++; } else if (c === 43) p++;
@@ -47,11 +48,11 @@ export function scanNumber(bytes: Uint8Array, pos: number, end: number, decimalS
     }
   }
   if (digits === 0) { cursor.pos = start; return NaN; }
-  c = bytes[p];
-  if (p < end && (c === 101 || c === 69)) {
+  c = p < end ? bytes[p] : 0;
+  if (c === 101 || c === 69) {
     let q = p + 1;
     let expNegative = false;
-    if (bytes[q] === 45) { expNegative = true; q++; } else if (bytes[q] === 43) q++;
+    if (q < end && bytes[q] === 45) { expNegative = true; q++; } else if (q < end && bytes[q] === 43) q++;
     let e = 0;
     const expStart = q;
     while (q < end && bytes[q] >= 48 && bytes[q] <= 57 && e < 100000) { e = e * 10 + bytes[q] - 48; q++; }

@@ -57,71 +57,132 @@ const QUOTE = 34;
  * naming the line and the column.
  */
 export function readTable(opts: ReadTableOptions): TableResult {
-  const { bytes, delimiter, fields } = opts;
+  const { bytes, fields } = opts;
   const end = opts.end ?? bytes.length;
-  const decimalSep = opts.decimalComma ? 44 : 46;
-  const missing = new Set((opts.missingTokens ?? DEFAULT_MISSING).map((t) => t.toLowerCase()));
-  const blankTab = delimiter !== TAB;
   let maxIndex = 0;
   for (const f of fields) maxIndex = Math.max(maxIndex, f.index);
   const slotOf = new Int32Array(maxIndex + 1).fill(-1);
   fields.forEach((f, k) => { slotOf[f.index] = k; });
-  const readers = fields.map((f) => f.read);
-  const lenient = fields.map((f) => f.lenient === true);
-  const slotIndex = fields.map((f) => f.index);
-  const nSlots = fields.length;
-
-  let capacity = estimateRows(bytes, opts.start, end);
-  let columns = fields.map(() => new Float64Array(capacity));
-  const cursor: ScanCursor = { pos: 0 };
-  const warnings: ParseWarning[] = [];
-  let row = 0;
-  let line = opts.firstLineNumber;
-  let p = opts.start;
-  let nextProgress = p + (1 << 22);
-  let shortRows = 0;
-  let firstShortLine = 0;
-
-  const fail = (field: number, start: number, stop: number, why: string): never => {
-    throw new ParseError({
-      format: opts.format,
-      fileName: opts.fileName,
-      line,
-      field: fields[slotOf[field]]?.name,
-      message: `${why}: '${latin1Slice(bytes, start, Math.min(stop, start + 40)).trim()}'`,
-    });
+  const kinds = new Uint8Array(fields.map((f) => (f.read ? KIND_READER : KIND_NUMBER) | (f.lenient ? LENIENT : 0)));
+  const noReader: FieldReader = () => NaN;
+  const s: ScanState = {
+    bytes, end, delimiter: opts.delimiter, decimalSep: opts.decimalComma ? 44 : 46, blankTab: opts.delimiter !== TAB,
+    slotOf, kinds, readers: fields.map((f) => f.read ?? noReader), slotIndex: Int32Array.from(fields, (f) => f.index),
+    maxIndex, columns: [], capacity: estimateRows(bytes, opts.start, end), row: 0, line: opts.firstLineNumber, pos: opts.start,
+    cursor: { pos: 0 }, errorField: -1, errorStart: 0, errorEnd: 0, shortRows: 0, firstShortLine: 0,
+    missing: new Set((opts.missingTokens ?? DEFAULT_MISSING).map((t) => t.toLowerCase())),
   };
-
-  while (p < end) {
-    let q = p;
-    while (q < end && (bytes[q] === SPACE || bytes[q] === CR || (blankTab && bytes[q] === TAB))) q++;
-    if (q >= end) break;
-    if (bytes[q] === LF) { p = q + 1; line++; continue; }
-    if (row === capacity) {
-      capacity *= 2;
-      columns = columns.map((c) => { const g = new Float64Array(capacity); g.set(c); return g; });
+  s.columns = fields.map(() => new Float64Array(s.capacity));
+  const chunk = 1 << 22;
+  for (;;) {
+    const status = scanRows(s, Math.min(end, s.pos + chunk));
+    if (status === SCAN_ERROR) {
+      const [a, b] = trimField(bytes, s.errorStart, s.errorEnd);
+      const slot = slotOf[s.errorField];
+      throw new ParseError({
+        format: opts.format, fileName: opts.fileName, line: s.line, field: fields[slot].name,
+        message: `${kinds[slot] & KIND_READER ? 'cannot read value' : 'not a number'}: '${latin1Slice(bytes, a, Math.min(b, a + 40))}'`,
+      });
     }
+    if (status === SCAN_FULL) {
+      s.capacity *= 2;
+      s.columns = s.columns.map((c) => { const g = new Float64Array(s.capacity); g.set(c); return g; });
+      continue;
+    }
+    if (s.pos >= end) break;
+    opts.onProgress?.(s.pos / end);
+  }
+  const warnings: ParseWarning[] = [];
+  if (s.shortRows > 0) {
+    warnings.push({ code: 'short-rows', line: s.firstShortLine, message: `${s.shortRows} row(s) have fewer fields than the header (first at line ${s.firstShortLine}); missing values left empty` });
+  }
+  const rows = s.row;
+  const out = s.columns.map((c) => (rows * 4 < s.capacity * 3 ? c.slice(0, rows) : c.subarray(0, rows)));
+  return { rows, columns: out, warnings };
+}
+
+const KIND_NUMBER = 0;
+const KIND_READER = 1;
+const LENIENT = 2;
+const SCAN_DONE = 0;
+const SCAN_FULL = 1;
+const SCAN_ERROR = 2;
+
+/** All state of the row scanner in one object so the hot loop has no closures. */
+interface ScanState {
+  bytes: Uint8Array;
+  end: number;
+  delimiter: number;
+  decimalSep: number;
+  blankTab: boolean;
+  slotOf: Int32Array;
+  kinds: Uint8Array;
+  readers: FieldReader[];
+  slotIndex: Int32Array;
+  maxIndex: number;
+  columns: Float64Array[];
+  capacity: number;
+  row: number;
+  line: number;
+  /** Start of the next row. */
+  pos: number;
+  cursor: ScanCursor;
+  errorField: number;
+  errorStart: number;
+  errorEnd: number;
+  shortRows: number;
+  firstShortLine: number;
+  /** Lower-case texts that mean "no value" ('n/a', 'nan' ...). */
+  missing: Set<string>;
+}
+
+/**
+ * Reads rows from s.pos until `stop` (rows starting before it are finished), the columns are
+ * full (SCAN_FULL) or a field does not parse (SCAN_ERROR, with errorField/Start/End set).
+ */
+function scanRows(s: ScanState, stop: number): number {
+  const { bytes, end, delimiter, decimalSep, blankTab, slotOf, kinds, readers, slotIndex, maxIndex, cursor } = s;
+  const columns = s.columns;
+  const nSlots = columns.length;
+  let p = s.pos;
+  let row = s.row;
+  let line = s.line;
+  while (p < stop) {
     let field = 0;
     let pos = p;
+    let q = p;
+    while (q < end && (bytes[q] === SPACE || bytes[q] === CR || (blankTab && bytes[q] === TAB))) q++;
+    if (q >= end) { p = end; break; }
+    if (bytes[q] === LF) { p = q + 1; line++; continue; }
+    if (row === s.capacity) { s.pos = p; s.row = row; s.line = line; return SCAN_FULL; }
     for (;;) {
       if (blankTab) while (pos < end && bytes[pos] === TAB) pos++;
       const slot = field <= maxIndex ? slotOf[field] : -1;
-      if (slot >= 0 && readers[slot] === undefined) {
-        let v = scanNumber(bytes, pos, end, decimalSep, cursor);
-        let e = cursor.pos;
-        while (e < end && (bytes[e] === SPACE || bytes[e] === CR || (blankTab && bytes[e] === TAB))) e++;
-        if (e < end && bytes[e] !== delimiter && bytes[e] !== LF) {
+      if (slot >= 0) {
+        const kind = kinds[slot];
+        let v: number;
+        let e: number;
+        if ((kind & KIND_READER) === 0) {
+          v = scanNumber(bytes, pos, end, decimalSep, cursor);
+          e = cursor.pos;
+          while (e < end && (bytes[e] === SPACE || bytes[e] === CR || (blankTab && bytes[e] === TAB))) e++;
+          if (e < end && bytes[e] !== delimiter && bytes[e] !== LF) {
+            e = fieldEnd(bytes, pos, end, delimiter);
+            v = quotedNumber(bytes, pos, e, decimalSep, cursor);
+          }
+        } else {
           e = fieldEnd(bytes, pos, end, delimiter);
-          v = readSpecialNumber(bytes, pos, e, decimalSep, missing, cursor);
-          if (Number.isNaN(v) && !lenient[slot] && !isMissing(bytes, pos, e, missing)) fail(field, pos, e, 'not a number');
+          let a = pos;
+          let b = e;
+          while (a < b && (bytes[a] === SPACE || bytes[a] === TAB || bytes[a] === QUOTE)) a++;
+          while (b > a && (bytes[b - 1] === SPACE || bytes[b - 1] === CR || bytes[b - 1] === TAB || bytes[b - 1] === QUOTE)) b--;
+          v = a < b ? readers[slot](bytes, a, b) : NaN;
         }
-        columns[slot][row] = v;
-        pos = e;
-      } else if (slot >= 0) {
-        const e = fieldEnd(bytes, pos, end, delimiter);
-        const [s, t] = trimField(bytes, pos, e);
-        const v = s < t ? readers[slot]!(bytes, s, t) : NaN;
-        if (Number.isNaN(v) && s < t && !lenient[slot] && !isMissing(bytes, s, t, missing)) fail(field, s, t, 'cannot read value');
+        if (v !== v && (kind & LENIENT) === 0 && !isMissing(bytes, pos, e, s.missing)) {
+          s.pos = p; s.row = row; s.line = line;
+          s.errorField = field; s.errorStart = pos; s.errorEnd = e;
+          return SCAN_ERROR;
+        }
         columns[slot][row] = v;
         pos = e;
       } else {
@@ -133,18 +194,16 @@ export function readTable(opts: ReadTableOptions): TableResult {
     }
     if (field < maxIndex) {
       for (let k = 0; k < nSlots; k++) if (slotIndex[k] > field) columns[k][row] = NaN;
-      if (shortRows++ === 0) firstShortLine = line;
+      if (s.shortRows++ === 0) s.firstShortLine = line;
     }
     row++;
     line++;
     p = pos + 1;
-    if (p > nextProgress && opts.onProgress) { opts.onProgress(p / end); nextProgress = p + (1 << 22); }
   }
-  if (shortRows > 0) {
-    warnings.push({ code: 'short-rows', line: firstShortLine, message: `${shortRows} row(s) have fewer fields than the header (first at line ${firstShortLine}); missing values left empty` });
-  }
-  const out = columns.map((c) => (row * 4 < capacity * 3 ? c.slice(0, row) : c.subarray(0, row)));
-  return { rows: row, columns: out, warnings };
+  s.pos = p;
+  s.row = row;
+  s.line = line;
+  return SCAN_DONE;
 }
 
 function estimateRows(bytes: Uint8Array, start: number, end: number): number {
@@ -178,7 +237,8 @@ export function trimField(bytes: Uint8Array, start: number, end: number): [numbe
   return [s, e];
 }
 
-function readSpecialNumber(bytes: Uint8Array, start: number, end: number, decimalSep: number, missing: Set<string>, cursor: ScanCursor): number {
+/** A number written with quotes or surrounding blanks ('"3"'); NaN for anything else. */
+function quotedNumber(bytes: Uint8Array, start: number, end: number, decimalSep: number, cursor: ScanCursor): number {
   const [s, e] = trimField(bytes, start, end);
   if (s >= e) return NaN;
   const v = scanNumber(bytes, s, e, decimalSep, cursor);
