@@ -28,6 +28,8 @@ export interface HeaderTableOptions {
   /** Plan for a header cell; 'skip' drops it; null = not canonical, kept as is when numeric. */
   planCell: (cell: HeaderCell, index: number) => CellPlan | 'skip' | null;
   delimiter?: Delimiter;
+  /** Force the decimal separator instead of sniffing it from the data lines. */
+  decimalComma?: boolean;
   /** Split 'Ewe/V' style headers. */
   slash?: boolean;
   /** Bytes where the table ends (the next section of a multi-block file). */
@@ -80,7 +82,7 @@ export function readHeaderTable(opts: HeaderTableOptions): HeaderTable {
     end: opts.end,
     firstLineNumber: layout.dataLine,
     delimiter: layout.delimiterByte,
-    decimalComma: layout.decimalComma,
+    decimalComma: opts.decimalComma ?? layout.decimalComma,
     onProgress: opts.onProgress,
   });
   const warnings = [...table.warnings];

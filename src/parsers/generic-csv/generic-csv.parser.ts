@@ -1,0 +1,87 @@
+import { CanonicalColumn } from '../../domain/canonical-columns.js';
+import type { ColumnMapping, CounterMode, CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import { ParseError } from '../cycler-parser.js';
+import { parseDurationBytes } from '../common/duration.js';
+import type { DateOrder } from '../common/date-time.js';
+import { readHeadLines } from '../common/text-lines.js';
+import { readHeaderTable, type CellPlan } from './header-table.js';
+
+const FORMAT = 'generic-csv';
+
+/** Header cells of a line, unquoted and trimmed, split on the mapping's delimiter or the likeliest one. */
+function cellsOf(text: string, delimiter?: string): string[] {
+  const d = delimiter ?? (['\t', ';', ','] as const).reduce((best, c) => (text.split(c).length > text.split(best).length ? c : best), ',');
+  return text.split(d).map((c) => c.trim().replace(/^"|"$/g, '').trim());
+}
+
+/** The header line: the mapping's, or the first of the first 100 lines holding every mapped header. */
+function findMappedHeader(lines: { text: string; number: number }[], mapping: ColumnMapping): number {
+  const wanted = Object.keys(mapping.columns);
+  if (wanted.length === 0) return -1;
+  if (mapping.headerLine !== undefined) {
+    const line = lines[mapping.headerLine];
+    return line && wanted.every((w) => cellsOf(line.text, mapping.delimiter).includes(w)) ? mapping.headerLine : -1;
+  }
+  return lines.slice(0, 100).findIndex((l) => {
+    const cells = cellsOf(l.text, mapping.delimiter);
+    return wanted.every((w) => cells.includes(w));
+  });
+}
+
+/** High confidence only with a saved mapping whose headers all appear: the user said what the file is. */
+function detect({ head, columnMapping }: DetectInput): number {
+  if (!columnMapping) return 0;
+  return findMappedHeader(readHeadLines(head, 100, head.length), columnMapping) >= 0 ? 0.99 : 0;
+}
+
+/** Mapping units that are not physical units: date-times and clock durations. */
+function planOf(target: { name: string; unit: string }): CellPlan {
+  const m = /^datetime(?::(mdy|dmy|ymd))?$/i.exec(target.unit);
+  if (m) return { canonical: target.name, unit: 's', dateTime: ((m[1] ?? 'ymd').toLowerCase() as DateOrder) };
+  if (/^(hh:mm:ss|duration)$/i.test(target.unit)) return { canonical: target.name, unit: 's', read: parseDurationBytes };
+  return { canonical: target.name, unit: target.unit };
+}
+
+function counterModeOf(names: string[]): CounterMode {
+  if (names.includes(CanonicalColumn.ChargingCapacity) || names.includes(CanonicalColumn.DischargingCapacity)) return 'per-cycle';
+  return names.includes(CanonicalColumn.NetCapacity) ? 'signed-net' : 'none';
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  const mapping = input.columnMapping;
+  if (!mapping) throw new ParseError({ format: FORMAT, fileName: input.fileName, message: 'a column mapping is required for generic CSV files' });
+  const lines = readHeadLines(input.bytes, 400);
+  const headerIndex = findMappedHeader(lines, mapping);
+  if (headerIndex < 0) throw new ParseError({ format: FORMAT, fileName: input.fileName, line: 1, message: `no line holds every mapped header (${Object.keys(mapping.columns).join(', ')})` });
+  const table = readHeaderTable({
+    format: FORMAT,
+    fileName: input.fileName,
+    bytes: input.bytes,
+    lines,
+    delimiter: mapping.delimiter as '\t' | ',' | ';' | undefined,
+    decimalComma: mapping.decimalComma,
+    isHeader: (_t, line) => line.number === headerIndex + 1,
+    planCell: (cell) => {
+      const target = mapping.columns[cell.text.replace(/^"|"$/g, '').trim()];
+      return target ? planOf(target) : null;
+    },
+    onProgress: input.onProgress,
+  });
+  if (mapping.currentSign === 'positive-discharge') {
+    for (const c of table.columns) if (c.name === CanonicalColumn.Current || c.name === CanonicalColumn.Power) for (let i = 0; i < c.values.length; i++) c.values[i] = -c.values[i];
+  }
+  const names = table.columns.map((c) => c.name);
+  const energy = names.includes(CanonicalColumn.ChargingEnergy) || names.includes(CanonicalColumn.DischargingEnergy) ? 'per-cycle' : 'none';
+  return { format: FORMAT, parserVersion: '1', rows: table.rows, columns: table.columns, metadata: { headerLine: headerIndex }, warnings: table.warnings, counters: { capacity: counterModeOf(names), energy } };
+}
+
+export const genericCsvParser: CyclerParser = {
+  name: FORMAT,
+  vendor: 'any',
+  label: 'CSV/TSV with a saved column mapping',
+  version: '1',
+  extensions: ['.csv', '.tsv', '.txt'],
+  verified: true,
+  detect,
+  parse,
+};
