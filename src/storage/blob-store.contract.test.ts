@@ -1,0 +1,121 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotFoundError } from '../domain/errors.js';
+import { contentKey, PayloadTooLargeError, putContent, readAll, type BlobStore } from './blob-store.js';
+import { createLocalBlobStore } from './local-blob-store.js';
+import { createS3BlobStore } from './s3-blob-store.js';
+
+// One contract, two backends. S3 runs against s3rver 3.7.1 (a fake S3 server from npm, started in-process):
+// no real S3 or MinIO can be installed on this machine.
+const backends: Array<{ name: string; open: () => Promise<{ store: BlobStore; close: () => Promise<void> }> }> = [
+  {
+    name: 'local directory',
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'liionsden-blob-'));
+      return { store: createLocalBlobStore(dir), close: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 's3 (s3rver stand-in)',
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'liionsden-s3rver-'));
+      const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'test-bucket', configs: [] }] });
+      const { port } = (await server.run()) as { port: number };
+      const store = createS3BlobStore({
+        bucket: 'test-bucket',
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        partSizeBytes: 5 * 1024 * 1024,
+      });
+      return { store, close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+    },
+  },
+];
+
+async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe.each(backends)('blob store contract: $name', ({ open }) => {
+  let store: BlobStore;
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ store, close } = await open()));
+  afterAll(async () => close());
+
+  it('stores a stream under its sha256, hashing while streaming, and reads it back', async () => {
+    const bytes = randomBytes(300_000);
+    const blob = await putContent(store, chunksOf(bytes, 7_000));
+    expect(blob).toEqual({ key: contentKey(sha(bytes)), sha256: sha(bytes), sizeBytes: bytes.length });
+    expect(Buffer.from(await readAll(store, blob.key)).equals(bytes)).toBe(true);
+    expect(await store.size(blob.key)).toBe(bytes.length);
+    expect(await store.list('tmp/')).toEqual([]);
+  });
+
+  it('uploads a file larger than one multipart part', async () => {
+    const bytes = randomBytes(11 * 1024 * 1024);
+    const blob = await putContent(store, chunksOf(bytes, 1 << 20));
+    expect(blob.sha256).toBe(sha(bytes));
+    expect(sha(await readAll(store, blob.key))).toBe(sha(bytes));
+  });
+
+  it('stores the same content once', async () => {
+    const bytes = randomBytes(1000);
+    const a = await putContent(store, chunksOf(bytes, 100));
+    const b = await putContent(store, chunksOf(bytes, 333));
+    expect(b.key).toBe(a.key);
+    expect((await store.list('blobs/')).filter((k) => k === a.key)).toHaveLength(1);
+    expect(await store.list('tmp/')).toEqual([]);
+  });
+
+  it('reads byte ranges', async () => {
+    const bytes = randomBytes(50_000);
+    const { key } = await putContent(store, chunksOf(bytes, 4096));
+    expect(Buffer.from(await readAll(store, key, { offset: 1234, length: 5000 })).equals(bytes.subarray(1234, 6234))).toBe(true);
+    expect(await readAll(store, key, { offset: 10, length: 0 })).toHaveLength(0);
+  });
+
+  it('aborts past the size limit with PAYLOAD_TOO_LARGE and keeps nothing', async () => {
+    const before = await store.list('');
+    const bytes = randomBytes(6 * 1024 * 1024 + 10);
+    await expect(putContent(store, chunksOf(bytes, 64 * 1024), { maxBytes: 6 * 1024 * 1024 })).rejects.toBeInstanceOf(PayloadTooLargeError);
+    expect(await store.list('')).toEqual(before);
+  });
+
+  it('publishes a temporary object atomically, puts files, deletes, and reports missing objects', async () => {
+    const bytes = randomBytes(2048);
+    const temp = await store.putTemp(chunksOf(bytes, 512));
+    expect(temp.key.startsWith('tmp/')).toBe(true);
+    await store.publish(temp.key, 'series/1/a.parquet');
+    expect(await store.size(temp.key)).toBeNull();
+    expect(sha(await readAll(store, 'series/1/a.parquet'))).toBe(sha(bytes));
+
+    const dir = mkdtempSync(join(tmpdir(), 'liionsden-put-'));
+    const local = join(dir, 'x.bin');
+    writeFileSync(local, Buffer.from('hello'));
+    await store.putFile('series/1/a.parquet', local);
+    expect(Buffer.from(await readAll(store, 'series/1/a.parquet')).toString()).toBe('hello');
+    rmSync(dir, { recursive: true });
+
+    await store.delete('series/1/a.parquet');
+    await store.delete('series/1/a.parquet');
+    expect(await store.size('series/1/a.parquet')).toBeNull();
+    await expect(store.getStream('series/1/a.parquet')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('passes a failing source error through', async () => {
+    async function* broken(): AsyncGenerator<Uint8Array> {
+      yield new Uint8Array(10);
+      throw new Error('client went away');
+    }
+    await expect(store.putTemp(broken())).rejects.toThrow('client went away');
+  });
+});

@@ -1,0 +1,88 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { createHashingCounter, newTempKey, toReadable, type BlobSource, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.js';
+
+/** A blob store in a local directory (`<DATA_DIR>/files`): write to a temporary file, then rename (atomic on one file system). */
+export function createLocalBlobStore(root: string): BlobStore {
+  const pathOf = (key: string): string => {
+    if (key.includes('..') || key.startsWith('/') || key.includes('\\')) throw new ValidationError(`Bad blob key '${key}'`);
+    return join(root, key);
+  };
+
+  async function putTemp(source: BlobSource, opts: { maxBytes?: number } = {}): Promise<StoredBlob> {
+    const key = newTempKey();
+    const path = pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const counter = createHashingCounter(opts.maxBytes);
+    try {
+      await pipeline(toReadable(source), counter, createWriteStream(path));
+    } catch (err) {
+      await rm(path, { force: true });
+      throw err;
+    }
+    return { key, ...counter.digest() };
+  }
+
+  async function publish(tempKey: string, key: string): Promise<void> {
+    const target = pathOf(key);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(pathOf(tempKey), target);
+  }
+
+  async function putFile(key: string, path: string): Promise<void> {
+    const temp = pathOf(newTempKey());
+    await mkdir(dirname(temp), { recursive: true });
+    await copyFile(path, temp);
+    await publish(relative(root, temp).split(sep).join('/'), key);
+  }
+
+  async function getStream(key: string, range?: ByteRange) {
+    const path = pathOf(key);
+    const size = await sizeOf(path);
+    if (size === null) throw new NotFoundError('Blob', key);
+    if (range && range.length === 0) return Readable.from([]);
+    return createReadStream(path, range ? { start: range.offset, end: range.offset + range.length - 1 } : {});
+  }
+
+  async function list(prefix: string): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [];
+        throw err;
+      });
+      for (const e of entries) {
+        const full = join(dir, e.name);
+        if (e.isDirectory()) await walk(full);
+        else out.push(relative(root, full).split(sep).join('/'));
+      }
+    };
+    await walk(prefix.endsWith('/') || prefix === '' ? join(root, prefix) : dirname(join(root, prefix)));
+    return out.filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  return {
+    kind: 'local',
+    putTemp,
+    publish,
+    putFile,
+    getStream,
+    size: (key) => sizeOf(pathOf(key)),
+    delete: (key) => rm(pathOf(key), { force: true }),
+    list,
+    localPath: pathOf,
+  };
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}

@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import type { BlobStore } from './blob-store.js';
+import { createLocalBlobStore } from './local-blob-store.js';
+import { createS3BlobStore } from './s3-blob-store.js';
+
+/** The blob store the configuration asks for: `<DATA_DIR>/files`, or an S3 bucket. */
+export function openBlobStore(config: Pick<Config, 'blobStore' | 'dataDir' | 's3'>): BlobStore {
+  if (config.blobStore === 's3') {
+    // loadConfig already refuses BLOB_STORE=s3 without a bucket.
+    return createS3BlobStore({ ...config.s3, bucket: config.s3.bucket ?? '' });
+  }
+  return createLocalBlobStore(join(config.dataDir, 'files'));
+}
