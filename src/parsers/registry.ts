@@ -1,6 +1,8 @@
 import type { CyclerParser } from './cycler-parser.js';
 import { newareNdaParser } from './neware/nda.parser.js';
 import { newareNdaxParser } from './neware/ndax.parser.js';
+import { newareCsvParser } from './neware/btsda-csv.parser.js';
+import { newareXlsParser } from './neware/bts-xls.parser.js';
 import { biologicMprParser } from './biologic/mpr.parser.js';
 import { biologicMpsParser } from './biologic/mps.parser.js';
 import { arbinResParser } from './arbin/res.parser.js';
@@ -17,6 +19,8 @@ import { genericCsvParser } from './generic-csv/generic-csv.parser.js';
 export const parsers: readonly CyclerParser[] = [
   newareNdaParser,
   newareNdaxParser,
+  newareCsvParser,
+  newareXlsParser,
   biologicMprParser,
   biologicMpsParser,
   arbinResParser,
