@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CanonicalColumn as C } from '../domain/canonical-columns.js';
+import { summariseSteps } from '../domain/step-table.js';
+import { detectParser } from './detect.js';
+import { findColumn } from './normalise/columns.js';
+import { cycleSeriesOf, parseFile } from './parse-file.js';
+import { parsers } from './registry.js';
+
+interface Truth { completeCycles: { cycle: number; chargeCapacityAh: number; dischargeCapacityAh: number; chargeEnergyWh: number; dischargeEnergyWh: number }[] }
+
+const dir = mkdtempSync(join(tmpdir(), 'liionsden-synth-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes a synthetic export with the shared generator (200 000 rows ≈ 30 complete cycles). */
+function synth(format: string, ext: string): { file: string; truth: Truth } {
+  const file = join(dir, `synth-${format}${ext}`);
+  execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', format, '--rows', '200000', '--out', file, '--truth', `${file}.json`], { stdio: 'ignore' });
+  return { file, truth: JSON.parse(readFileSync(`${file}.json`, 'utf8')) as Truth };
+}
+
+/** True when some registered parser claims the file (the vendor parsers are written in parallel). */
+function registered(file: string): boolean {
+  try {
+    detectParser(parsers, file, readFileSync(file).subarray(0, 65536));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const cases = [['arbin-csv', '.csv'], ['maccor-txt', '.001'], ['biologic-mpt', '.mpt']] as const;
+
+describe.each(cases)('cycle summary of synthetic %s against the generator truth', (format, ext) => {
+  const { file, truth } = synth(format, ext);
+  it.skipIf(!registered(file))('matches every complete cycle within 0.1 %', async () => {
+    const { result, cycles } = await parseFile({ fileName: file, bytes: readFileSync(file) });
+    expect(result.rows).toBe(200000);
+    expect(truth.completeCycles.length).toBeGreaterThan(20);
+    expect(cycles.length).toBeGreaterThanOrEqual(truth.completeCycles.length);
+    truth.completeCycles.forEach((t, k) => {
+      const c = cycles[k];
+      const near = (got: number, want: number) => expect(Math.abs(got - want) / want, `${format} cycle ${k + 1}: ${got} vs ${want}`).toBeLessThan(1e-3);
+      near(c.chargeCapacityAh, t.chargeCapacityAh);
+      near(c.dischargeCapacityAh, t.dischargeCapacityAh);
+      near(c.chargeEnergyWh, t.chargeEnergyWh);
+      near(c.dischargeEnergyWh, t.dischargeEnergyWh);
+      expect(c.coulombicEfficiency).toBeCloseTo(t.dischargeCapacityAh / t.chargeCapacityAh, 3);
+      expect(c.maxVoltageV).toBeLessThanOrEqual(4.21);
+      expect(c.meanTemperatureC).toBeGreaterThan(24);
+    });
+    // Canonical counters: ≥ 0, non-decreasing within a cycle.
+    const cyc = findColumn(result, C.CycleCount)!.values;
+    const chg = findColumn(result, C.ChargingCapacity)!.values;
+    let decreases = 0;
+    for (let i = 1; i < cyc.length; i++) if (cyc[i] === cyc[i - 1] && chg[i] < chg[i - 1]) decreases++;
+    expect(decreases).toBe(0);
+    // Steps: CC charge, CV charge, rest, CC discharge, rest per cycle.
+    const steps = summariseSteps(cycleSeriesOf(result)).filter((s) => s.cycle === 2);
+    expect(steps.map((s) => s.stepType)).toEqual([2, 3, 1, 5, 1]);
+    expect(steps[3].dischargeCapacityAh).toBeCloseTo(cycles[1].dischargeCapacityAh, 6);
+  });
+});
