@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectJson as json, type Page } from '../../tests/setup/api-json.js';
 import { createTestApp, type TestApp, type TestUser } from '../../tests/setup/test-app.js';
-
-type Row = Record<string, unknown> & { id: number };
-type Page = { items: Row[]; total: number };
 
 describe('quantities, units and parameters API', () => {
   let t: TestApp;
@@ -14,12 +12,6 @@ describe('quantities, units and parameters API', () => {
     maintainer = await t.createUser('maintainer');
   });
   afterAll(async () => t.close());
-
-  const json = async <T = Row>(res: Response, status = 200): Promise<T> => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(status);
-    return body as T;
-  };
 
   it('lists the seeded quantities and units with filters, search and sort', async () => {
     const charge = await json<Page>(await t.call('GET', '/api/v1/quantities?name=Electric%20charge', alice));
