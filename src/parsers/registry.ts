@@ -5,6 +5,7 @@ import { newareCsvParser } from './neware/btsda-csv.parser.js';
 import { newareXlsParser } from './neware/bts-xls.parser.js';
 import { biologicMprParser } from './biologic/mpr.parser.js';
 import { biologicMpsParser } from './biologic/mps.parser.js';
+import { biologicMptParser } from './biologic/mpt.parser.js';
 import { arbinResParser } from './arbin/res.parser.js';
 import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
@@ -23,6 +24,7 @@ export const parsers: readonly CyclerParser[] = [
   newareXlsParser,
   biologicMprParser,
   biologicMpsParser,
+  biologicMptParser,
   arbinResParser,
   maccorTextParser,
   maccorExcelParser,
