@@ -14,6 +14,7 @@ import type { HistoryTables } from '../history/history.table.js';
 import type { PeopleTables } from '../people/person.table.js';
 import type { OrganisationTables } from '../organisations/organisation.table.js';
 import type { UserTables } from '../users/user.table.js';
+import type { IngestTables } from '../ingest/ingest.table.js';
 
 /**
  * The whole database type, assembled from the feature table files (`*.table.ts`).
@@ -21,6 +22,6 @@ import type { UserTables } from '../users/user.table.js';
  */
 export interface Database extends UserTables, OrganisationTables, HistoryTables, AuthTables, PeopleTables,
     UnitTables, ParameterTables, MaterialTables, SpecificationTables, ProtocolTables, BatchTables, DeviceTables,
-    EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables {
+    EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables, IngestTables {
   app_meta: { key: string; value: unknown };
 }

@@ -7,6 +7,7 @@ import * as m20261125010200 from './20261125010200_people.js';
 import * as m20261125020000 from './20261125020000_units_parameters.js';
 import * as m20261125020100 from './20261125020100_materials_devices.js';
 import * as m20261125020200 from './20261125020200_experiments_data_files.js';
+import * as m20261125030000 from './20261125030000_ingest_jobs_summaries.js';
 
 /**
  * Every migration, by timestamped name. Append-only: add a line for each new file.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261125020000_units_parameters': m20261125020000,
   '20261125020100_materials_devices': m20261125020100,
   '20261125020200_experiments_data_files': m20261125020200,
+  '20261125030000_ingest_jobs_summaries': m20261125030000,
 };
