@@ -7,6 +7,7 @@ import { biologicMprParser } from './biologic/mpr.parser.js';
 import { biologicMpsParser } from './biologic/mps.parser.js';
 import { biologicMptParser } from './biologic/mpt.parser.js';
 import { arbinResParser } from './arbin/res.parser.js';
+import { arbinXlsxParser } from './arbin/xlsx.parser.js';
 import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
 import { arbinCsvParser } from './arbin/arbin-csv.parser.js';
@@ -26,6 +27,7 @@ export const parsers: readonly CyclerParser[] = [
   biologicMpsParser,
   biologicMptParser,
   arbinResParser,
+  arbinXlsxParser,
   maccorTextParser,
   maccorExcelParser,
   arbinCsvParser,
