@@ -11,6 +11,7 @@ import { arbinXlsxParser } from './arbin/xlsx.parser.js';
 import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
 import { arbinCsvParser } from './arbin/arbin-csv.parser.js';
+import { pecParser } from './pec/pec.parser.js';
 import { novonixParser } from './novonix/novonix.parser.js';
 import { bdfCsvParser } from './bdf/bdf-csv.parser.js';
 import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
@@ -30,6 +31,7 @@ export const parsers: readonly CyclerParser[] = [
   arbinXlsxParser,
   maccorTextParser,
   maccorExcelParser,
+  pecParser,
   arbinCsvParser,
   novonixParser,
   bdfCsvParser,
