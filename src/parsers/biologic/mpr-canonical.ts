@@ -13,8 +13,6 @@ const canonicalByHeader: [string, string][] = [
   ['I/mA', CanonicalColumn.Current],
   ['<I>/mA', CanonicalColumn.Current],
   ['(Q-Qo)/mA.h', CanonicalColumn.NetCapacity],
-  ['Energy charge/W.h', CanonicalColumn.ChargingEnergy],
-  ['Energy discharge/W.h', CanonicalColumn.DischargingEnergy],
   ['P/W', CanonicalColumn.Power],
   ['cycle number', CanonicalColumn.CycleVendor],
   ['Ns', CanonicalColumn.StepIndex],
@@ -72,7 +70,7 @@ function splitHalfCycleCharge(q: Float64Array): { charge: Float64Array; discharg
  * working electrode), which is positive on charge for full cells and positive-electrode half
  * cells; the rule is recorded in the metadata ('currentSign').
  */
-export function toCanonicalMprColumns(columns: MprColumn[], warnings: ParseWarning[]): { columns: ParsedColumn[]; hasHalfCycleCounter: boolean; hasEnergyCounters: boolean } {
+export function toCanonicalMprColumns(columns: MprColumn[], warnings: ParseWarning[]): { columns: ParsedColumn[]; hasHalfCycleCounter: boolean } {
   const byHeader = new Map<string, MprColumn>();
   for (const c of columns) if (!byHeader.has(c.header)) byHeader.set(c.header, c);
   // First present header of each canonical target wins; the others keep their EC-Lab name.
@@ -96,7 +94,10 @@ export function toCanonicalMprColumns(columns: MprColumn[], warnings: ParseWarni
     out.push({ name: CanonicalColumn.Current, unit: 'A', originalName: 'dq/mA.h per interval of time/s', originalUnit: 'mA.h', values: currentFromCharge(dq.values, time.values) });
     warnings.push({ code: 'CURRENT_DERIVED', message: 'the file records no current column: Current is the charge increment dq divided by the time step' });
   }
-  const q = byHeader.get('Q charge/discharge/mA.h');
+  // (Q-Qo) is a signed running total and its increments are exact whatever EC-Lab does with the
+  // half-cycle counters (which do not reset across EIS or rest steps in every file, e.g. biol.mpr);
+  // 'Q charge/discharge' is only split into the canonical counters when (Q-Qo) is absent.
+  const q = taken.has(CanonicalColumn.NetCapacity) ? undefined : byHeader.get('Q charge/discharge/mA.h');
   if (q) {
     const { charge, discharge } = splitHalfCycleCharge(q.values);
     out.push({ name: CanonicalColumn.ChargingCapacity, unit: 'Ah', originalName: 'Q charge/discharge (positive part)', originalUnit: 'mA.h', values: charge });
@@ -105,5 +106,5 @@ export function toCanonicalMprColumns(columns: MprColumn[], warnings: ParseWarni
   const mode = byHeader.get('mode');
   const oxRed = byHeader.get('ox/red');
   if (mode && oxRed) out.push({ name: CanonicalColumn.StepType, unit: '1', originalName: 'mode + ox/red', originalUnit: null, values: stepTypes(mode.values, oxRed.values) });
-  return { columns: out, hasHalfCycleCounter: !!q, hasEnergyCounters: byHeader.has('Energy charge/W.h') || byHeader.has('Energy discharge/W.h') };
+  return { columns: out, hasHalfCycleCounter: !!q };
 }

@@ -36,12 +36,13 @@ describe('biologic .mpr parser', () => {
     // No I column in this file: the derived current matches the control set-point (-0.088796 mA).
     expect(col(r, 'Current / A').values.at(-1)).toBeCloseTo(-0.088796e-3, 6);
     expect(r.warnings.map((w) => w.code)).toContain('CURRENT_DERIVED');
-    expect(col(r, 'Discharging Capacity / Ah').values.at(-1)).toBeCloseTo(0.8794916e-3, 9);
+    expect(col(r, 'Q charge/discharge/mA.h').values.at(-1)).toBeCloseTo(-0.8794916, 6);
+    expect(col(r, 'Net Capacity / Ah').values.at(-1)).toBeCloseTo(0.2761686e-3, 9);
     expect(col(r, 'half cycle').values.at(-1)).toBe(13);
     expect(col(r, 'Step Type / 1').values[0]).toBe(StepType.Rest);
     expect(col(r, 'Step Type / 1').values.at(-1)).toBe(StepType.CCDischarge);
     expect(col(r, 'Unix Time / s').values[0]).toBe(Date.UTC(2020, 9, 26, 12, 49, 58) / 1000);
-    expect(r.counters).toEqual({ capacity: 'per-half-cycle', energy: 'none' });
+    expect(r.counters).toEqual({ capacity: 'signed-net', energy: 'none' });
   });
 
   it('biol.mpr (data module v2, GCPL + EIS columns): 23 561 rows with I/mA and energy counters', async () => {
@@ -52,9 +53,11 @@ describe('biologic .mpr parser', () => {
     expect(col(r, 'Current / A').originalUnit).toBe('mA');
     expect(col(r, 'Voltage / V').values.at(-1)).toBeCloseTo(0.5515371, 6);
     expect(col(r, 'Net Capacity / Ah').values.at(-1)).toBeCloseTo(4.976893e-3, 8);
-    expect(col(r, 'Charging Energy / Wh').values.at(-1)).toBeCloseTo(0.002129687, 8);
+    expect(col(r, 'Energy charge/W.h').values.at(-1)).toBeCloseTo(0.002129687, 8);
     for (const h of ['freq/Hz', '|Z|/Ohm', 'Re(Zwe-ce)/Ohm', 'z cycle', 'Capacitance charge/µF']) expect(col(r, h)).toBeDefined();
-    expect(r.counters).toEqual({ capacity: 'per-half-cycle', energy: 'per-half-cycle' });
+    // Q charge/discharge never resets in this file (charge steps between EIS): the signed (Q-Qo) is used.
+    expect(r.counters).toEqual({ capacity: 'signed-net', energy: 'none' });
+    expect(r.columns.some((c) => c.name === 'Charging Capacity / Ah')).toBe(false);
   });
 
   it('v0 data modules (EC-Lab ≥ 11.50 layout, u16 ids above 255)', async () => {
@@ -98,7 +101,7 @@ describe('biologic .mps settings file', () => {
   it('is classified as settings and refused as data', async () => {
     const bytes = read('sample_settings.mps');
     const head = bytes.subarray(0, 65536);
-    expect(biologicMpsParser.detect({ fileName: 'sample_settings.mps', head })).toBe(1);
+    expect(biologicMpsParser.detect({ fileName: 'sample_settings.mps', head })).toBe(0);
     expect(biologicMpsParser.classifyNotData!({ fileName: 'sample_settings.mps', head })).toMatchObject({ kind: 'settings', description: expect.stringContaining('Modulo Bat') });
     await expect(biologicMpsParser.parse({ fileName: 'sample_settings.mps', bytes })).rejects.toThrow(/settings/);
     expect(biologicMpsParser.classifyNotData!({ fileName: 'x.mpr', head: read('GCPL-0.mpr').subarray(0, 100) })).toBeNull();

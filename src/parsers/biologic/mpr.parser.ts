@@ -38,7 +38,7 @@ export const biologicMprParser: CyclerParser = {
     if (!dataModule) throw new ParseError({ format: FORMAT, fileName, byte: 52, message: "no 'VMP data' module (a settings-only file?)" });
     const { rows, columns: raw } = readMprData(src, dataModule);
     const warnings: ParseWarning[] = [];
-    const { columns, hasHalfCycleCounter, hasEnergyCounters } = toCanonicalMprColumns(raw, warnings);
+    const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
     const settings = modules.find((m) => m.shortName === 'VMP Set');
     const log = modules.find((m) => m.shortName === 'VMP LOG');
     const startOle = readStartOle(src.view, log);
@@ -72,8 +72,10 @@ export const biologicMprParser: CyclerParser = {
       metadata,
       warnings,
       counters: {
-        capacity: hasHalfCycleCounter ? 'per-half-cycle' : hasNet ? 'signed-net' : 'none',
-        energy: hasEnergyCounters ? 'per-half-cycle' : 'none',
+        capacity: hasNet ? 'signed-net' : hasHalfCycleCounter ? 'per-half-cycle' : 'none',
+        // EC-Lab energy columns ('|Energy|', 'Energy charge/discharge') have no documented reset
+        // rule: they are kept under their own names and energy is integrated from V·I.
+        energy: 'none',
       },
     };
   },

@@ -27,8 +27,9 @@ export const biologicMpsParser: CyclerParser = {
   version: '1.0.0',
   extensions: ['.mps'],
   verified: true,
-  detect({ head }: DetectInput) {
-    return isSettingsFile(head) ? 1 : 0;
+  // Never claims a file as data: detection reports .mps files through classifyNotData instead.
+  detect() {
+    return 0;
   },
   classifyNotData({ head }: DetectInput): NotDataVerdict | null {
     if (!isSettingsFile(head)) return null;
