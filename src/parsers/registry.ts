@@ -12,6 +12,7 @@ import { maccorTextParser } from './maccor/maccor-text.parser.js';
 import { maccorExcelParser } from './maccor/maccor-excel.parser.js';
 import { arbinCsvParser } from './arbin/arbin-csv.parser.js';
 import { pecParser } from './pec/pec.parser.js';
+import { basytecParser } from './basytec/basytec.parser.js';
 import { novonixParser } from './novonix/novonix.parser.js';
 import { bdfCsvParser } from './bdf/bdf-csv.parser.js';
 import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
@@ -32,6 +33,7 @@ export const parsers: readonly CyclerParser[] = [
   maccorTextParser,
   maccorExcelParser,
   pecParser,
+  basytecParser,
   arbinCsvParser,
   novonixParser,
   bdfCsvParser,
