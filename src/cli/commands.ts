@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { registerParseCommand } from './parse.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommand } from './user.command.js';
 
 /** Every CLI command, one file each; add yours here. */
 export function registerCommands(program: Command): void {
   registerServeCommand(program);
+  registerParseCommand(program);
   registerUserCommand(program);
 }
