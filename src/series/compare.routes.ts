@@ -3,15 +3,11 @@ import type { AppDeps } from '../api/app-deps.js';
 import { errorResponses } from '../api/error-responses.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { assertVisible, visibleTo } from '../access/visibility.js';
-import { NotFoundError } from '../domain/errors.js';
 import { batchStatistics } from './batch-statistics.js';
-import { CAPACITY_UNITS, capacityScale } from './capacity-normalisation.js';
-import { findReadySeriesKey } from './data-file-access.js';
+import { CAPACITY_UNITS } from './capacity-normalisation.js';
+import { loadFileCycles, type FileCycles } from './cycle-sets.js';
 import { IdParams, integerListParam } from './query-params.js';
-import { openSeries, type SeriesEngine } from './series-engine.js';
-import { readCycleSummaries } from './stored-summaries.js';
-import type { CycleSummary } from '../domain/cycle-summary.js';
-import type { Viewer } from '../access/viewer.js';
+import type { SeriesEngine } from './series-engine.js';
 
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
 
@@ -39,16 +35,9 @@ const batchRoute = createRoute({
   responses: { 200: json('`devices` figures, their `spread`, and `dischargeCapacityByCycle` band'), ...errorResponses },
 });
 
-type Loaded = { id: number; name: string; factor: number; cycles: CycleSummary[] };
 
-async function loadCycles(deps: AppDeps, engine: SeriesEngine, viewer: Viewer, id: number, unit: (typeof CAPACITY_UNITS)[number]): Promise<Loaded> {
-  const { file, seriesKey } = await findReadySeriesKey(deps.db, viewer, id);
-  const scale = await capacityScale(deps.db, viewer, id, unit);
-  const { cycles } = await readCycleSummaries(deps.db, id, () => openSeries(engine, seriesKey), engine);
-  return { id, name: file.name, factor: scale.factor, cycles };
-}
 
-function metricSeries(f: Loaded, metric: 'capacity' | 'energy' | 'efficiency'): Record<string, (number | null)[]> {
+function metricSeries(f: FileCycles, metric: 'capacity' | 'energy' | 'efficiency'): Record<string, (number | null)[]> {
   const cycle = f.cycles.map((s) => s.cycle);
   if (metric === 'capacity') return { cycle, charge: f.cycles.map((s) => s.chargeCapacityAh * f.factor), discharge: f.cycles.map((s) => s.dischargeCapacityAh * f.factor) };
   if (metric === 'energy') return { cycle, chargeWh: f.cycles.map((s) => s.chargeEnergyWh), dischargeWh: f.cycles.map((s) => s.dischargeEnergyWh) };
@@ -60,7 +49,7 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: AppDeps, engine: S
     const q = c.req.valid('query');
     const viewer = viewerOf(c, deps.config.anonymousRead);
     const ids = [...new Set(q.dataFiles)];
-    const files = await Promise.all(ids.map((id) => loadCycles(deps, engine, viewer, id, q.unit)));
+    const files = await loadFileCycles(deps.db, engine, viewer, ids, q.unit);
     return c.json({ metric: q.metric, capacityUnit: q.unit, dataFiles: files.map((f) => ({ id: f.id, name: f.name, ...metricSeries(f, q.metric) })) }, 200);
   });
 
@@ -82,14 +71,9 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: AppDeps, engine: S
       .orderBy('f.recorded_at')
       .orderBy('f.id')
       .execute();
-    const byDevice = new Map<number, Loaded[]>();
-    for (const link of links) {
-      const loaded = await loadCycles(deps, engine, viewer, link.dataFileId, unit).catch((err: unknown) => {
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      });
-      if (loaded) byDevice.set(link.deviceId, [...(byDevice.get(link.deviceId) ?? []), loaded]);
-    }
+    const loaded = new Map((await loadFileCycles(deps.db, engine, viewer, [...new Set(links.map((l) => l.dataFileId))], unit)).map((f) => [f.id, f]));
+    const byDevice = new Map<number, FileCycles[]>();
+    for (const link of links) byDevice.set(link.deviceId, [...(byDevice.get(link.deviceId) ?? []), loaded.get(link.dataFileId)!]);
     // A device tested in several files (a resumed test): its cycles continue from file to file.
     const devices = [...byDevice].map(([deviceId, files]) => {
       const cycles: number[] = [];

@@ -5,7 +5,7 @@ import { viewerOf } from '../auth/viewer.middleware.js';
 import { CAPACITY_UNITS, capacityScale } from './capacity-normalisation.js';
 import { findReadySeriesKey } from './data-file-access.js';
 import { IdParams } from './query-params.js';
-import { openSeries, type SeriesEngine } from './series-engine.js';
+import type { SeriesEngine } from './series-engine.js';
 import { readCycleSummaries, readStepSummaries } from './stored-summaries.js';
 
 const UnitQuery = z.object({
@@ -39,7 +39,7 @@ export function registerCycleRoutes(app: OpenAPIHono, deps: AppDeps, engine: Ser
     const viewer = viewerOf(c, deps.config.anonymousRead);
     const { seriesKey } = await findReadySeriesKey(deps.db, viewer, id);
     const scale = await capacityScale(deps.db, viewer, id, unit);
-    const { source, cycles } = await readCycleSummaries(deps.db, id, () => openSeries(engine, seriesKey), engine);
+    const { source, cycles } = await readCycleSummaries(deps.db, engine, { id, seriesKey });
     const shown = cycles.map((s) => ({ ...s, chargeCapacity: s.chargeCapacityAh * scale.factor, dischargeCapacity: s.dischargeCapacityAh * scale.factor }));
     return c.json({ dataFileId: id, source, capacityUnit: unit, normalisedBy: scale.basis, cycles: shown }, 200);
   });
@@ -47,7 +47,7 @@ export function registerCycleRoutes(app: OpenAPIHono, deps: AppDeps, engine: Ser
   app.openapi(stepsRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { seriesKey } = await findReadySeriesKey(deps.db, viewerOf(c, deps.config.anonymousRead), id);
-    const { source, steps } = await readStepSummaries(deps.db, id, () => openSeries(engine, seriesKey), engine);
+    const { source, steps } = await readStepSummaries(deps.db, engine, { id, seriesKey });
     return c.json({ dataFileId: id, source, steps }, 200);
   });
 }

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../tests/setup/test-app.js';
+import type { CycleSummary } from '../domain/cycle-summary.js';
+import type { StepSummary } from '../domain/step-table.js';
+import { cycleRows, stepRows } from '../ingest/summary-rows.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 import { seedDataFile, seedDevice } from './data-api-seed.js';
 import { withDuckDb, sqlString } from './duckdb.js';
@@ -86,6 +89,20 @@ describe('data API over stored series', () => {
     const res = await get(`/api/v1/data-files/${bare.id}/cycles?unit=mAh/cm2`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/A_pos, A_cell/);
+  });
+
+  it('serves the cycle and step rows stored at ingest when there are any', async () => {
+    const computed = (await (await get(`/api/v1/data-files/${bare.id}/cycles`)).json()) as { source: string; cycles: CycleSummary[] };
+    expect(computed.source).toBe('computed');
+    await t.handle.db.insertInto('cycle_summaries').values(cycleRows(bare.id, computed.cycles, new Map())).execute();
+    const steps = (await (await get(`/api/v1/data-files/${bare.id}/steps`)).json()) as { steps: StepSummary[] };
+    await t.handle.db.insertInto('steps').values(stepRows(bare.id, steps.steps)).execute();
+    const stored = (await (await get(`/api/v1/data-files/${bare.id}/cycles`)).json()) as { source: string; cycles: CycleSummary[] };
+    expect(stored.source).toBe('stored');
+    expect(stored.cycles.map((c) => c.dischargeCapacityAh)).toEqual(computed.cycles.map((c) => c.dischargeCapacityAh));
+    const storedSteps = (await (await get(`/api/v1/data-files/${bare.id}/steps`)).json()) as { source: string; steps: StepSummary[] };
+    expect(storedSteps.source).toBe('stored');
+    expect(storedSteps.steps).toEqual(steps.steps);
   });
 
   it('lists steps', async () => {
