@@ -23,12 +23,13 @@ describe('BioLogic ASCII exports (golden)', () => {
   it('BT-Lab .txt (latin-1, 103 header lines, Ecell, separate Q charge / Q discharge)', async () => {
     const r = await parse('Sample_data_biologic_02_MB_CA1.txt');
     expect(r.rows).toBe(1397);
-    expect(r.counters).toEqual({ capacity: 'per-cycle', energy: 'per-cycle' });
+    expect(r.counters).toEqual({ capacity: 'signed-net', energy: 'none' });
     expect(col(r, 'Voltage / V').originalName).toBe('Ecell/V');
     expect(first(r, 'Voltage / V')).toBe(2.812798);
     expect(first(r, 'Test Time / s')).toBe(225288.7682362646);
     expect(last(r, 'Current / A')).toBeCloseTo(4.5010015, 12);
-    expect(last(r, 'Charging Capacity / Ah')).toBeCloseTo(0.161909825525716, 12);
+    expect(last(r, 'Net Capacity / Ah')).toBeCloseTo(0.1619098255257161, 12);
+    expect(last(r, 'Q charge/mA.h')).toBe(161.909825525716);
     expect(col(r, 'Temperature T1 / degC')).toMatchObject({ originalName: 'Temperature/°C' });
     expect(r.metadata).toMatchObject({ software: 'BT-Lab', technique: 'Modulo Bat', channel: 'A1 (SN 0335)', startTime: '2024-05-13T11:19:51.602', batteryCapacity: '4.500 A.h', zoneUnknown: true });
   });
@@ -42,10 +43,10 @@ describe('BioLogic ASCII exports (golden)', () => {
     expect(r.metadata.absoluteTimeColumn).toBe(true);
   });
 
-  it('data block without header (degree sign already lost), half-cycle counter', async () => {
+  it('data block without header (degree sign already lost)', async () => {
     const r = await parse('Sample_data_biologic_no_header.mpt');
     expect(r.rows).toBe(13);
-    expect(r.counters.capacity).toBe('per-half-cycle');
+    expect(r.counters.capacity).toBe('signed-net');
     expect(first(r, 'Test Time / s')).toBe(281672.3801174285);
     expect(first(r, 'Voltage / V')).toBe(2.9344745);
     expect(first(r, 'Temperature T1 / degC')).toBe(24.443432);
@@ -66,6 +67,13 @@ describe('BioLogic ASCII exports (golden)', () => {
     expect(col(r, 'Voltage / V').originalName).toBe('Ewe/V');
     expect(last(r, 'Voltage / V')).toBe(2.8549595);
     expect(col(r, 'freq/Hz').unit).toBe('Hz');
+  });
+
+  it('separate Q charge / Q discharge columns count per cycle when there is no (Q-Qo)', async () => {
+    const text = 'mode\tNs\ttime/s\tEcell/V\tI/mA\tQ charge/mA.h\tQ discharge/mA.h\tcycle number\n1\t0\t1\t3.5\t100\t0.0277\t0\t0\n1\t1\t2\t3.4\t-100\t0.0277\t0.0277\t0\n';
+    const r = await biologicMptParser.parse({ fileName: 'q.mpt', bytes: new TextEncoder().encode(text) });
+    expect(r.counters.capacity).toBe('per-cycle');
+    expect(last(r, 'Discharging Capacity / Ah')).toBeCloseTo(0.0000277, 12);
   });
 
   it('decimal comma (synthetic EC-Lab file)', async () => {

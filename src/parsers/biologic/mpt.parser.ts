@@ -57,18 +57,19 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     extra.push({ name: CanonicalColumn.UnixTime, unit: 's', originalName: 'time/s', originalUnit: 'MM/DD/YYYY hh:mm:ss.fff', values: unix });
     metadata.absoluteTimeColumn = true;
   }
-  const { columns, hasHalfCycleCounter, hasEnergyCounters } = toCanonicalMprColumns(raw, warnings);
-  // Separate 'Q charge' / 'Q discharge' columns (BT-Lab) accumulate per cycle.
+  const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
+  const hasNet = columns.some((c) => c.name === CanonicalColumn.NetCapacity);
+  // Same counter policy as .mpr: (Q-Qo) first; BT-Lab's separate 'Q charge' / 'Q discharge'
+  // (accumulating per cycle) only when there is neither (Q-Qo) nor 'Q charge/discharge'.
   const qc = raw.find((c) => c.header === 'Q charge/mA.h');
   const qd = raw.find((c) => c.header === 'Q discharge/mA.h');
-  const separate = !hasHalfCycleCounter && (qc || qd);
+  const separate = !hasNet && !hasHalfCycleCounter && (qc !== undefined || qd !== undefined);
   if (separate) {
     const drop = new Set(['Q charge/mA.h', 'Q discharge/mA.h']);
     for (let i = columns.length - 1; i >= 0; i--) if (drop.has(columns[i].originalName)) columns.splice(i, 1);
     if (qc) extra.push(toParsedColumn(qc.values, 'Q charge/mA.h', 'mA.h', CanonicalColumn.ChargingCapacity, warnings));
     if (qd) extra.push(toParsedColumn(qd.values, 'Q discharge/mA.h', 'mA.h', CanonicalColumn.DischargingCapacity, warnings));
   }
-  const hasNet = columns.some((c) => c.name === CanonicalColumn.NetCapacity);
   Object.assign(metadata, {
     zoneUnknown: true,
     decimalComma: layout.decimalComma,
@@ -78,9 +79,9 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   return {
     format: FORMAT, parserVersion: VERSION, rows, columns: [...columns, ...extra], metadata, warnings,
     counters: {
-      capacity: separate ? 'per-cycle' : hasHalfCycleCounter ? 'per-half-cycle' : hasNet ? 'signed-net' : 'none',
-      // EC-Lab's Energy charge/discharge hold their value through the other half cycle and restart with the cycle.
-      energy: hasEnergyCounters ? 'per-cycle' : 'none',
+      capacity: hasNet ? 'signed-net' : separate ? 'per-cycle' : hasHalfCycleCounter ? 'per-half-cycle' : 'none',
+      // As for .mpr: EC-Lab energy columns keep their own names and energy is integrated from V·I.
+      energy: 'none',
     },
   };
 }
