@@ -18,6 +18,7 @@ import { bdfCsvParser } from './bdf/bdf-csv.parser.js';
 import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
 import { batteryArchiveParser } from './batteryarchive/batteryarchive.parser.js';
 import { genericCsvParser } from './generic-csv/generic-csv.parser.js';
+import { digatronParser } from './digatron/digatron.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
@@ -40,4 +41,5 @@ export const parsers: readonly CyclerParser[] = [
   bdfParquetParser,
   batteryArchiveParser,
   genericCsvParser,
+  digatronParser,
 ];

@@ -32,6 +32,8 @@ export interface HeaderTableOptions {
   decimalComma?: boolean;
   /** Split 'Ewe/V' style headers. */
   slash?: boolean;
+  /** Lines between the header and the data (a separate unit line) to skip. */
+  skipAfterHeader?: number;
   /** Bytes where the table ends (the next section of a multi-block file). */
   end?: number;
   /** Lines to search for the header in. */
@@ -74,13 +76,16 @@ export function readHeaderTable(opts: HeaderTableOptions): HeaderTable {
       plan.push({ index, originalName: cell.name, originalUnit: cell.unit, canonical: null, lenient: true });
     }
   });
+  const skip = opts.skipAfterHeader ?? 0;
+  const firstData = skip > 0 ? lines[header.number - 1 + skip] : header;
+  if (!firstData) throw new ParseError({ format: opts.format, fileName: opts.fileName, line: header.number, message: 'file ends after the header' });
   const table = readPlannedTable(plan, {
     format: opts.format,
     fileName: opts.fileName,
     bytes: opts.bytes,
-    start: layout.dataStart,
+    start: firstData.next,
     end: opts.end,
-    firstLineNumber: layout.dataLine,
+    firstLineNumber: firstData.number + 1,
     delimiter: layout.delimiterByte,
     decimalComma: opts.decimalComma ?? layout.decimalComma,
     onProgress: opts.onProgress,
