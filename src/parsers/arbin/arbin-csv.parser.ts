@@ -22,9 +22,8 @@ function isArbinHeader(line: string): boolean {
 }
 
 function detect({ head }: DetectInput): number {
-  const line = firstLine(head);
-  if (isArbinMetadataHeader(line)) return 0.9;
-  return isArbinHeader(line) ? 0.95 : 0;
+  // A _Metadata.csv scores 0 here: classifyNotData reports it as a companion.
+  return isArbinHeader(firstLine(head)) ? 0.95 : 0;
 }
 
 function classifyNotData({ head }: DetectInput): NotDataVerdict | null {

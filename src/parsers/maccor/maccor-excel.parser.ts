@@ -1,6 +1,7 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import type { CyclerParser, DetectInput, ParseInput, ParseResult, ParseWarning } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
+import { xlsxSheetNamesFromHead } from '../binary/zip-head.js';
 import { formatLocalIso } from '../common/date-time.js';
 import { splitHeaderCell } from '../common/header-columns.js';
 import { cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic, readSheets } from '../common/spreadsheet.js';
@@ -15,6 +16,8 @@ const DATA_SHEET = /^Data( \d+)?$/;
 
 function detect({ fileName, head }: DetectInput): number {
   if (!isSpreadsheetMagic(head)) return 0;
+  const names = xlsxSheetNamesFromHead(head);
+  if (names) return names.includes('Data') ? 0.9 : 0;
   const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
   const utf16 = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('utf16le');
   if (/Cyc#|Amp-hr|Today''s Date/.test(text) || /Cyc#|Amp-hr|Today''s Date/.test(utf16)) return 0.9;

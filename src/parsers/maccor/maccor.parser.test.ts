@@ -136,6 +136,12 @@ describe('maccor text exports (golden)', () => {
 });
 
 describe('maccor Excel exports (golden)', () => {
+  it('detects Maccor workbooks by their Data sheet, not Arbin ones', () => {
+    expect(maccorExcelParser.detect({ fileName: 'a.xlsx', head: load('maccor_example_new.xlsx').subarray(0, 65536) })).toBe(0.9);
+    expect(maccorExcelParser.detect({ fileName: 'a.xls', head: load('maccor_example.xls').subarray(0, 65536) })).toBe(0.9);
+    expect(maccorExcelParser.detect({ fileName: 'a.xlsx', head: load('../arbin/mock_data_001.xlsx').subarray(0, 65536) })).toBe(0);
+  });
+
   for (const f of ['maccor_example.xls', 'maccor_example_new.xlsx']) {
     it(`${f}: metadata row, continuation sheet 'Data 2', minutes`, async () => {
       const r = await maccorExcelParser.parse({ fileName: f, bytes: load(f) });
