@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemoCommand } from './demo.command.js';
 import { registerParseCommand } from './parse.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommand } from './user.command.js';
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerParseCommand(program);
   registerUserCommand(program);
+  registerDemoCommand(program);
 }
