@@ -19,6 +19,8 @@ import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
 import { batteryArchiveParser } from './batteryarchive/batteryarchive.parser.js';
 import { genericCsvParser } from './generic-csv/generic-csv.parser.js';
 import { digatronParser } from './digatron/digatron.parser.js';
+import { gamryDtaParser } from './gamry/gamry-dta.parser.js';
+import { iviumParser } from './ivium/ivium.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
@@ -42,4 +44,6 @@ export const parsers: readonly CyclerParser[] = [
   batteryArchiveParser,
   genericCsvParser,
   digatronParser,
+  gamryDtaParser,
+  iviumParser,
 ];
