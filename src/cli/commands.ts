@@ -3,11 +3,13 @@ import { registerDemoCommand } from './demo.command.js';
 import { registerParseCommand } from './parse.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommand } from './user.command.js';
+import { registerExportCommand } from './export.command.js';
 
 /** Every CLI command, one file each; add yours here. */
 export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerParseCommand(program);
   registerUserCommand(program);
+  registerExportCommand(program);
   registerDemoCommand(program);
 }

@@ -8,10 +8,8 @@ import type { BlobStore } from '../storage/blob-store.js';
 import { findReadySeriesKey, findVisibleDataFile } from './data-file-access.js';
 import { parseByteRange } from './byte-range.js';
 import { IdParams } from './query-params.js';
-import { openSeries, type SeriesEngine } from './series-engine.js';
-import { exportColumns, streamSeriesCsv } from './series-export.js';
-
-export const PARQUET_CONTENT_TYPE = 'application/vnd.apache.parquet';
+import type { SeriesEngine } from './series-engine.js';
+import { exportFileName, openSeriesExport, PARQUET_CONTENT_TYPE, SERIES_EXPORT_FORMATS } from './export-source.js';
 
 const binary = (description: string, types: string[]) => ({
   description,
@@ -23,7 +21,7 @@ const exportRoute = createRoute({
   path: '/api/v1/data-files/{id}/export',
   tags: ['data'],
   summary: 'The normalised series: CSV (all stored columns), Parquet (the stored file; byte ranges supported) or BDF CSV (Battery Data Format columns only)',
-  request: { params: IdParams, query: z.object({ format: z.enum(['csv', 'parquet', 'bdf-csv']).default('csv') }) },
+  request: { params: IdParams, query: z.object({ format: z.enum(SERIES_EXPORT_FORMATS).default('csv') }) },
   responses: { 200: binary('The file, streamed', ['text/csv', PARQUET_CONTENT_TYPE]), 206: binary('A byte range of the Parquet file', [PARQUET_CONTENT_TYPE]), ...errorResponses },
 });
 
@@ -41,8 +39,6 @@ export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
-
-const baseName = (name: string) => name.replace(/\.[^./\\]*$/, '') || name;
 
 /** Streams a blob, honouring one `Range: bytes=…` header (pyarrow/fsspec read Parquet footers that way). */
 async function sendBlob(c: Context, store: BlobStore, key: string, sizeBytes: number, headers: Record<string, string>): Promise<Response> {
@@ -63,16 +59,14 @@ export function registerExportRoutes(app: OpenAPIHono, deps: AppDeps, engine: Se
     const { id } = c.req.valid('param');
     const { format } = c.req.valid('query');
     const { file, seriesKey } = await findReadySeriesKey(deps.db, viewerOf(c, deps.config.anonymousRead), id);
-    const name = baseName(file.originalName);
+    const fileName = exportFileName(file.originalName, format);
     if (format === 'parquet') {
       const size = await engine.blobStore.size(seriesKey);
       if (size === null) throw new Error(`Series blob ${seriesKey} of data file ${id} is missing`);
-      return (await sendBlob(c, engine.blobStore, seriesKey, size, { 'content-type': PARQUET_CONTENT_TYPE, 'content-disposition': contentDisposition(`${name}.parquet`) })) as never;
+      return (await sendBlob(c, engine.blobStore, seriesKey, size, { 'content-type': PARQUET_CONTENT_TYPE, 'content-disposition': contentDisposition(fileName) })) as never;
     }
-    const handle = await openSeries(engine, seriesKey);
-    const suffix = format === 'bdf-csv' ? '.bdf.csv' : '.csv';
-    const body = streamSeriesCsv(handle.path, exportColumns(handle.columnNames, format));
-    return new Response(body, { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(`${name}${suffix}`) } }) as never;
+    const { body, contentType } = await openSeriesExport(engine, seriesKey, format);
+    return new Response(body, { status: 200, headers: { 'content-type': contentType, 'content-disposition': contentDisposition(fileName) } }) as never;
   });
 
   app.openapi(rawRoute, async (c) => {
