@@ -20,6 +20,13 @@ import { specificationEntity } from '../specifications/specification.entity.js';
 import { insertUser } from '../users/user.repository.js';
 import { cellValues, demoComponents, demoCompounds, demoEquipment, demoExperiments, demoProtocols, demoRoles, moduleValues } from './demo-catalogue.js';
 
+const ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** 14 letters and digits (~80 bits): easy to paste into a shell, no leading '-'. */
+function newDemoPassword(): string {
+  return [...randomBytes(14)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
 export interface DemoAccount {
   username: string;
   password: string;
@@ -50,7 +57,7 @@ export async function fillDemoData(db: Db): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   const ids: Record<string, number> = {};
   for (const r of demoRoles) {
-    const password = randomBytes(9).toString('base64url');
+    const password = newDemoPassword();
     const user = await insertUser(db, { username: r.username, email: `${r.username}@example.org`, password, fullName: r.fullName, role: r.role, institutionId: lab.id, isActive: true });
     ids[r.role] = user.id;
     accounts.push({ username: r.username, password, role: r.role });
