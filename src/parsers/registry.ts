@@ -21,6 +21,7 @@ import { genericCsvParser } from './generic-csv/generic-csv.parser.js';
 import { digatronParser } from './digatron/digatron.parser.js';
 import { gamryDtaParser } from './gamry/gamry-dta.parser.js';
 import { iviumParser } from './ivium/ivium.parser.js';
+import { landtParser } from './landt/landt.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
@@ -46,4 +47,5 @@ export const parsers: readonly CyclerParser[] = [
   digatronParser,
   gamryDtaParser,
   iviumParser,
+  landtParser,
 ];
