@@ -85,5 +85,7 @@ export async function getRow(db: Db, viewer: Viewer, def: EntityDefinition, id: 
 
 /** Applies the entity's `present` hook (derived output fields), if any. */
 export async function presentRows(db: Db, viewer: Viewer, def: EntityDefinition, rows: EntityRow[]): Promise<Record<string, unknown>[]> {
-  return def.present ? def.present(db, viewer, rows) : rows;
+  // Hooks need not handle the empty case (an empty IN list is a syntax error in SQL).
+  if (!def.present || rows.length === 0) return rows;
+  return def.present(db, viewer, rows);
 }

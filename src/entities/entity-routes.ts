@@ -55,7 +55,8 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
     },
     async (c) => {
       const query = valid<ListQuery & { format?: 'csv' | 'json' }>(c, 'query');
-      const rows = await exportRows(deps.db, viewer(c), def, query, MAX_EXPORT_ROWS);
+      // `format` here is the file format, not a filter on a column that happens to be called format.
+      const rows = await exportRows(deps.db, viewer(c), def, { ...query, format: undefined }, MAX_EXPORT_ROWS);
       if (rows.length > MAX_EXPORT_ROWS) throw new ValidationError(`More than ${MAX_EXPORT_ROWS} records match; narrow the filters`);
       const items = await present(c, rows);
       const fileName = `${def.plural}.${query.format ?? 'csv'}`;

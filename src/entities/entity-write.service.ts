@@ -4,7 +4,7 @@ import { visibleIds } from '../access/visibility.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
 import { mapDatabaseError } from '../db/database-errors.js';
-import { ValidationError } from '../domain/errors.js';
+import { UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import { diffRows, recordHistory } from '../history/history.repository.js';
 import type { EntityDefinition, EntityRow, WriteContext } from './entity-definition.js';
 import { getRow } from './entity-read.repository.js';
@@ -98,6 +98,7 @@ export async function deleteRecord(db: Db, viewer: Viewer, def: EntityDefinition
 
 /** Reads the row through the visibility scope and locks it so concurrent edits serialise. */
 async function lockRow(trx: Db, viewer: Viewer, def: EntityDefinition, id: number): Promise<EntityRow> {
+  if (viewer.userId === null) throw new UnauthenticatedError();
   await getRow(trx, viewer, def, id);
   return (await (trx as AnyDb).selectFrom(def.table).selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()) as EntityRow;
 }
