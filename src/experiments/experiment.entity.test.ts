@@ -132,6 +132,11 @@ describe('experiments, equipment, protocols and data files API', () => {
     expect(filtered.items.map((f) => f.id)).toEqual([file.id]);
     expect((await json<Page>(await t.call('GET', '/api/v1/data-files', carol))).total).toBe(0);
     expect((await json<Page>(await t.call('GET', '/api/v1/equipment?q=m4-123', carol))).total).toBe(1);
+    await json(await t.call('PATCH', `/api/v1/equipment/${equipment.id}`, maintainer, { institution_id: labA }));
+    const labEquipment = await json<Page>(await t.call('GET', `/api/v1/organisations/${labA}/equipment`, carol));
+    expect(labEquipment.items.map((e) => e.id)).toEqual([equipment.id]);
+    const labExperiments = await json<Page>(await t.call('GET', `/api/v1/organisations/${labA}/experiments?name=With%20files`, alice));
+    expect(labExperiments.items.map((e) => e.id)).toEqual([exp.id]);
 
     await json(await t.call('PATCH', `/api/v1/data-files/${file.id}`, alice, { status: 'public' }));
     await json(await t.call('PATCH', `/api/v1/data-files/${file.id}`, alice, { notes: 'owner may still edit' }));

@@ -18,6 +18,9 @@ export const organisationEntity = defineEntity({
   sort: ['website'],
   relations: [
     { path: 'people', target: 'people', foreignKey: 'organisation_id', summary: 'People of an organisation' },
+    { path: 'experiments', target: 'experiments', foreignKey: 'institution_id', summary: 'Experiments of an institution' },
+    { path: 'equipment', target: 'equipment', foreignKey: 'institution_id', summary: 'Equipment of an institution' },
+    { path: 'batches', target: 'batches', foreignKey: 'manufacturer_id', summary: 'Batches made by a manufacturer' },
   ],
   lockedWhenPublic: true,
   conflicts: { organisations_name_live: { field: 'name', message: 'An organisation with this name already exists' } },
