@@ -34,3 +34,10 @@ export async function openBrowser(baseUrl: string): Promise<E2eBrowser> {
     },
   };
 }
+
+/** Saves a full-page screenshot under test-results/ (named after the test). */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const path = `test-results/${(process.env.E2E_LABEL ?? 'e2e') + '-' + name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

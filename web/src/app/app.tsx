@@ -32,6 +32,7 @@ export function App() {
               <Route path="/users" element={<UsersPage />} />
               <Route path="/upload" element={<UploadPage />} />
               <Route path="/compare" element={<ComparePage />} />
+              <Route path="/experiments/new" element={<EntityCreatePage plural="experiments" />} />
               <Route path="/experiments/:id" element={<ExperimentPage />} />
               <Route path="/:plural" element={<EntityListPage />} />
               <Route path="/:plural/new" element={<EntityCreatePage />} />

@@ -15,20 +15,22 @@ export interface EntityUiConfig {
 }
 
 export const ENTITIES: EntityUiConfig[] = [
-  { plural: 'experiments', label: 'Experiment', labelPlural: 'Experiments', group: 'Data', columns: ['date', 'experiment_type', 'temperature_c', 'status', 'modified_at'] },
+  { plural: 'experiments', label: 'Experiment', labelPlural: 'Experiments', group: 'Data', columns: ['date', 'type', 'temperature_c', 'c_rate', 'status', 'modified_at'] },
   { plural: 'data-files', label: 'Data file', labelPlural: 'Data files', group: 'Data', columns: ['experiment_id', 'state', 'format', 'row_count', 'status'], creatable: false },
-  { plural: 'device-specifications', label: 'Device specification', labelPlural: 'Specifications', group: 'Devices', columns: ['device_type', 'parent_id', 'status', 'modified_at'] },
-  { plural: 'batches', label: 'Batch', labelPlural: 'Batches', group: 'Devices', columns: ['specification_id', 'manufacturer_id', 'manufactured_on', 'size', 'serial', 'status'] },
+  { plural: 'specifications', label: 'Device specification', labelPlural: 'Specifications', group: 'Devices', columns: ['device_type_id', 'parent_id', 'status', 'modified_at'] },
+  { plural: 'batches', label: 'Batch', labelPlural: 'Batches', group: 'Devices', columns: ['specification_id', 'manufacturer_id', 'manufactured_on', 'size', 'serial_template', 'status'] },
   { plural: 'devices', label: 'Device', labelPlural: 'Devices', group: 'Devices', columns: ['batch_id', 'sequence', 'serial', 'status'] },
-  { plural: 'equipment', label: 'Equipment', labelPlural: 'Equipment', group: 'Lab', columns: ['institution_id', 'serial_number', 'default_format', 'status'] },
-  { plural: 'protocols', label: 'Protocol', labelPlural: 'Protocols', group: 'Lab', columns: ['kind', 'status', 'modified_at'] },
+  { plural: 'device-types', label: 'Device type', labelPlural: 'Device types', group: 'Devices', columns: ['status'] },
+  { plural: 'equipment', label: 'Equipment', labelPlural: 'Equipment', group: 'Lab', columns: ['institution_id', 'manufacturer_id', 'model', 'serial_number', 'default_format', 'status'] },
+  { plural: 'protocols', label: 'Protocol', labelPlural: 'Protocols', group: 'Lab', columns: ['type', 'status', 'modified_at'] },
   { plural: 'compounds', label: 'Compound', labelPlural: 'Compounds', group: 'Materials', columns: ['formula', 'molar_mass', 'status'] },
-  { plural: 'components', label: 'Component', labelPlural: 'Components', group: 'Materials', columns: ['kind', 'status'] },
+  { plural: 'components', label: 'Component', labelPlural: 'Components', group: 'Materials', columns: ['type', 'status'] },
   { plural: 'organisations', label: 'Organisation', labelPlural: 'Organisations', group: 'Reference', columns: ['website', 'is_research', 'is_cell_manufacturer', 'status'] },
   { plural: 'people', label: 'Person', labelPlural: 'People', group: 'Reference', columns: ['short_name', 'organisation_id', 'status'] },
   { plural: 'parameters', label: 'Parameter', labelPlural: 'Parameters', group: 'Reference', columns: ['symbol', 'unit_id', 'kind'] },
-  { plural: 'units', label: 'Unit', labelPlural: 'Units', group: 'Reference', columns: ['symbol', 'quantity_name', 'is_si', 'scale_to_si'] },
-  { plural: 'references', label: 'Reference', labelPlural: 'References', group: 'Reference', columns: ['doi', 'title', 'status'] },
+  { plural: 'quantities', label: 'Quantity', labelPlural: 'Quantities', group: 'Reference', columns: ['symbol'] },
+  { plural: 'units', label: 'Unit', labelPlural: 'Units', group: 'Reference', columns: ['symbol', 'quantity_id', 'is_si', 'scale_to_si'] },
+  { plural: 'references', label: 'Reference', labelPlural: 'References', group: 'Reference', columns: ['doi', 'title', 'year', 'status'] },
   { plural: 'parameter-data-sets', label: 'Parameter data set', labelPlural: 'Parameter data sets', group: 'Reference', columns: ['reference_id', 'status'] },
 ];
 
@@ -38,9 +40,7 @@ const REFERENCE_ALIASES: Record<string, string> = {
   institution_id: 'organisations',
   manufacturer_id: 'organisations',
   organisation_id: 'organisations',
-  specification_id: 'device-specifications',
-  device_specification_id: 'device-specifications',
-  parent_id: 'device-specifications',
+  specification_id: 'specifications',
   protocol_id: 'protocols',
   manufacturing_protocol_id: 'protocols',
   experiment_id: 'experiments',
@@ -49,7 +49,7 @@ const REFERENCE_ALIASES: Record<string, string> = {
   batch_id: 'batches',
   device_id: 'devices',
   unit_id: 'units',
-  quantity_id: 'units',
+  quantity_id: 'quantities',
   person_id: 'people',
   user_id: 'users',
   compound_id: 'compounds',
@@ -65,8 +65,9 @@ export function entityConfig(plural: string): EntityUiConfig | undefined {
 
 /** The entity a reference field points to, e.g. `batch_id` → `batches`; undefined for plain fields. */
 export function referenceTarget(field: string, ownPlural?: string): string | undefined {
-  if (field === 'parent_id' && ownPlural) return ownPlural;
+  if (field === 'parent_id') return ownPlural;
   if (REFERENCE_ALIASES[field]) return REFERENCE_ALIASES[field];
+  if (field === 'compounds') return 'compounds';
   const ids = field.match(/^(.+)_ids?$/);
   if (!ids) return undefined;
   const stem = ids[1].replace(/_/g, '-');

@@ -49,7 +49,7 @@ export function EntityDetail({ plural, id, extra }: { plural: string; id: string
         <summary>All fields</summary>
         <RecordFields plural={plural} record={record} />
       </details>
-      {doc ? <RelatedLists doc={doc} plural={plural} id={id} /> : null}
+      {doc ? <RelatedLists doc={doc} plural={plural} id={id} exclude={extra ? ['data-files'] : []} /> : null}
       <HistoryList plural={plural} id={id} />
     </article>
   );

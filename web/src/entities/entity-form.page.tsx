@@ -6,8 +6,9 @@ import { entityConfig } from './entity-config.js';
 import { EntityForm } from './entity-form.js';
 import type { Row } from './entity-list.page.js';
 
-export function EntityCreatePage() {
-  const { plural = '' } = useParams();
+export function EntityCreatePage({ plural: fixed }: { plural?: string }) {
+  const params = useParams();
+  const plural = fixed ?? params.plural ?? '';
   const navigate = useNavigate();
   const config = entityConfig(plural);
   if (!config) return <NotFoundPage />;

@@ -51,11 +51,30 @@ function ReferenceSelect({ field, value, error, allowCreateRelated, onChange }: 
   );
 }
 
+function ReferenceMultiSelect({ field, value, error, onChange }: Props) {
+  const { choices } = useChoices(field.target);
+  const selected = String(value).split('\n').filter(Boolean);
+  return (
+    <Field label={humanise(field.name.replace(/_ids$/, 's'))} error={error} hint="Ctrl/Shift to pick several">
+      {(p) => (
+        <select {...p} multiple name={field.name} size={Math.min(6, Math.max(3, choices.length))} value={selected} onChange={(e) => onChange(Array.from(e.target.selectedOptions, (o) => o.value).join('\n'))}>
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** The control for one API field: select, checkbox, number, date, text, lines or JSON. */
 export function FieldInput(props: Props) {
   const { field, value, error, onChange } = props;
   const label = humanise(field.name) + (field.required ? ' *' : '');
   if (field.kind === 'reference') return <ReferenceSelect {...props} />;
+  if (field.kind === 'references') return <ReferenceMultiSelect {...props} />;
   if (field.kind === 'boolean')
     return (
       <div className="field checkbox">
@@ -67,7 +86,7 @@ export function FieldInput(props: Props) {
     );
   const text = String(value);
   return (
-    <Field label={label} error={error} hint={field.kind === 'lines' ? 'One per line' : field.kind === 'json' ? 'JSON' : field.description}>
+    <Field label={label} error={error} hint={field.kind === 'lines' ? 'One per line' : field.kind === 'json' ? `JSON${field.description ? `: ${field.description}` : ''}` : field.description}>
       {(p) => {
         switch (field.kind) {
           case 'enum':

@@ -1,7 +1,7 @@
 import { resolveSchema, unwrapNullable, type JsonSchema, type OpenApiDocument } from '../api/openapi-spec.js';
 import { referenceTarget } from './entity-config.js';
 
-export type FieldKind = 'text' | 'longtext' | 'number' | 'integer' | 'boolean' | 'enum' | 'date' | 'datetime' | 'reference' | 'lines' | 'json';
+export type FieldKind = 'text' | 'longtext' | 'number' | 'integer' | 'boolean' | 'enum' | 'date' | 'datetime' | 'reference' | 'references' | 'lines' | 'json';
 
 export interface FormField {
   name: string;
@@ -15,10 +15,13 @@ export interface FormField {
 
 const LONG_TEXT = new Set(['notes', 'summary', 'description']);
 const SKIPPED = new Set(['status']);
+// Files (spec sheets, PDFs) are attached by upload, not typed in.
+const FILE_FIELD = /_(blob_key|sha256)$/;
 
 function kindOf(name: string, schema: JsonSchema, plural: string): Pick<FormField, 'kind' | 'options' | 'target'> {
   const target = referenceTarget(name, plural);
   if (target && (schema.type === 'integer' || schema.type === 'number')) return { kind: 'reference', target };
+  if (target && schema.type === 'array' && schema.items?.type === 'integer') return { kind: 'references', target };
   if (schema.enum) return { kind: 'enum', options: schema.enum.map(String) };
   switch (schema.type) {
     case 'integer':
@@ -32,7 +35,7 @@ function kindOf(name: string, schema: JsonSchema, plural: string): Pick<FormFiel
     case 'object':
       return { kind: 'json' };
     case 'string':
-      if (schema.format === 'date') return { kind: 'date' };
+      if (schema.format === 'date' || name === 'date' || /_(on|date)$/.test(name)) return { kind: 'date' };
       if (schema.format === 'date-time') return { kind: 'datetime' };
       return { kind: LONG_TEXT.has(name) ? 'longtext' : 'text' };
     default:
@@ -44,7 +47,7 @@ function kindOf(name: string, schema: JsonSchema, plural: string): Pick<FormFiel
 export function formFieldsOf(doc: OpenApiDocument, body: JsonSchema, plural: string): FormField[] {
   const required = new Set(body.required ?? []);
   const fields = Object.entries(body.properties ?? {})
-    .filter(([name]) => !SKIPPED.has(name))
+    .filter(([name]) => !SKIPPED.has(name) && !FILE_FIELD.test(name))
     .map(([name, raw]) => {
       const { schema, nullable } = unwrapNullable(doc, resolveSchema(doc, raw));
       return { name, required: required.has(name), nullable, description: schema.description ?? raw.description, ...kindOf(name, schema, plural) };
@@ -62,7 +65,7 @@ export function toFormValues(fields: FormField[], record: Record<string, unknown
     const v = record?.[f.name];
     if (f.kind === 'boolean') values[f.name] = v === true;
     else if (v === null || v === undefined) values[f.name] = '';
-    else if (f.kind === 'lines' && Array.isArray(v)) values[f.name] = v.join('\n');
+    else if ((f.kind === 'lines' || f.kind === 'references') && Array.isArray(v)) values[f.name] = v.join('\n');
     else if (f.kind === 'json') values[f.name] = JSON.stringify(v, null, 2);
     else if (f.kind === 'date' && typeof v === 'string') values[f.name] = v.slice(0, 10);
     else if (f.kind === 'datetime' && typeof v === 'string') values[f.name] = v.slice(0, 16);
@@ -84,15 +87,16 @@ export function toRequestBody(fields: FormField[], values: FormValues, editing: 
     const text = typeof raw === 'string' ? raw.trim() : '';
     if (text === '') {
       if (editing && f.nullable) body[f.name] = null;
-      else if (f.required && f.kind !== 'text' && f.kind !== 'longtext') errors[f.name] = 'required';
-      else if (f.required || editing) body[f.name] = f.nullable ? null : '';
+      // A missing required choice is left out: the API names it, next to the other fields' messages.
+      else if (editing || (f.required && (f.kind === 'text' || f.kind === 'longtext'))) body[f.name] = f.nullable ? null : '';
       continue;
     }
     if (f.kind === 'number' || f.kind === 'integer' || f.kind === 'reference') {
       const n = Number(text);
       if (!Number.isFinite(n)) errors[f.name] = 'expected a number';
       else body[f.name] = n;
-    } else if (f.kind === 'lines') body[f.name] = text.split('\n').map((s) => s.trim()).filter(Boolean);
+    } else if (f.kind === 'references') body[f.name] = text.split('\n').filter(Boolean).map(Number);
+    else if (f.kind === 'lines') body[f.name] = text.split('\n').map((s) => s.trim()).filter(Boolean);
     else if (f.kind === 'json') {
       try {
         body[f.name] = JSON.parse(text);

@@ -11,7 +11,9 @@ export function RecordActions({ config, record, onChanged }: { config: EntityUiC
   const navigate = useNavigate();
   const [error, setError] = useState<Error>();
   const [confirming, setConfirming] = useState(false);
-  const isPublic = record.status === 'public';
+  // Shown at once (optimistic); the record reloads when the API has answered.
+  const [wantPublic, setWantPublic] = useState<boolean>();
+  const isPublic = wantPublic ?? record.status === 'public';
 
   async function run(action: () => Promise<unknown>, after: () => void) {
     try {
@@ -34,7 +36,13 @@ export function RecordActions({ config, record, onChanged }: { config: EntityUiC
           type="checkbox"
           role="switch"
           checked={isPublic}
-          onChange={() => run(() => apiFetch(`/api/v1/${config.plural}/${record.id}`, { method: 'PATCH', body: { status: isPublic ? 'private' : 'public' } }), onChanged)}
+          onChange={() => {
+            setWantPublic(!isPublic);
+            void run(
+              () => apiFetch(`/api/v1/${config.plural}/${record.id}`, { method: 'PATCH', body: { status: isPublic ? 'private' : 'public' } }),
+              onChanged,
+            ).finally(() => setWantPublic(undefined));
+          }}
         />{' '}
         Public
       </label>

@@ -49,8 +49,8 @@ function RelatedList({ plural, id, name }: { plural: string; id: string; name: s
   );
 }
 
-export function RelatedLists({ doc, plural, id }: { doc: OpenApiDocument; plural: string; id: string }) {
-  const names = relatedPathsOf(doc, plural);
+export function RelatedLists({ doc, plural, id, exclude = [] }: { doc: OpenApiDocument; plural: string; id: string; exclude?: string[] }) {
+  const names = relatedPathsOf(doc, plural).filter((n) => !exclude.includes(n));
   if (names.length === 0) return null;
   return (
     <section aria-labelledby="related-title" className="related">

@@ -84,7 +84,7 @@ export function CyclePlots({ dataFileId }: { dataFileId: number }) {
       <ErrorMessage error={error} />
       <div className="plot-grid">
         {table ? <FadePlot table={table} /> : <div className="plot-box" style={{ height: HEIGHT }} aria-busy="true" />}
-        <VoltageCapacityPlot dataFileId={dataFileId} cycles={cycles} factor={table?.factor ?? 1} unit={unitLabel(unit)} height={HEIGHT} />
+        <VoltageCapacityPlot dataFileId={dataFileId} cycles={cycles} unit={unit} height={HEIGHT} />
         <DqdvPlot dataFileId={dataFileId} cycles={cycles} unit={unit} height={HEIGHT} />
       </div>
     </section>

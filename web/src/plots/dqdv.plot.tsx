@@ -14,9 +14,9 @@ export function DqdvPlot({ dataFileId, cycles, unit, height }: { dataFileId: num
     if (cycles.length === 0) return;
     let live = true;
     fetchDqdv(dataFileId, cycles, unit).then(
-      (set) => {
+      (list) => {
         if (!live) return;
-        setCurves(set.curves.map((c) => ({ label: `cycle ${c.cycle}`, x: c.x, y: c.y })));
+        setCurves(list.filter((c) => c.x.length > 1));
         setError(undefined);
       },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
@@ -30,7 +30,7 @@ export function DqdvPlot({ dataFileId, cycles, unit, height }: { dataFileId: num
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       scales: { x: { time: false } },
-      series: [{ label: 'Voltage / V' }, ...curves.map((c, i) => ({ label: c.label, stroke: colorOf(i), spanGaps: true, width: 1.5 }))],
+      series: [{ label: 'Voltage / V' }, ...curves.map((c, i) => ({ label: c.label, stroke: colorOf(Math.floor(i / 2)), dash: c.label.endsWith('discharge') ? [5, 3] : undefined, spanGaps: true, width: 1.5 }))],
       axes: [{ label: 'Voltage / V' }, { label: `dQ/dV / (${label}/V)` }],
     }),
     [curves, label],

@@ -2,61 +2,39 @@ import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
 import { colorOf, joinCurves, type Curve } from './curves.js';
-import { fetchSeries } from './series.api.js';
+import { fetchVoltageCapacity, type CapacityUnit } from './cycles.api.js';
 import { UPlotChart } from './uplot-chart.js';
 
-const V = 'Voltage / V';
-const I = 'Current / A';
-const QC = 'Charging Capacity / Ah';
-const QD = 'Discharging Capacity / Ah';
-
-/** Charge and discharge branches of one cycle: capacity (× factor) against voltage. */
-function branches(cycle: number, cols: Record<string, (number | null)[]>, factor: number): Curve[] {
-  const v = cols[V] ?? [];
-  const cur = cols[I] ?? [];
-  const qc = cols[QC] ?? [];
-  const qd = cols[QD] ?? [];
-  const pick = (sign: number, q: (number | null)[]) => {
-    const x: (number | null)[] = [];
-    const y: (number | null)[] = [];
-    for (let i = 0; i < v.length; i++) {
-      const c = cur[i];
-      if (c === null || Math.sign(c) !== sign || q[i] === null) continue;
-      x.push((q[i] as number) * factor);
-      y.push(v[i]);
-    }
-    return { x, y };
-  };
-  return [
-    { label: `cycle ${cycle} charge`, ...pick(1, qc) },
-    { label: `cycle ${cycle} discharge`, ...pick(-1, qd) },
-  ];
-}
-
-/** Voltage vs capacity for the chosen cycles, from the series endpoint (one request per cycle). */
-export function VoltageCapacityPlot({ dataFileId, cycles, factor, unit, height }: { dataFileId: number; cycles: number[]; factor: number; unit: string; height: number }) {
+/** Voltage vs capacity for the chosen cycles: charge solid, discharge dashed, one colour per cycle. */
+export function VoltageCapacityPlot({ dataFileId, cycles, unit, height }: { dataFileId: number; cycles: number[]; unit: CapacityUnit; height: number }) {
   const [curves, setCurves] = useState<Curve[]>([]);
   const [error, setError] = useState<Error>();
   const key = cycles.join(',');
   useEffect(() => {
-    const controller = new AbortController();
-    Promise.all(cycles.map((c) => fetchSeries(dataFileId, { columns: [V, I, QC, QD], cycles: [c], maxPoints: 2000 }, controller.signal).then((s) => branches(c, s.columns, factor))))
-      .then((all) => {
-        setCurves(all.flat().filter((c) => c.x.length > 1));
+    if (cycles.length === 0) return;
+    let live = true;
+    fetchVoltageCapacity(dataFileId, cycles, unit, 1000).then(
+      (list) => {
+        if (!live) return;
+        setCurves(list.filter((c) => c.x.length > 1));
         setError(undefined);
-      })
-      .catch((e: unknown) => !controller.signal.aborted && setError(e instanceof Error ? e : new Error(String(e))));
-    return () => controller.abort();
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the cycle list
-  }, [dataFileId, key, factor]);
+  }, [dataFileId, key, unit]);
+  const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       scales: { x: { time: false } },
       legend: { show: curves.length <= 8 },
-      series: [{ label: `Capacity / ${unit}` }, ...curves.map((c, i) => ({ label: c.label, stroke: colorOf(Math.floor(i / 2)), dash: i % 2 ? [5, 3] : undefined, spanGaps: true, width: 1.5 }))],
-      axes: [{ label: `Capacity / ${unit}` }, { label: 'Voltage / V' }],
+      series: [{ label: `Capacity / ${label}` }, ...curves.map((c, i) => ({ label: c.label, stroke: colorOf(Math.floor(i / 2)), dash: c.label.endsWith('discharge') ? [5, 3] : undefined, spanGaps: true, width: 1.5 }))],
+      axes: [{ label: `Capacity / ${label}` }, { label: 'Voltage / V' }],
     }),
-    [curves, unit],
+    [curves, label],
   );
   const data = useMemo(() => joinCurves(curves), [curves]);
   return (

@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import type { Request } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
+import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { countPlotPixels } from './support/canvas.js';
+import { ADMIN } from './support/server.js';
+import { signIn } from './support/ui.js';
+
+const baseUrl = inject('baseUrl');
+// A complete Neware test: 108,563 rows, 54 cycles.
+const FIXTURE = resolve('../shared/fixtures/neware/test_2.ndax');
+const VOLTAGE_BLUE: [number, number, number] = [21, 88, 176];
+
+function seriesWindow(req: Request): { from: number; to: number } | undefined {
+  const url = new URL(req.url());
+  if (!url.pathname.endsWith('/series') || !url.searchParams.has('from')) return undefined;
+  return { from: Number(url.searchParams.get('from')), to: Number(url.searchParams.get('to')) };
+}
+
+describe('upload a real cycler file, see it parsed and plotted, zoom for finer data', () => {
+  let browser: E2eBrowser;
+  let experimentId: number;
+
+  beforeAll(async () => {
+    const admin = await apiLogin(baseUrl, ADMIN.username, ADMIN.password);
+    const institution = await ensureInstitution(admin, unique('Lab'));
+    const user = await createUser(baseUrl, admin, unique('dave'), institution);
+    experimentId = (await user.session.request<{ id: number }>('POST', '/api/v1/experiments', { name: unique('Neware 54 cycles') })).id;
+    browser = await openBrowser(baseUrl);
+    await signIn(browser.page, user.username, user.password);
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
+  });
+
+  it('uploads with progress and follows the parse state to ready', async () => {
+    const { page } = browser;
+    await page.goto(`/experiments/${experimentId}`);
+    await page.getByLabel('Choose files to upload').setInputFiles(FIXTURE);
+    await page.getByRole('progressbar', { name: 'Upload progress of test_2.ndax' }).waitFor();
+    await page.getByText(/Uploaded, /).waitFor({ timeout: 60_000 });
+    const row = page.getByRole('table', { name: 'Data files' }).getByRole('row').filter({ hasText: 'test_2.ndax' });
+    await row.locator('[data-state="ready"]').waitFor({ timeout: 150_000 });
+    await row.getByText(/108,563 rows/).waitFor();
+  });
+
+  it('draws voltage vs time on the canvas (pixels, not just DOM) and the cycle plots', async () => {
+    const { page } = browser;
+    const plot = page.getByRole('figure', { name: 'Voltage, current and temperature vs test time' });
+    await expect.poll(async () => Number(await plot.getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(0);
+    const pixels = await countPlotPixels(plot, VOLTAGE_BLUE);
+    expect(pixels.matching).toBeGreaterThan(800);
+    const fade = page.getByRole('figure', { name: 'Capacity and coulombic efficiency vs cycle' });
+    await expect.poll(async () => Number(await fade.getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect((await countPlotPixels(fade, [217, 72, 15])).matching).toBeGreaterThan(50);
+    const vq = page.getByRole('figure', { name: 'Voltage vs capacity for the chosen cycles' });
+    await expect.poll(async () => Number(await vq.getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(0);
+    await plot.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'experiment-plots');
+  });
+
+  it('zooming into the plot fetches finer data for the narrower window', async () => {
+    const { page } = browser;
+    const plot = page.getByRole('figure', { name: 'Voltage, current and temperature vs test time' });
+    const drawsBefore = Number(await plot.getAttribute('data-drawn'));
+    const windows: { from: number; to: number }[] = [];
+    page.on('request', (req) => {
+      const w = seriesWindow(req);
+      if (w) windows.push(w);
+    });
+    const over = plot.locator('.u-over');
+    const box = await over.boundingBox();
+    if (!box) throw new Error('plot overlay has no box');
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => windows.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await plot.getAttribute('data-drawn')), { timeout: 30_000 }).toBeGreaterThan(drawsBefore);
+    await page.getByText(/points/).first().waitFor();
+    const [first] = windows;
+    const status = await plot.locator('.plot-status').textContent();
+    expect(first.to).toBeGreaterThan(first.from);
+    // The zoomed window is about a tenth of the test: far narrower than the whole.
+    const whole = await page.evaluate(async (id) => {
+      const r = await fetch(`/api/v1/data-files?experiment_id=${id}`);
+      const files = (await r.json()) as { items: { id: number }[] };
+      const s = await fetch(`/api/v1/data-files/${files.items[0].id}/series?columns=Voltage%20/%20V&maxPoints=4`);
+      return (await s.json()) as { from: number; to: number };
+    }, experimentId);
+    expect(first.to - first.from).toBeLessThan((whole.to - whole.from) / 5);
+    expect(status).toMatch(/points/);
+    await saveScreenshot(page, 'experiment-zoomed');
+  });
+
+  it('downloads the normalised series as CSV', async () => {
+    const { page } = browser;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).first().click()]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const head = (await readFile(path, 'utf8')).split('\n', 3);
+    expect(head[0]).toContain('Voltage / V');
+    expect(head.length).toBe(3);
+  });
+});
