@@ -3,6 +3,7 @@ import { ParseError, type CyclerParser, type ParsedColumn, type ParseResult, typ
 import { type Cell, type SheetRows, cellDate, cellNumber, cellText, isSpreadsheetMagic, readSheets } from '../common/spreadsheet.js';
 import { splitHeaderCell } from '../common/header-columns.js';
 import { toParsedColumn } from '../common/parsed-column.js';
+import { assertSoundWorkbook } from '../binary/workbook-guard.js';
 import { dotNetTicksToEpochSeconds, formatLocalIso, oleDateToEpochSeconds } from '../common/date-time.js';
 import { xlsxSheetNamesFromHead } from '../binary/zip-head.js';
 import { planArbinColumns } from './arbin-csv-columns.js';
@@ -92,6 +93,7 @@ export const arbinXlsxParser: CyclerParser = {
     return /Channel_\d+/.test(fileName) ? 0.3 : 0;
   },
   async parse({ fileName, bytes }): Promise<ParseResult> {
+    assertSoundWorkbook(FORMAT, fileName, bytes);
     let book;
     try {
       book = readSheets(bytes);
@@ -102,7 +104,8 @@ export const arbinXlsxParser: CyclerParser = {
     const sql = book.sheets.find(isSqlSheet);
     const data = sql ? [sql] : channelSheets(book.sheets, warnings);
     if (data.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `no Arbin data sheet (Channel_<n>_<k> or an SQL export table) in sheets ${book.names.join(', ')}` });
-    const header = data[0].rows[0].map(cellText);
+    const header = (data[0].rows[0] ?? []).map(cellText);
+    if (!header.some((h) => /^Voltage/i.test(h))) throw new ParseError({ format: FORMAT, fileName, byte: 0, field: data[0].name, message: `sheet ${data[0].name} has no 'Voltage' header in its first row` });
     const rows = data.flatMap((s) => s.rows.slice(1).filter((r) => r.some((c) => c !== null && c !== '')));
     const columns = toColumns(header, rows, sql ? 'ticks' : 'ole', warnings);
     const metadata: Record<string, unknown> = {

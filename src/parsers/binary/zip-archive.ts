@@ -1,8 +1,8 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { ParseError } from '../cycler-parser.js';
 
-/** Limits that keep a hostile zip (a "zip bomb" renamed .ndax) from exhausting memory. */
-export const ndaxArchiveLimits = {
+/** Limits that keep a hostile zip (a "zip bomb" renamed .ndax or .xlsx) from exhausting memory. */
+export const zipArchiveLimits = {
   maxEntries: 256,
   /** Sum of the uncompressed sizes of the entries we extract. */
   maxTotalBytes: 1024 * 1024 * 1024,
@@ -13,6 +13,7 @@ export const ndaxArchiveLimits = {
 interface ZipEntry {
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
@@ -39,7 +40,7 @@ function readCentralDirectory(bytes: Uint8Array, fail: (byte: number, message: s
   }
   if (eocd < 0) fail(0, 'not a zip archive (no end-of-central-directory record)');
   const count = view.getUint16(eocd + 10, true);
-  if (count > ndaxArchiveLimits.maxEntries) fail(eocd, `zip has ${count} entries (limit ${ndaxArchiveLimits.maxEntries})`);
+  if (count > zipArchiveLimits.maxEntries) fail(eocd, `zip has ${count} entries (limit ${zipArchiveLimits.maxEntries})`);
   let p = view.getUint32(eocd + 16, true);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
@@ -70,16 +71,23 @@ function readCentralDirectory(bytes: Uint8Array, fail: (byte: number, message: s
       }
       e += 4 + len;
     }
-    entries.push({ name, method: view.getUint16(p + 10, true), compressedSize, size, localOffset, directoryOffset: p });
+    entries.push({ name, method: view.getUint16(p + 10, true), crc: view.getUint32(p + 16, true), compressedSize, size, localOffset, directoryOffset: p });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
-/** Extracts the entries `wanted` accepts from an .ndax zip, within ndaxArchiveLimits. */
-export function extractNdaxEntries(format: string, fileName: string, bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, Uint8Array> {
+/**
+ * Extracts the entries `wanted` accepts, within zipArchiveLimits, checking each entry's CRC-32 so
+ * a corrupted archive fails here with a ParseError instead of feeding garbage to a reader.
+ */
+export function extractZipEntries(format: string, fileName: string, bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, Uint8Array> {
   const fail = (byte: number, message: string, cause?: unknown): never => {
     throw new ParseError({ format, fileName, byte, message, cause });
+  };
+  const checked = (entry: ZipEntry, data: Uint8Array): Uint8Array => {
+    if (crc32(data) !== entry.crc) fail(entry.localOffset, `'${entry.name}' fails its CRC-32 check (corrupt archive)`);
+    return data;
   };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Map<string, Uint8Array>();
@@ -91,13 +99,13 @@ export function extractNdaxEntries(format: string, fileName: string, bytes: Uint
     const start = lp + 30 + view.getUint16(lp + 26, true) + view.getUint16(lp + 28, true);
     if (start + entry.compressedSize > bytes.length) fail(lp, `'${entry.name}' is truncated (${entry.compressedSize} compressed bytes declared)`);
     total += entry.size;
-    if (total > ndaxArchiveLimits.maxTotalBytes) fail(entry.directoryOffset, `zip expands to more than ${ndaxArchiveLimits.maxTotalBytes} bytes (zip bomb?)`);
-    if (entry.size > 1024 * 1024 && entry.size > entry.compressedSize * ndaxArchiveLimits.maxRatio) {
-      fail(entry.directoryOffset, `'${entry.name}' declares a compression ratio above ${ndaxArchiveLimits.maxRatio} (zip bomb?)`);
+    if (total > zipArchiveLimits.maxTotalBytes) fail(entry.directoryOffset, `zip expands to more than ${zipArchiveLimits.maxTotalBytes} bytes (zip bomb?)`);
+    if (entry.size > 1024 * 1024 && entry.size > entry.compressedSize * zipArchiveLimits.maxRatio) {
+      fail(entry.directoryOffset, `'${entry.name}' declares a compression ratio above ${zipArchiveLimits.maxRatio} (zip bomb?)`);
     }
     const raw = bytes.subarray(start, start + entry.compressedSize);
     if (entry.method === 0) {
-      out.set(entry.name, raw);
+      out.set(entry.name, checked(entry, raw));
     } else if (entry.method === 8) {
       let inflated: Uint8Array;
       try {
@@ -108,7 +116,7 @@ export function extractNdaxEntries(format: string, fileName: string, bytes: Uint
         return fail(start, `cannot inflate '${entry.name}': ${(e as Error).message}`, e);
       }
       if (inflated.length !== entry.size) fail(start, `'${entry.name}' inflates to ${inflated.length} bytes, ${entry.size} declared`);
-      out.set(entry.name, inflated);
+      out.set(entry.name, checked(entry, inflated));
     } else {
       fail(entry.directoryOffset, `'${entry.name}' uses unsupported zip compression method ${entry.method}`);
     }

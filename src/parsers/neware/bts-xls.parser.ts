@@ -3,6 +3,7 @@ import { ParseError, type CyclerParser, type ParsedColumn, type ParseResult, typ
 import { type Cell, cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic, readSheets } from '../common/spreadsheet.js';
 import { splitHeaderCell } from '../common/header-columns.js';
 import { toParsedColumn } from '../common/parsed-column.js';
+import { assertSoundWorkbook } from '../binary/workbook-guard.js';
 import { formatLocalIso, parseDateTime } from '../common/date-time.js';
 import { newareTextColumn, splitByDirection, stepTypeOfNewareText } from './neware-text-columns.js';
 import { deriveTestTime } from './neware-records.js';
@@ -56,6 +57,7 @@ export const newareXlsParser: CyclerParser = {
     return /D\0?e\0?t\0?a\0?i\0?l\0?_\0?\d/.test(text) && /S\0?t\0?a\0?t\0?i\0?s\0?_/.test(text) ? 0.9 : 0;
   },
   async parse({ fileName, bytes }): Promise<ParseResult> {
+    assertSoundWorkbook(FORMAT, fileName, bytes);
     let book;
     try {
       book = readSheets(bytes, (n) => isDetail(n) || n === 'Info');
@@ -64,7 +66,8 @@ export const newareXlsParser: CyclerParser = {
     }
     const details = book.sheets.filter((s) => isDetail(s.name));
     if (details.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `no 'Detail_*' sheet (sheets: ${book.names.join(', ')})` });
-    const header = details[0].rows[0].map(cellText);
+    const header = (details[0].rows[0] ?? []).map(cellText);
+    if (!header.some((h) => /^Voltage/i.test(h))) throw new ParseError({ format: FORMAT, fileName, byte: 0, field: details[0].name, message: `sheet ${details[0].name} has no 'Voltage' header in its first row` });
     const cells = header.map((h) => splitHeaderCell(h));
     const mappings = cells.map((c) => newareTextColumn(c.name, c.unit));
     const dataRows = details.flatMap((s) => s.rows.slice(1).filter((r) => r.length > 0 && cellText(r[0]) !== ''));

@@ -1,6 +1,6 @@
 import { ParseError, type CyclerParser, type ParseResult, type ParseWarning } from '../cycler-parser.js';
 import { startsWithAscii } from '../binary/byte-view.js';
-import { extractNdaxEntries } from './ndax-archive.js';
+import { extractZipEntries } from '../binary/zip-archive.js';
 import { readNdaxMetadata } from './ndax-metadata.js';
 import { openNdc, type NdcFile } from './ndc-pages.js';
 import { readNdcV5Records, readNdcVoltageCurrent } from './ndc-data.reader.js';
@@ -51,7 +51,7 @@ export const newareNdaxParser: CyclerParser = {
     return /data\.ndc|VersionInfo\.xml|TestInfo\.xml/.test(text) ? 0.9 : 0;
   },
   async parse({ fileName, bytes }): Promise<ParseResult> {
-    const entries = extractNdaxEntries(FORMAT, fileName, bytes, wanted);
+    const entries = extractZipEntries(FORMAT, fileName, bytes, wanted);
     const dataBytes = entries.get('data.ndc');
     if (!dataBytes) throw new ParseError({ format: FORMAT, fileName, byte: 0, message: 'the archive has no data.ndc' });
     const data = openNdc(FORMAT, fileName, 'data.ndc', dataBytes);
