@@ -53,6 +53,8 @@ describe('batches and devices API', () => {
     await json(await t.call('PATCH', `/api/v1/batches/${batch.id}`, alice, { serial_template: 'B7/%04d' }));
     const devices = await json<Page>(await t.call('GET', `/api/v1/batches/${batch.id}/devices?sort=sequence`, alice));
     expect(devices.items.map((d) => d.serial)).toEqual(['B7/0007', 'B7/0008', 'CUSTOM-1']);
+    expect((await json(await t.call('GET', `/api/v1/batches/${batch.id}`, alice))).device_count).toBe(3);
+    await json(await t.call('GET', `/api/v1/batches/${batch.id}`, bob), 404);
     expect((await json(await t.call('GET', `/api/v1/devices/${hand.id}`, alice))).name).toBe('CUSTOM-1');
 
     const filtered = await json<Page>(await t.call('GET', `/api/v1/devices?batch_id=${batch.id}&sequence__gte=8&sort=-sequence`, alice));

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { visibleTo } from '../access/visibility.js';
 import { deviceSerial } from '../devices/device-serial.js';
 import { validateSerialTemplate } from '../domain/serial-template.js';
 import { defineEntity } from '../entities/entity-definition.js';
@@ -19,6 +20,7 @@ export const batchEntity = defineEntity({
     serial_template: z.string().trim().min(1).max(200).nullable().optional().openapi({ example: 'ABC-%03d', description: 'printf-style: %d, %0Nd; %% for a literal %' }),
     manufacturing_protocol_id: z.number().int().positive().nullable().optional(),
   },
+  computedFields: { device_count: z.number().int().openapi({ description: 'Devices of the batch the viewer can see' }) },
   filters: { specification_id: 'id', manufacturer_id: 'id', manufactured_on: 'date', size: 'number', serial_template: 'text', manufacturing_protocol_id: 'id' },
   search: ['serial_template', 'notes'],
   sort: ['manufactured_on', 'size', 'specification_id'],
@@ -36,6 +38,16 @@ export const batchEntity = defineEntity({
   prepare: (_ctx, values) => {
     if (typeof values.serial_template === 'string') validateSerialTemplate(values.serial_template);
     return values;
+  },
+  present: async (db, viewer, rows) => {
+    const counts = await db
+      .selectFrom('devices as t')
+      .select(['t.batch_id', sql<number>`count(*)::int`.as('n')])
+      .where('t.batch_id', 'in', rows.map((r) => r.id))
+      .where(visibleTo(viewer, 't'))
+      .groupBy('t.batch_id')
+      .execute();
+    return rows.map((r) => ({ ...r, device_count: counts.find((c) => c.batch_id === r.id)?.n ?? 0 }));
   },
   afterWrite: async (ctx, row, action) => {
     // Devices whose serial still follows the old template follow the new one; hand-set serials stay.
