@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { useChoices } from '../entities/use-choices.js';
 import { fetchCycles, type CapacityUnit, type CycleTable } from '../plots/cycles.api.js';
-import { colorOf } from '../plots/curves.js';
+import { colorOf, formatTicks } from '../plots/curves.js';
 import { UnitSwitch } from '../plots/unit-switch.js';
 import { UPlotChart } from '../plots/uplot-chart.js';
 import { ErrorMessage } from '../ui/error-message.js';
@@ -15,7 +15,7 @@ function OverlayPlot({ tables, names, metric, unit }: { tables: CycleTable[]; na
     () => ({
       scales: { x: { time: false } },
       series: [{ label: 'Cycle' }, ...names.map((n, i) => ({ label: n, stroke: colorOf(i), points: { show: true, size: 4 }, spanGaps: true }))],
-      axes: [{ label: 'Cycle' }, { label: metric === 'coulombicEfficiency' ? 'Coulombic efficiency / %' : `Discharge capacity / ${unit}` }],
+      axes: [{ values: formatTicks, label: 'Cycle' }, { values: formatTicks, label: metric === 'coulombicEfficiency' ? 'Coulombic efficiency / %' : `Discharge capacity / ${unit}` }],
     }),
     [names, metric, unit],
   );

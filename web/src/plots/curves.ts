@@ -22,3 +22,11 @@ export function joinCurves(curves: Curve[]): uPlot.AlignedData {
   if (curves.length === 0) return [[]];
   return uPlot.join(curves.map((c) => sortedByX(c) as uPlot.AlignedData));
 }
+
+/** Tick labels with enough significant digits for small quantities (0.0021 Ah, not 0). */
+export function formatTicks(_u: uPlot, splits: number[]): string[] {
+  const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : Math.abs(splits[0]) || 1;
+  const decimals = Math.max(0, Math.min(8, -Math.floor(Math.log10(step)) + 1));
+  if (step >= 1 && Number.isInteger(step)) return splits.map((v) => v.toLocaleString('en-GB', { maximumFractionDigits: 0 }));
+  return splits.map((v) => v.toFixed(decimals));
+}

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { fetchCycles, type CapacityUnit, type CycleTable } from './cycles.api.js';
 import { DqdvPlot } from './dqdv.plot.js';
 import { UnitSwitch } from './unit-switch.js';
+import { formatTicks } from './curves.js';
 import { UPlotChart } from './uplot-chart.js';
 import { VoltageCapacityPlot } from './voltage-capacity.plot.js';
 
@@ -20,7 +21,7 @@ function FadePlot({ table }: { table: CycleTable }) {
         { label: `Discharge capacity / ${unitLabel(table.unit)}`, stroke: '#d9480f', scale: 'cap', points: { show: true, size: 4 } },
         { label: 'Coulombic efficiency / %', stroke: '#2b8a3e', scale: 'ce', dash: [4, 3] },
       ],
-      axes: [{ label: 'Cycle' }, { scale: 'cap', label: `Capacity / ${unitLabel(table.unit)}` }, { scale: 'ce', side: 1, label: 'CE / %', grid: { show: false } }],
+      axes: [{ values: formatTicks, label: 'Cycle' }, { values: formatTicks, scale: 'cap', label: `Capacity / ${unitLabel(table.unit)}` }, { values: formatTicks, scale: 'ce', side: 1, label: 'CE / %', grid: { show: false } }],
     }),
     [table.unit],
   );

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
-import { colorOf, joinCurves, type Curve } from './curves.js';
+import { colorOf, joinCurves, type Curve, formatTicks } from './curves.js';
 import { fetchDqdv, type CapacityUnit } from './cycles.api.js';
 import { UPlotChart } from './uplot-chart.js';
 
@@ -31,7 +31,7 @@ export function DqdvPlot({ dataFileId, cycles, unit, height }: { dataFileId: num
     () => ({
       scales: { x: { time: false } },
       series: [{ label: 'Voltage / V' }, ...curves.map((c, i) => ({ label: c.label, stroke: colorOf(Math.floor(i / 2)), dash: c.label.endsWith('discharge') ? [5, 3] : undefined, spanGaps: true, width: 1.5 }))],
-      axes: [{ label: 'Voltage / V' }, { label: `dQ/dV / (${label}/V)` }],
+      axes: [{ values: formatTicks, label: 'Voltage / V' }, { values: formatTicks, label: `dQ/dV / (${label}/V)` }],
     }),
     [curves, label],
   );

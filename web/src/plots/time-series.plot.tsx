@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
 import { fetchSeries, TEST_TIME, toAligned, type SeriesJson } from './series.api.js';
+import { formatTicks } from './curves.js';
 import { UPlotChart } from './uplot-chart.js';
 
 const HEIGHT = 340;
@@ -62,7 +63,7 @@ export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; co
       cursor: { drag: { x: true, y: false, setScale: false } },
       legend: { live: true },
       series: [{ label: 'Test time / s' }, ...columns.map((c) => ({ label: c, scale: unitOf(c), stroke: COLORS[unitOf(c)] ?? '#555', width: 1.25, spanGaps: false }))],
-      axes: [{ label: 'Test time / s' }, ...units.map((u, i) => ({ scale: u, label: u === 'degC' ? '°C' : u, side: i === 0 ? 3 : 1, grid: { show: i === 0 }, stroke: COLORS[u] }))],
+      axes: [{ values: formatTicks, label: 'Test time / s' }, ...units.map((u, i) => ({ values: formatTicks, scale: u, label: u === 'degC' ? '°C' : u, side: i === 0 ? 3 : 1, grid: { show: i === 0 }, stroke: COLORS[u] }))],
       hooks: {
         setSelect: [
           (u: uPlot) => {

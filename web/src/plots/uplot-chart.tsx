@@ -42,7 +42,8 @@ export function UPlotChart({ options, data, height, label, onReady, xRange, stat
   useEffect(() => {
     const el = box.current;
     if (!el || width === 0) return;
-    const plotHeight = height - 12;
+    // Room for the legend row under the canvas, inside the fixed-height box.
+    const plotHeight = height - 12 - (options.legend?.show === false ? 0 : 34);
     const u = new uPlot(
       {
         ...options,

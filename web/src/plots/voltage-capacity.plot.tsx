@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
-import { colorOf, joinCurves, type Curve } from './curves.js';
+import { colorOf, joinCurves, type Curve, formatTicks } from './curves.js';
 import { fetchVoltageCapacity, type CapacityUnit } from './cycles.api.js';
 import { UPlotChart } from './uplot-chart.js';
 
@@ -32,7 +32,7 @@ export function VoltageCapacityPlot({ dataFileId, cycles, unit, height }: { data
       scales: { x: { time: false } },
       legend: { show: curves.length <= 8 },
       series: [{ label: `Capacity / ${label}` }, ...curves.map((c, i) => ({ label: c.label, stroke: colorOf(Math.floor(i / 2)), dash: c.label.endsWith('discharge') ? [5, 3] : undefined, spanGaps: true, width: 1.5 }))],
-      axes: [{ label: `Capacity / ${label}` }, { label: 'Voltage / V' }],
+      axes: [{ values: formatTicks, label: `Capacity / ${label}` }, { values: formatTicks, label: 'Voltage / V' }],
     }),
     [curves, label],
   );

@@ -1,0 +1,53 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
+import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { ADMIN } from './support/server.js';
+import { signIn } from './support/ui.js';
+
+const baseUrl = inject('baseUrl');
+
+describe("a second user cannot see the first user's private experiment", () => {
+  let browser: E2eBrowser;
+  const secret = unique('Secret chemistry');
+  const shared = unique('Shared results');
+  let secretId: number;
+
+  beforeAll(async () => {
+    const admin = await apiLogin(baseUrl, ADMIN.username, ADMIN.password);
+    const institution = await ensureInstitution(admin, unique('Lab'));
+    const owner = await createUser(baseUrl, admin, unique('erin'), institution);
+    const other = await createUser(baseUrl, admin, unique('frank'), institution);
+    secretId = (await owner.session.request<{ id: number }>('POST', '/api/v1/experiments', { name: secret })).id;
+    await owner.session.request('POST', '/api/v1/experiments', { name: shared, status: 'public' });
+    browser = await openBrowser(baseUrl);
+    await signIn(browser.page, other.username, other.password);
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
+  });
+
+  it('is not in the experiment list, nor found by search (the public one is)', async () => {
+    const { page } = browser;
+    await page.goto('/experiments');
+    await page.getByRole('link', { name: shared }).waitFor();
+    expect(await page.getByText(secret).count()).toBe(0);
+    await page.getByLabel(/Search experiments/).fill('Secret chemistry');
+    await page.getByText('Nothing found.').waitFor();
+  });
+
+  it('is not offered in dropdowns (upload experiment choice)', async () => {
+    const { page } = browser;
+    await page.goto('/upload');
+    const select = page.getByLabel('Experiment');
+    await select.locator('option', { hasText: shared }).waitFor({ state: 'attached' });
+    expect(await select.locator('option', { hasText: secret }).count()).toBe(0);
+  });
+
+  it('is not reachable by its URL', async () => {
+    const { page } = browser;
+    await page.goto(`/experiments/${secretId}`);
+    await page.getByText(/Not found: it does not exist or you may not see it/).waitFor();
+    expect(await page.getByText(secret).count()).toBe(0);
+  });
+});
