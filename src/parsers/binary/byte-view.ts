@@ -53,6 +53,13 @@ export function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from = 0): n
   return -1;
 }
 
+/** 1, 2, … n as a Float64Array (implicit record indices, row numbers). */
+export function rowNumbers(n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = i + 1;
+  return out;
+}
+
 /** Growable Float64 column used while the row count is not yet known. */
 export class Float64Builder {
   private data: Float64Array;
@@ -67,6 +74,10 @@ export class Float64Builder {
       this.data = next;
     }
     this.data[this.length++] = v;
+  }
+  /** Value `i` (0 ≤ i < length). */
+  at(i: number): number {
+    return this.data[i];
   }
   /** The filled part (a copy of exactly `length` values). */
   toArray(): Float64Array {

@@ -2,6 +2,7 @@ import type { NdcRunInfo } from './ndc-run-info.reader.js';
 import type { NdcSteps } from './ndc-step.reader.js';
 import type { NdcVoltageCurrent } from './ndc-data.reader.js';
 import type { NewareRecords } from './neware-records.js';
+import { rowNumbers } from '../binary/byte-view.js';
 
 /** Counts of rows the join had to fill in (see joinNdcTables). */
 export interface JoinStats {
@@ -21,7 +22,7 @@ export function joinNdcTables(data: NdcVoltageCurrent, run: NdcRunInfo, steps: N
     const idx = run.index[k];
     if (idx >= 1 && idx <= n) runRow[idx] = k;
   }
-  const mk = (): Float64Array => new Float64Array(n).fill(NaN);
+  const mk = (): Float64Array => new Float64Array(n);
   const [time, chg, dchg, chgE, dchgE, unix, stepCount] = [mk(), mk(), mk(), mk(), mk(), mk(), mk()];
   let interpolated = 0;
   // Forward-filled state from the last runInfo row, plus sums accumulated since it.
@@ -45,7 +46,10 @@ export function joinNdcTables(data: NdcVoltageCurrent, run: NdcRunInfo, steps: N
       time[i] = t0; unix[i] = u0; chg[i] = q1; dchg[i] = q2; chgE[i] = e1; dchgE[i] = e2; stepCount[i] = step;
       continue;
     }
-    if (!have) continue;
+    if (!have) {
+      time[i] = unix[i] = chg[i] = dchg[i] = chgE[i] = dchgE[i] = stepCount[i] = NaN;
+      continue;
+    }
     interpolated++;
     cdt += dt;
     cq += (dt * current) / 3600;
@@ -58,9 +62,9 @@ export function joinNdcTables(data: NdcVoltageCurrent, run: NdcRunInfo, steps: N
     dchgE[i] = e2 - Math.min(ce, 0);
     stepCount[i] = step;
   }
-  const cycle = mk();
-  const stepIndex = mk();
-  const status = mk();
+  const cycle = mk().fill(NaN);
+  const stepIndex = mk().fill(NaN);
+  const status = mk().fill(NaN);
   if (steps) {
     // Step counts are 1..rows (row numbers or counted changes), so the lookup stays bounded.
     const byStep = new Int32Array(steps.stepCount.length + 1).fill(-1);
@@ -77,7 +81,7 @@ export function joinNdcTables(data: NdcVoltageCurrent, run: NdcRunInfo, steps: N
       status[i] = steps.status[k];
     }
   }
-  const index = Float64Array.from({ length: n }, (_, i) => i + 1);
+  const index = rowNumbers(n);
   return {
     stats: { interpolatedRows: interpolated },
     records: {

@@ -1,14 +1,10 @@
-import { Float64Builder } from '../binary/byte-view.js';
+import { Float64Builder, rowNumbers } from '../binary/byte-view.js';
 import { type NdcFile, forEachRecord, recordCapacity } from './ndc-pages.js';
 
 /** One aux .ndc file: values per record index; '?' = a single value whose quantity TestInfo.xml names. */
 export interface NdcAux {
   index: Float64Array;
   quantities: Record<string, Float64Array>;
-}
-
-function rowNumbers(n: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => i + 1);
 }
 
 function dropAllZero(q: Record<string, Float64Array>): Record<string, Float64Array> {

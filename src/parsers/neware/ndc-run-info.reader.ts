@@ -32,12 +32,19 @@ export function readNdcRunInfo(ndc: NdcFile): NdcRunInfo | null {
   const b = Array.from({ length: 9 }, () => new Float64Builder(cap));
   const [index, time, dt, chg, dchg, chgE, dchgE, unix, step] = b;
   const { view } = ndc;
+  // Indices normally increase; the set is consulted only for the rare repeat or step back.
   const seen = new Set<number>();
+  let last = 0;
   const s = l.counterScale;
   forEachRecord(ndc, layout, (p) => {
     const idx = view.getInt32(p + 41, true);
-    if (idx === 0 || seen.has(idx)) return;
-    seen.add(idx);
+    if (idx === 0) return;
+    if (idx <= last) {
+      if (seen.size === 0) for (let k = 0; k < index.length; k++) seen.add(index.at(k));
+      if (seen.has(idx)) return;
+    }
+    if (seen.size > 0) seen.add(idx);
+    if (idx > last) last = idx;
     index.push(idx);
     // NewareNDA divides the ms counters in float32.
     time.push(Math.fround(view.getInt32(p, true) / 1000));

@@ -1,4 +1,4 @@
-import { Float64Builder } from '../binary/byte-view.js';
+import { Float64Builder, rowNumbers } from '../binary/byte-view.js';
 import { type NdcFile, forEachRecord, recordCapacity } from './ndc-pages.js';
 import { countChanges } from './neware-status.js';
 
@@ -31,6 +31,6 @@ export function readNdcSteps(ndc: NdcFile): NdcSteps | null {
   });
   const steps = stepIndex.toArray();
   // v16 numbers steps by changes of the step index; the others by row.
-  const stepCount = v === 16 ? countChanges(steps) : Float64Array.from({ length: steps.length }, (_, i) => i + 1);
+  const stepCount = v === 16 ? countChanges(steps) : rowNumbers(steps.length);
   return { stepCount, cycle: cycle.toArray(), stepIndex: steps, status: status.toArray() };
 }

@@ -48,9 +48,14 @@ export function stepTypeOfNewareStatus(status: number): StepTypeCode {
   return stepTypeByStatus[status] ?? StepType.Unknown;
 }
 
-const chargeStarts = new Set([1, 7, 9]); // CC_Chg, CCCV_Chg, CP_Chg
-const dischargeStates = new Set([2, 8, 10, 19, 20, 26]); // every '*_DChg' state
-const hasDirection = new Set([1, 2, 3, 7, 8, 9, 10, 19, 20, 26, 27]); // states named 'X_Chg'/'X_DChg'
+function flags(codes: number[]): Uint8Array {
+  const t = new Uint8Array(256);
+  for (const c of codes) t[c] = 1;
+  return t;
+}
+const chargeStarts = flags([1, 7, 9]); // CC_Chg, CCCV_Chg, CP_Chg
+const dischargeStates = flags([2, 8, 10, 19, 20, 26]); // every '*_DChg' state
+const hasDirection = flags([1, 2, 3, 7, 8, 9, 10, 19, 20, 26, 27]); // states named 'X_Chg'/'X_DChg'
 
 /**
  * Neware's "charge first" software cycle number (NewareNDA cycle_mode 'chg', what BTSDA shows):
@@ -64,15 +69,15 @@ export function generateSoftwareCycle(status: Float64Array): Float64Array {
   let armed = false;
   let prevInc = false;
   for (let i = 0; i < n; i++) {
-    const s = status[i];
-    const isInc = chargeStarts.has(s);
+    const s = status[i] & 0xff; // NaN (no step info) → 0, which is no state
+    const isInc = chargeStarts[s] === 1;
     const incStart = i === 0 || (isInc && !prevInc);
     prevInc = isInc;
-    if (hasDirection.has(s)) {
+    if (hasDirection[s] === 1) {
       if (incStart && armed) {
         cycle++;
         armed = false;
-      } else if (dischargeStates.has(s)) {
+      } else if (dischargeStates[s] === 1) {
         armed = true;
       }
     } else if (s === 17) {
