@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureInitialAdmin } from './auth/initial-admin.js';
+import { startIngestWorkers } from './ingest/start-ingest-workers.js';
 
 export interface RunningServer {
   url: string;
@@ -20,6 +21,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
+  // Ingest workers share the process by default (WORKERS=0 leaves parsing to `liionsden worker` processes).
+  const workers = config.workers > 0 ? startIngestWorkers(config, database.db) : undefined;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -27,6 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await workers?.stop();
       await database.close();
     },
   };

@@ -1,0 +1,85 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../api/app-deps.js';
+import { viewerOf } from '../auth/viewer.middleware.js';
+import { ValidationError } from '../domain/errors.js';
+import { openBlobStore } from '../storage/open-blob-store.js';
+import { requeueDataFile } from './requeue.service.js';
+import { receiveMultipart } from './multipart-upload.js';
+import { assertCanAddFiles, COMPANION_FIELDS, createUploadedDataFile, parseUploadFields } from './upload.service.js';
+
+const FILE_FIELDS = new Set(['file', ...COMPANION_FIELDS]);
+
+const idParam = (c: { req: { param(name: string): string } }, name = 'id'): number => {
+  const id = Number(c.req.param(name));
+  if (!Number.isInteger(id) || id <= 0) throw new ValidationError(`Invalid ${name}`, [{ field: name, message: 'must be a positive integer' }]);
+  return id;
+};
+
+const errorShape = { content: { 'application/json': { schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }) } } };
+const queuedShape = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: z.object({ dataFileId: z.number().int(), jobId: z.number().int(), state: z.literal('queued') }) } },
+});
+
+/** Upload (POST /experiments/:id/files), retry and reprocess of data files. */
+export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  const store = openBlobStore(deps.config);
+
+  // The body is streamed by hand (busboy), so the route is documented in the registry rather than validated by zod.
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/v1/experiments/{id}/files',
+    summary: 'Upload a data file (multipart: file, optional settings / binary / metadata companions; fields name, equipmentId, deviceIds, format, timezone). Returns at once with the file queued for parsing.',
+    request: {
+      params: z.object({ id: z.string() }),
+      body: {
+        content: {
+          'multipart/form-data': {
+            schema: z.object({
+              file: z.string().openapi({ format: 'binary' }),
+              settings: z.string().openapi({ format: 'binary' }).optional(),
+              binary: z.string().openapi({ format: 'binary' }).optional(),
+              metadata: z.string().openapi({ format: 'binary' }).optional(),
+              name: z.string().optional(),
+              equipmentId: z.string().optional(),
+              deviceIds: z.string().optional().openapi({ description: 'Comma-separated ids or a JSON array' }),
+              format: z.string().optional().openapi({ description: 'Force a parser by registry name instead of detection' }),
+              timezone: z.string().optional().openapi({ description: 'IANA zone the cycler clock was in' }),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      201: queuedShape('Stored and queued'),
+      409: { description: 'The same file is already in this experiment (error.dataFileId names it)', ...errorShape },
+      413: { description: 'Larger than MAX_UPLOAD_BYTES', ...errorShape },
+    },
+  });
+  app.post('/api/v1/experiments/:id/files', async (c) => {
+    const viewer = viewerOf(c, deps.config.anonymousRead);
+    const experiment = await assertCanAddFiles(deps.db, viewer, idParam(c));
+    const { files, fields } = await receiveMultipart(store, c.req.raw, { maxBytes: deps.config.maxUploadBytes, fileFields: FILE_FIELDS });
+    const main = files.find((f) => f.field === 'file');
+    if (!main) throw new ValidationError('No file uploaded', [{ field: 'file', message: 'a "file" part is required' }]);
+    const created = await createUploadedDataFile(deps.db, viewer, experiment, main, files.filter((f) => f !== main), parseUploadFields(fields));
+    return c.json({ ...created, state: 'queued' as const }, 201);
+  });
+
+  for (const action of ['retry', 'reprocess'] as const) {
+    app.openAPIRegistry.registerPath({
+      method: 'post',
+      path: `/api/v1/data-files/{id}/${action}`,
+      summary:
+        action === 'retry'
+          ? 'Queue a failed data file for parsing again'
+          : 'Parse a data file again with the current parser version (the version that produced the stored data is kept on the file and in its version history)',
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 202: queuedShape('Queued'), 409: { description: 'Not in a state that allows this', ...errorShape } },
+    });
+    app.post(`/api/v1/data-files/:id/${action}`, async (c) => {
+      const result = await requeueDataFile(deps.db, viewerOf(c, deps.config.anonymousRead), idParam(c), action);
+      return c.json({ ...result, state: 'queued' as const }, 202);
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
+import { ValidationError } from '../domain/errors.js';
+import { putContent, type BlobStore, type StoredBlob } from '../storage/blob-store.js';
+
+/** A file part of the form, already in the blob store. */
+export interface ReceivedFile {
+  field: string;
+  fileName: string;
+  blob: StoredBlob;
+}
+
+/**
+ * Streams a multipart/form-data request into the blob store: each file part is hashed and stored as it
+ * arrives (never held whole in memory), text fields are collected. Files over `maxBytes` fail with
+ * PayloadTooLargeError; unknown file fields with ValidationError.
+ */
+export async function receiveMultipart(
+  store: BlobStore,
+  request: Request,
+  opts: { maxBytes: number; fileFields: ReadonlySet<string> },
+): Promise<{ files: ReceivedFile[]; fields: Record<string, string> }> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!contentType.startsWith('multipart/form-data') || !request.body) {
+    throw new ValidationError('Send the file as multipart/form-data', [{ field: '(body)', message: 'expected multipart/form-data with a "file" part' }]);
+  }
+  const parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 50, fieldSize: 64 * 1024, files: opts.fileFields.size } });
+  const fields: Record<string, string> = {};
+  const stored: Array<Promise<ReceivedFile>> = [];
+  const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    parser.on('file', (field, stream, info) => {
+      if (!opts.fileFields.has(field)) {
+        stream.resume();
+        const refused = Promise.reject(new ValidationError(`Unexpected file field '${field}'`, [{ field, message: `file fields are: ${[...opts.fileFields].join(', ')}` }]));
+        refused.catch(() => undefined); // reported below, after the body is read
+        stored.push(refused);
+        return;
+      }
+      const fileName = info.filename || field;
+      const put = putContent(store, stream, { maxBytes: opts.maxBytes }).then((blob) => ({ field, fileName, blob }));
+      // A failed part (too large, store down) ends the request at once: the rest of the body is not read.
+      put.catch((err: unknown) => {
+        body.unpipe(parser);
+        body.destroy();
+        reject(err);
+      });
+      stored.push(put);
+    });
+    parser.on('close', () => resolve());
+    parser.on('error', (err) => reject(new ValidationError(`Malformed multipart body: ${(err as Error).message}`)));
+    body.on('error', (err) => reject(err));
+  });
+  body.pipe(parser);
+  await done;
+  const results = await Promise.allSettled(stored);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  return { files: results.map((r) => (r as PromiseFulfilledResult<ReceivedFile>).value), fields };
+}
