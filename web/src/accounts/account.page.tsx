@@ -1,18 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiFetch } from '../api/api-client.js';
+import type { ApiNewToken, ApiToken } from '../api/api-types.js';
 import { useApi } from '../api/use-api.js';
 import { useSession } from '../auth/session.context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
 
-interface Token {
-  id: number;
-  name: string;
-  token_prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+type Token = ApiToken;
 
 function PasswordForm() {
   const [current, setCurrent] = useState('');
@@ -58,7 +52,7 @@ function Tokens() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void run(apiFetch<{ token: string }>('/api/v1/auth/tokens', { method: 'POST', body: { name } }).then((t) => setSecret(t.token)));
+          void run(apiFetch<ApiNewToken>('/api/v1/auth/tokens', { method: 'POST', body: { name } }).then((t) => setSecret(t.token)));
           setName('');
         }}
         className="toolbar"

@@ -4,7 +4,7 @@ import { useApi } from '../api/use-api.js';
 import type { CurrentUser } from '../auth/auth.api.js';
 import { ErrorMessage } from '../ui/error-message.js';
 
-type Account = CurrentUser & { is_active: boolean; created_at: string; full_name: string; email: string };
+type Account = CurrentUser;
 const ROLES: CurrentUser['role'][] = ['read_only', 'contributor', 'maintainer', 'user_manager', 'administrator'];
 
 function AccountRow({ account, onChanged }: { account: Account; onChanged(): void }) {

@@ -1,28 +1,20 @@
 import { apiFetch } from '../api/api-client.js';
 
+import type { ApiRegistration, ApiSession, ApiUser } from '../api/api-types.js';
+
 /** The signed-in user as `GET /api/v1/auth/me` returns it. */
-export interface CurrentUser {
-  id: number;
-  username: string;
-  email?: string;
-  full_name?: string;
-  role: 'read_only' | 'contributor' | 'maintainer' | 'user_manager' | 'administrator';
-  institution_id?: number | null;
-}
+export type CurrentUser = ApiUser;
 
 export const AUTH = '/api/v1/auth';
 
-function unwrapUser(body: unknown): CurrentUser | null {
-  if (!body || typeof body !== 'object') return null;
-  const b = body as { user?: CurrentUser } & Partial<CurrentUser>;
-  if (b.user) return b.user;
-  return typeof b.username === 'string' ? (b as CurrentUser) : null;
+function unwrapUser(body: ApiSession | undefined): CurrentUser | null {
+  return body?.user ?? null;
 }
 
 /** The current user, or null when not signed in. */
 export async function fetchCurrentUser(): Promise<CurrentUser | null> {
   try {
-    return unwrapUser(await apiFetch<unknown>(`${AUTH}/me`));
+    return unwrapUser(await apiFetch<ApiSession>(`${AUTH}/me`));
   } catch (e) {
     if (e instanceof Error && 'status' in e && ((e as { status: number }).status === 401 || (e as { status: number }).status === 404)) return null;
     throw e;
@@ -30,20 +22,14 @@ export async function fetchCurrentUser(): Promise<CurrentUser | null> {
 }
 
 export async function login(username: string, password: string): Promise<CurrentUser | null> {
-  return unwrapUser(await apiFetch<unknown>(`${AUTH}/login`, { method: 'POST', body: { username, password } }));
+  return unwrapUser(await apiFetch<ApiSession>(`${AUTH}/login`, { method: 'POST', body: { username, password } }));
 }
 
 export async function logout(): Promise<void> {
   await apiFetch<unknown>(`${AUTH}/logout`, { method: 'POST' });
 }
 
-export interface Registration {
-  username: string;
-  email: string;
-  password: string;
-  full_name?: string;
-  institution_id?: number;
-}
+export type Registration = Omit<ApiRegistration, 'institution_id'> & { institution_id?: number };
 
 export async function register(body: Registration): Promise<void> {
   await apiFetch<unknown>(`${AUTH}/register`, { method: 'POST', body });

@@ -1,14 +1,9 @@
+import type { ApiHistoryEntry } from '../api/api-types.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { humanise } from './entity-config.js';
 
-interface HistoryEntry {
-  id: number;
-  action: 'create' | 'update' | 'delete';
-  username: string | null;
-  at: string;
-  changes: Record<string, { old: unknown; new: unknown }>;
-}
+type HistoryEntry = ApiHistoryEntry;
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 

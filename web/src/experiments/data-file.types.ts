@@ -1,19 +1,7 @@
+import type { ApiDataFile } from '../api/api-types.js';
+
 /** A data file record as the generic entity API returns it (state, format, columns, flags). */
-export interface DataFile {
-  id: number;
-  name: string;
-  experiment_id: number;
-  original_name: string;
-  size_bytes: number;
-  state: 'queued' | 'parsing' | 'ready' | 'failed';
-  format: string | null;
-  parser_version: string | null;
-  error: unknown;
-  columns: unknown;
-  row_count: number | null;
-  quality_flags: unknown;
-  status: string;
-}
+export type DataFile = ApiDataFile;
 
 export interface ColumnInfo {
   name: string;

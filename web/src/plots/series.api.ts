@@ -1,15 +1,10 @@
 import { apiFetch, withQuery } from '../api/api-client.js';
+import type { ApiSeries } from '../api/api-types.js';
 
 export const TEST_TIME = 'Test Time / s';
 
 /** What the series endpoint returns as compact JSON: columns by name, NaN as null. */
-export interface SeriesJson {
-  columns: Record<string, (number | null)[]>;
-  rows: number;
-  downsampled: boolean;
-  from: number;
-  to: number;
-}
+export type SeriesJson = ApiSeries;
 
 export interface SeriesRequest {
   columns: string[];

@@ -1,0 +1,14 @@
+import type { components } from './schema.js';
+
+/** Types of the API's own schemas, generated from its OpenAPI document (`npm run gen:api`). */
+type Schemas = components['schemas'];
+
+export type ApiUser = Schemas['User'];
+export type ApiSession = Schemas['Session'];
+export type ApiDataFile = Schemas['DataFile'];
+export type ApiSeries = Schemas['Series'];
+export type ApiHistoryEntry = Schemas['HistoryEntry'];
+export type ApiToken = Schemas['ApiToken'];
+export type ApiNewToken = Schemas['NewApiToken'];
+export type ApiRegistration = Schemas['Registration'];
+export type ApiRole = ApiUser['role'];
