@@ -37,11 +37,17 @@ const batchRoute = createRoute({
 
 
 
-function metricSeries(f: FileCycles, metric: 'capacity' | 'energy' | 'efficiency'): Record<string, (number | null)[]> {
-  const cycle = f.cycles.map((s) => s.cycle);
-  if (metric === 'capacity') return { cycle, charge: f.cycles.map((s) => s.chargeCapacityAh * f.factor), discharge: f.cycles.map((s) => s.dischargeCapacityAh * f.factor) };
-  if (metric === 'energy') return { cycle, chargeWh: f.cycles.map((s) => s.chargeEnergyWh), dischargeWh: f.cycles.map((s) => s.dischargeEnergyWh) };
-  return { cycle, coulombic: f.cycles.map((s) => s.coulombicEfficiency), energy: f.cycles.map((s) => s.energyEfficiency) };
+const FIELDS = {
+  capacity: ['chargeCapacityAh', 'dischargeCapacityAh'],
+  energy: ['chargeEnergyWh', 'dischargeEnergyWh'],
+  efficiency: ['coulombicEfficiency', 'energyEfficiency'],
+} as const;
+
+function metricSeries(f: FileCycles, metric: keyof typeof FIELDS): Record<string, number[]> {
+  const { cycle, chargeCapacityAh, dischargeCapacityAh, chargeEnergyWh, dischargeEnergyWh, coulombicEfficiency, energyEfficiency } = f.columns;
+  if (metric === 'capacity') return { cycle, charge: chargeCapacityAh.map((q) => q * f.factor), discharge: dischargeCapacityAh.map((q) => q * f.factor) };
+  if (metric === 'energy') return { cycle, chargeWh: chargeEnergyWh, dischargeWh: dischargeEnergyWh };
+  return { cycle, coulombic: coulombicEfficiency, energy: energyEfficiency };
 }
 
 export function registerCompareRoutes(app: OpenAPIHono, deps: AppDeps, engine: SeriesEngine): void {
@@ -49,7 +55,7 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: AppDeps, engine: S
     const q = c.req.valid('query');
     const viewer = viewerOf(c, deps.config.anonymousRead);
     const ids = [...new Set(q.dataFiles)];
-    const files = await loadFileCycles(deps.db, engine, viewer, ids, q.unit);
+    const files = await loadFileCycles(deps.db, engine, viewer, ids, q.unit, FIELDS[q.metric]);
     return c.json({ metric: q.metric, capacityUnit: q.unit, dataFiles: files.map((f) => ({ id: f.id, name: f.name, ...metricSeries(f, q.metric) })) }, 200);
   });
 
@@ -71,7 +77,7 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: AppDeps, engine: S
       .orderBy('f.recorded_at')
       .orderBy('f.id')
       .execute();
-    const loaded = new Map((await loadFileCycles(deps.db, engine, viewer, [...new Set(links.map((l) => l.dataFileId))], unit)).map((f) => [f.id, f]));
+    const loaded = new Map((await loadFileCycles(deps.db, engine, viewer, [...new Set(links.map((l) => l.dataFileId))], unit, ['dischargeCapacityAh', 'coulombicEfficiency'])).map((f) => [f.id, f]));
     const byDevice = new Map<number, FileCycles[]>();
     for (const link of links) byDevice.set(link.deviceId, [...(byDevice.get(link.deviceId) ?? []), loaded.get(link.dataFileId)!]);
     // A device tested in several files (a resumed test): its cycles continue from file to file.
@@ -81,10 +87,10 @@ export function registerCompareRoutes(app: OpenAPIHono, deps: AppDeps, engine: S
       const coulombicEfficiency: (number | null)[] = [];
       for (const f of files) {
         const offset = cycles.length;
-        f.cycles.forEach((s, i) => {
+        f.columns.cycle.forEach((_, i) => {
           cycles.push(offset + i + 1);
-          dischargeCapacity.push(s.dischargeCapacityAh * f.factor);
-          coulombicEfficiency.push(s.coulombicEfficiency);
+          dischargeCapacity.push(f.columns.dischargeCapacityAh[i] * f.factor);
+          coulombicEfficiency.push(f.columns.coulombicEfficiency[i]);
         });
       }
       return { deviceId, cycles, dischargeCapacity, coulombicEfficiency };
