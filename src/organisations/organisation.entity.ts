@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import { defineEntity } from '../entities/entity-definition.js';
 
 /** Organisations: institutions, publishers, cell and equipment makers. Shared reference data. */
@@ -18,7 +19,8 @@ export const organisationEntity = defineEntity({
   sort: ['website'],
   relations: [
     { path: 'people', target: 'people', foreignKey: 'organisation_id', summary: 'People of an organisation' },
-    { path: 'experiments', target: 'experiments', foreignKey: 'institution_id', summary: 'Experiments of an institution' },
+    // Through targetIds: institution_id is set from the creator's account, not writable through the API.
+    { path: 'experiments', target: 'experiments', targetIds: (_db, id) => sql`select id from experiments where institution_id = ${id}`, summary: 'Experiments of an institution' },
     { path: 'equipment', target: 'equipment', foreignKey: 'institution_id', summary: 'Equipment of an institution' },
     { path: 'batches', target: 'batches', foreignKey: 'manufacturer_id', summary: 'Batches made by a manufacturer' },
   ],
