@@ -23,6 +23,26 @@ export function scanNumber(bytes: Uint8Array, pos: number, end: number, decimalS
   let negative = false;
   let c = bytes[p];
   if (c === 45) { negative = true; p++; } else if (c === 43) p++;
+  // Fast path: plain 'ddd.ddd' with at most 15 digits in all (the bulk of every export).
+  {
+    let q = p;
+    let m = 0;
+    while (q < end) { const d = bytes[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; }
+    let nd = q - p;
+    let frac = 0;
+    if (q < end && bytes[q] === decimalSep) {
+      const f0 = ++q;
+      while (q < end) { const d = bytes[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; }
+      frac = q - f0;
+      nd += frac;
+    }
+    const next = q < end ? bytes[q] | 0x20 : 0;
+    if (nd > 0 && nd <= 15 && next !== 101) {
+      cursor.pos = q;
+      const v = frac === 0 ? m : m / POW10[frac];
+      return negative ? -v : v;
+    }
+  }
   let mantissa = 0;
   let significant = 0;
   let digits = 0;

@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from 'fflate';
 import XLSX from 'xlsx';
 import { oleDateToEpochSeconds, parseDateTime } from './date-time.js';
 import type { DateOrder } from './date-time.js';
@@ -19,14 +20,31 @@ export function isSpreadsheetMagic(head: Uint8Array): boolean {
   return zip || ole;
 }
 
-/** Reads the sheets whose names pass `keep` (all when absent) as raw cell rows. */
-export function readSheets(bytes: Uint8Array, keep?: (name: string) => boolean): { names: string[]; sheets: SheetRows[] } {
-  const wb = XLSX.read(bytes, { type: 'array', cellDates: false, dense: true });
-  const sheets = wb.SheetNames.filter((n) => !keep || keep(n)).map((name) => ({
-    name,
-    rows: XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: false }),
-  }));
-  return { names: wb.SheetNames, sheets };
+/**
+ * Reads the sheets whose names pass `keep` (all when absent) as raw cell rows. An .xlsx is
+ * unpacked with fflate first (which rejects corrupt deflate data instead of looping, as SheetJS
+ * 0.18.5 can) and handed to SheetJS re-packed without compression. SheetJS reports oddities with
+ * console.error; those messages are returned instead of printed.
+ */
+export function readSheets(bytes: Uint8Array, keep?: (name: string) => boolean): { names: string[]; sheets: SheetRows[]; messages: string[] } {
+  const messages: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => { messages.push(args.map(String).join(' ')); };
+  try {
+    const input = isZip(bytes) ? zipSync(unzipSync(bytes), { level: 0 }) : bytes;
+    const wb = XLSX.read(input, { type: 'array', cellDates: false, dense: true });
+    const sheets = wb.SheetNames.filter((n) => !keep || keep(n)).map((name) => ({
+      name,
+      rows: XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: false }),
+    }));
+    return { names: wb.SheetNames, sheets, messages };
+  } finally {
+    console.error = original;
+  }
+}
+
+function isZip(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
 /** A cell as text ('' when empty). */
