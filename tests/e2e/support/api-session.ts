@@ -1,6 +1,7 @@
 /** A signed-in API client for test setup (cookie session + CSRF header), outside the browser. */
 export interface ApiSession {
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  upload<T>(path: string, form: FormData): Promise<T>;
 }
 
 export async function apiLogin(baseUrl: string, username: string, password: string): Promise<ApiSession> {
@@ -17,6 +18,11 @@ export async function apiLogin(baseUrl: string, username: string, password: stri
       });
       if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
       return (r.status === 204 ? undefined : await r.json()) as T;
+    },
+    async upload<T>(path: string, form: FormData): Promise<T> {
+      const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) }, body: form });
+      if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
     },
   };
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Locator } from 'playwright-core';
 
 /** Counts the canvas pixels close to an RGB colour, and all non-background pixels, inside a plot. */
