@@ -50,8 +50,9 @@ function cellValue(c: MaccorColumn, cell: Cell | undefined): number {
 async function parse(input: ParseInput): Promise<ParseResult> {
   const { fileName } = input;
   let sheets;
+  let messages: string[];
   try {
-    sheets = readSheets(input.bytes, (n) => DATA_SHEET.test(n)).sheets;
+    ({ sheets, messages } = readSheets(input.bytes, (n) => DATA_SHEET.test(n)));
   } catch (cause) {
     throw new ParseError({ format: FORMAT, fileName, message: `not a readable workbook: ${(cause as Error).message}`, cause });
   }
@@ -75,7 +76,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     for (let i = 0; i < data.length; i++) out[i] = cellValue(c, data[i][c.index]);
     return out;
   });
-  const warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = messages.slice(0, 20).map((message) => ({ code: 'workbook-reader', message }));
   if (plan.some((c) => c.valueUnit === 's' && c.read)) warnings.push({ code: 'time-unit-assumed', message: 'TestTime/StepTime numbers read as minutes (Maccor Excel export)' });
   const meta = { ...metadataOf(first[0] ?? []), sheets: sheets.map((s) => s.name), zoneUnknown: true };
   return buildMaccorResult(FORMAT, plan, values, data.length, meta, warnings);
