@@ -57,7 +57,8 @@ export const maccorTextParser: CyclerParser = {
   vendor: 'maccor',
   label: 'Maccor ASCII / CSV export',
   version: MACCOR_PARSER_VERSION,
-  extensions: ['.txt', '.csv', '.001', '.0nn'],
+  // Channel-numbered files ('.034', '.052') are recognised by content; '.001' stands for them here.
+  extensions: ['.txt', '.csv', '.001'],
   verified: true,
   detect,
   parse,
