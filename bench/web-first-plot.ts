@@ -6,7 +6,7 @@
  *   baseline     the same page's data fetched at full resolution (every row) and parsed, in the page
  * Run: npm run bench:web-first-plot   (ROWS=… to change the size; RUNS=… repetitions)
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { apiLogin, createUser, ensureInstitution, unique } from '../tests/e2e/support/api-session.js';
@@ -30,11 +30,16 @@ try {
   const user = await createUser(server.baseUrl, admin, unique('bench'), await ensureInstitution(admin, unique('Bench lab')));
   const experiment = await user.session.request<{ id: number }>('POST', '/api/v1/experiments', { name: unique('1M rows') });
 
+  // Uploaded through the page, as a user would (drag-and-drop input, XHR with progress).
+  const browser = await openBrowser(server.baseUrl);
+  const { page } = browser;
+  await signIn(page, user.username, user.password);
   const started = Date.now();
-  const form = new FormData();
-  form.append('file', new Blob([readFileSync(file)]), 'synth-1m.csv');
-  const upload = await user.session.upload<{ id?: number; dataFileId?: number }>(`/api/v1/experiments/${experiment.id}/files`, form);
-  const dataFileId = upload.id ?? upload.dataFileId;
+  await page.goto(`/experiments/${experiment.id}`);
+  await page.getByLabel('Choose files to upload').setInputFiles(file);
+  await page.getByText(/Uploaded, /).waitFor({ timeout: 300_000 });
+  const files = await user.session.request<{ items: { id: number }[] }>('GET', `/api/v1/data-files?experiment_id=${experiment.id}`);
+  const dataFileId = files.items[0].id;
   for (;;) {
     const f = await user.session.request<{ state: string; error: unknown }>('GET', `/api/v1/data-files/${dataFileId}`);
     if (f.state === 'ready') break;
@@ -43,9 +48,6 @@ try {
   }
   console.log(`ingested ${rows.toLocaleString()} rows (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const browser = await openBrowser(server.baseUrl);
-  const { page } = browser;
-  await signIn(page, user.username, user.password);
   const plot = page.getByRole('figure', { name: PLOT });
 
   const firstPlotMs: number[] = [];

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { apiFetch } from '../api/api-client.js';
 import { useApi } from '../api/use-api.js';
 import type { Page } from '../entities/entity-list.page.js';
 import { ErrorMessage } from '../ui/error-message.js';
@@ -107,7 +108,14 @@ export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }:
                 <span className={`badge badge-${f.state}`} data-state={f.state}>
                   {f.state}
                 </span>
-                {f.state === 'failed' ? <div className="error">{errorOf(f)}</div> : null}
+                {f.state === 'failed' ? (
+                  <div className="error">
+                    {errorOf(f)}{' '}
+                    <button type="button" className="small" onClick={() => void apiFetch(`/api/v1/data-files/${f.id}/retry`, { method: 'POST' }).then(reload, reload)}>
+                      Retry
+                    </button>
+                  </div>
+                ) : null}
               </td>
               <td>{f.format ?? '—'}</td>
               <td>{f.row_count !== null && f.row_count !== undefined ? `${f.row_count.toLocaleString()} rows` : '—'}</td>
