@@ -190,6 +190,13 @@ describe('data API over stored series', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="cell 1 _ run.csv"; filename*=UTF-8''${encodeURIComponent('cell 1 – run.csv')}`);
   });
 
+  it('documents the data routes in the OpenAPI document', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    for (const path of ['/api/v1/data-files/{id}/series', '/api/v1/data-files/{id}/dqdv', '/api/v1/compare/cycles', '/api/v1/batches/{id}/statistics', '/api/v1/data-files/{id}/raw']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+
   it('hides every data endpoint of a private data file from other users and anonymous visitors (404)', async () => {
     const paths = [
       `/api/v1/data-files/${file.id}/series`,
