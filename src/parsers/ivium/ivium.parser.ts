@@ -1,12 +1,13 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import { ParseError, type CyclerParser, type DetectInput, type ParsedColumn, type ParseInput, type ParseResult, type ParseWarning } from '../cycler-parser.js';
 import { parseDateTime } from '../common/date-time.js';
-import { latin1Slice } from '../common/decode-text.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import { headText } from '../common/text-lines.js';
 import { readHeaderTable } from '../generic-csv/header-table.js';
 
 const FORMAT = 'ivium';
+// The .idf text is ASCII / ISO-8859-1 after a short binary prefix.
+const latin1 = new TextDecoder('windows-1252');
 const UNVERIFIED: ParseWarning = { code: 'UNVERIFIED_FORMAT', message: 'Ivium reader written from documentation only; check the result against IviumSoft' };
 
 function detect({ head, fileName }: DetectInput): number {
@@ -26,7 +27,7 @@ function fixedWidth(line: string): [number, number, number] | null {
 }
 
 function parseIdf(input: ParseInput): ParseResult {
-  const text = latin1Slice(input.bytes, 0, input.bytes.length);
+  const text = latin1.decode(input.bytes);
   const lines = text.split(/\r?\n/);
   const metadata: Record<string, unknown> = { verified: false, zoneUnknown: true };
   const t: number[] = [], i: number[] = [], e: number[] = [];

@@ -1,0 +1,64 @@
+/**
+ * Text-parse workload: a 1,000,000-row synthetic Arbin CSV (≈138 MB) through detect + parse +
+ * normalise + cycle summary (`parseFile`), against DuckDB's single-threaded read_csv and Python's
+ * csv module (pandas is not installed here and PyPI is unreachable). Each variant runs in a fresh
+ * process; the ratio is against the slowest baseline measured in the same run.
+ * Run: sh bench/series-run.sh bench/parse-arbin-csv.ts   (ROWS=… to change the size)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseFile } from '../src/parsers/parse-file.js';
+
+const rows = Number(process.env.ROWS ?? 1_000_000);
+const file = `bench/out/arbin-${rows}.csv`;
+const variant = process.argv[2];
+
+const PYTHON = `
+import csv, sys, time
+from array import array
+t = time.perf_counter()
+with open(sys.argv[1], newline='') as f:
+    r = csv.reader(f)
+    header = next(r)
+    cols = [array('d') for _ in header]
+    for row in r:
+        for c, v in zip(cols, row):
+            try: c.append(float(v))
+            except ValueError: c.append(float('nan'))
+print(time.perf_counter() - t, len(cols[0]))
+`;
+
+async function runVariant(name: string): Promise<{ seconds: number; rows: number }> {
+  const t0 = performance.now();
+  if (name === 'liionsden') {
+    const { result } = await parseFile({ fileName: file, bytes: readFileSync(file) });
+    return { seconds: (performance.now() - t0) / 1000, rows: result.rows };
+  }
+  if (name === 'duckdb-1-thread') {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const con = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+    const t1 = performance.now();
+    await con.run(`create table t as select * from read_csv('${file}')`);
+    const n = Number((await con.runAndReadAll('select count(*) from t')).getRows()[0][0]);
+    return { seconds: (performance.now() - t1) / 1000, rows: n };
+  }
+  const [seconds, n] = execFileSync('python3', ['-c', PYTHON, file], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  return { seconds, rows: n };
+}
+
+if (variant) {
+  const r = await runVariant(variant);
+  console.log(JSON.stringify({ variant, ...r, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+} else {
+  if (!existsSync(file)) execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', String(rows), '--out', file], { stdio: 'inherit' });
+  const results: Record<string, { seconds: number; rows: number; peakRssMB: number }> = {};
+  for (const name of ['python-csv-module', 'duckdb-1-thread', 'liionsden']) {
+    const out = spawnSync(process.execPath, [process.argv[1], name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (out.status !== 0) throw new Error(`${name} failed: ${out.stderr}`);
+    results[name] = JSON.parse(out.stdout.trim().split('\n').pop()!);
+  }
+  const ours = results['liionsden'].seconds;
+  for (const [name, r] of Object.entries(results)) {
+    console.log(`${name.padEnd(18)} ${r.seconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${name === 'liionsden' ? '' : `→ liionsden ${(r.seconds / ours).toFixed(2)}× faster`}`);
+  }
+}
