@@ -4,6 +4,8 @@ import { registerParseCommand } from './parse.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommand } from './user.command.js';
 import { registerExportCommand } from './export.command.js';
+import { registerWorkerCommand } from './worker.command.js';
+import { registerIngestCommand } from './ingest.command.js';
 
 /** Every CLI command, one file each; add yours here. */
 export function registerCommands(program: Command): void {
@@ -11,5 +13,7 @@ export function registerCommands(program: Command): void {
   registerParseCommand(program);
   registerUserCommand(program);
   registerExportCommand(program);
+  registerWorkerCommand(program);
+  registerIngestCommand(program);
   registerDemoCommand(program);
 }

@@ -33,10 +33,10 @@ async function newExperiment(user: TestUser, status: 'private' | 'public' = 'pri
   return (await expectJson(await t.call('POST', '/api/v1/experiments', user, { name: `exp ${Math.random()}`, status }), 201)).id;
 }
 
-function upload(user: TestUser, experimentId: number, files: Record<string, { name: string; bytes: Uint8Array }>, fields: Record<string, string> = {}): Promise<Response> {
+async function upload(user: TestUser, experimentId: number, files: Record<string, { name: string; bytes: Uint8Array }>, fields: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const [field, f] of Object.entries(files)) form.append(field, new Blob([f.bytes]), f.name);
+  for (const [field, f] of Object.entries(files)) form.append(field, new Blob([new Uint8Array(f.bytes)]), f.name);
   return t.app.request(`/api/v1/experiments/${experimentId}/files`, { method: 'POST', headers: { authorization: user.headers.authorization }, body: form });
 }
 
@@ -44,9 +44,10 @@ async function waitForSettled(id: number, user = owner): Promise<Row> {
   for (let i = 0; i < 1200; i++) {
     const row = await expectJson(await t.call('GET', `/api/v1/data-files/${id}`, user));
     if (row.state === 'ready' || row.state === 'failed') return row;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`data file ${id} never settled`);
+  const jobs = await t.deps.db.selectFrom('jobs').selectAll().where('data_file_id', '=', id).execute();
+  throw new Error(`data file ${id} never settled: ${JSON.stringify(jobs)}`);
 }
 
 describe('upload → ingest', () => {
@@ -158,5 +159,5 @@ describe('upload → ingest', () => {
     expect(new Set(ids).size).toBe(20);
     const settled = await Promise.all(ids.map((id) => waitForSettled(id)));
     expect(settled.map((f) => f.state)).toEqual(Array(20).fill('ready'));
-  });
+  }, 300_000);
 });

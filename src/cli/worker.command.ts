@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { ValidationError } from '../domain/errors.js';
+import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
+
+const positive = (name: string, v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new ValidationError(`${name} must be a positive number, not '${v}'`);
+  return n;
+};
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('Run ingest workers against the configured database and blob store (more parsing capacity, other machines)')
+    .option('--concurrency <n>', 'job loops in this process (default: WORKERS, at least 1)')
+    .option('--lease-seconds <s>', 'how long a claimed job is held without a heartbeat before another worker may take it', '60')
+    .action(async (opts: { concurrency?: string; leaseSeconds: string }) => {
+      const config = loadConfig();
+      const count = opts.concurrency ? Math.floor(positive('--concurrency', opts.concurrency)) : Math.max(1, config.workers);
+      const leaseMs = positive('--lease-seconds', opts.leaseSeconds) * 1000;
+      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      await migrateToLatest(database.db);
+      const workers = startIngestWorkers({ ...config, workers: count }, database.db, {
+        leaseMs,
+        pollMs: 500,
+        onJobDone: (e) => process.stdout.write(`job ${e.jobId}: data file ${e.dataFileId} ${e.outcome}\n`),
+      });
+      process.stdout.write(`liionsden worker: ${count} loop(s) on ${database.kind}, lease ${leaseMs / 1000} s\n`);
+      await new Promise<void>((resolve) => {
+        const shutdown = () => resolve();
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      });
+      await workers.stop();
+      await database.close();
+    });
+}
