@@ -104,6 +104,9 @@ try {
   console.log(`first plot (navigation → drawn), median of ${firstPlotMs.length}: ${first.toFixed(0)} ms   [${firstPlotMs.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`zoom redraw (mouse-up → finer data drawn), median of ${zoomMs.length}: ${zoom.toFixed(0)} ms   [${zoomMs.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`baseline: fetch + parse all ${rows.toLocaleString()} rows of V and I (no drawing), median: ${base.toFixed(0)} ms → the downsampled first plot is ${(base / first).toFixed(1)}× faster`);
+} catch (e) {
+  console.error(`server output (tail):\n${server.log().slice(-3000)}`);
+  throw e;
 } finally {
   await server.stop();
 }

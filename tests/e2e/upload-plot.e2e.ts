@@ -106,4 +106,16 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     expect(head[0]).toContain('Voltage / V');
     expect(head.length).toBe(3);
   });
+
+  it('overlays the file on the compare page', async () => {
+    const { page } = browser;
+    await page.goto('/compare');
+    const select = page.getByLabel('Data files');
+    await select.locator('option', { hasText: 'test_2.ndax' }).first().waitFor({ state: 'attached' });
+    const value = await select.locator('option', { hasText: 'test_2.ndax' }).first().getAttribute('value');
+    await select.selectOption([value ?? '']);
+    const fade = page.getByRole('figure', { name: 'Capacity fade' });
+    await expect.poll(async () => Number(await fade.getAttribute('data-drawn')), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect((await countPlotPixels(fade, VOLTAGE_BLUE)).matching).toBeGreaterThan(30);
+  });
 });

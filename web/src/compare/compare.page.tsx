@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { useChoices } from '../entities/use-choices.js';
-import { fetchCycles, type CapacityUnit, type CycleTable } from '../plots/cycles.api.js';
+import { fetchCompare, type CapacityUnit, type CycleTable } from '../plots/cycles.api.js';
 import { colorOf, formatTicks } from '../plots/curves.js';
 import { UnitSwitch } from '../plots/unit-switch.js';
 import { UPlotChart } from '../plots/uplot-chart.js';
@@ -41,8 +41,9 @@ export function ComparePage() {
   const [tables, setTables] = useState<CycleTable[]>([]);
   const [error, setError] = useState<Error>();
   useEffect(() => {
+    if (picked.length === 0) return;
     let live = true;
-    Promise.all(picked.map((id) => fetchCycles(id, unit))).then(
+    fetchCompare(picked, unit).then(
       (t) => {
         if (!live) return;
         setTables(t);

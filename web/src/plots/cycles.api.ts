@@ -60,3 +60,21 @@ export async function fetchDqdv(dataFileId: number, cycles: number[], unit: Capa
     { label: `cycle ${c.cycle} discharge`, x: c.discharge.dqdv.voltageV, y: c.discharge.dqdv.dqdv },
   ]);
 }
+
+interface CompareBody {
+  dataFiles: { id: number; name: string; cycle: number[]; discharge?: number[]; charge?: number[]; coulombic?: (number | null)[] }[];
+}
+
+/** Capacity and coulombic efficiency vs cycle of many data files, two calls of the cross-dataset endpoint. */
+export async function fetchCompare(dataFileIds: number[], unit: CapacityUnit): Promise<CycleTable[]> {
+  const [capacity, efficiency] = await Promise.all(
+    (['capacity', 'efficiency'] as const).map((metric) => apiFetch<CompareBody>(withQuery('/api/v1/compare/cycles', { dataFiles: dataFileIds, metric, unit }))),
+  );
+  return capacity.dataFiles.map((f) => {
+    const ce = efficiency.dataFiles.find((e) => e.id === f.id);
+    return {
+      unit,
+      rows: f.cycle.map((cycle, i) => ({ cycle, chargeCapacity: num(f.charge?.[i]), dischargeCapacity: num(f.discharge?.[i]), coulombicEfficiency: num(ce?.coulombic?.[i]) })),
+    };
+  });
+}
