@@ -55,8 +55,10 @@ export async function loadColumns(engine: SeriesEngine, handle: SeriesHandle, na
   const missing = [...new Set(names.filter((n) => !engine.cache.get(handle.fileKey, n)))];
   const loaded = new Map<string, CachedColumn>();
   if (missing.length > 0) {
-    const arrays = await withDuckDb((conn) => readParquetColumns(conn, handle.path, missing, handle.rowCount));
-    missing.forEach((n, i) => loaded.set(n, engine.cache.put(handle.fileKey, n, arrays[i])));
+    // One stream per column, side by side: DuckDB decodes on its threads while JS copies the
+    // previous chunk, about twice as fast as one stream of all columns (bench/README.md).
+    const arrays = await Promise.all(missing.map((n) => withDuckDb((conn) => readParquetColumns(conn, handle.path, [n], handle.rowCount))));
+    missing.forEach((n, i) => loaded.set(n, engine.cache.put(handle.fileKey, n, arrays[i][0])));
   }
   return names.map((n) => {
     const column = loaded.get(n) ?? engine.cache.get(handle.fileKey, n);
