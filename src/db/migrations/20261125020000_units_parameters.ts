@@ -94,18 +94,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create unique index parameters_kind_name_live on parameters (kind, lower(name)) where status <> 'deleted'`.execute(db);
   await db.schema.createIndex('parameters_unit').on('parameters').column('unit_id').execute();
 
-  const seeded = { status: 'public', owner_id: null };
-  for (const [name, symbol, units] of quantities) {
-    const q = await sql<{ id: number }>`insert into quantities (name, symbol, status, owner_id) values (${name}, ${symbol}, ${seeded.status}, ${seeded.owner_id}) returning id`.execute(db);
-    for (const [unitName, unitSymbol, isSi, scale, offset] of units) {
-      await sql`insert into units (name, symbol, quantity_id, is_si, scale_to_si, offset_to_si, status, owner_id)
-        values (${unitName}, ${unitSymbol}, ${q.rows[0].id}, ${isSi}, ${scale}, ${offset ?? 0}, ${seeded.status}, ${seeded.owner_id})`.execute(db);
-    }
-  }
-  for (const [name, symbol, unitSymbol, kind, valueType] of parameters) {
-    await sql`insert into parameters (name, symbol, unit_id, kind, value_type, status, owner_id)
-      values (${name}, ${symbol}, (select id from units where symbol = ${unitSymbol}), ${kind}, ${valueType}, ${seeded.status}, ${seeded.owner_id})`.execute(db);
-  }
+  // One statement per table: PGlite pays per round trip, and the migration round-trip test runs this twice.
+  const q = await sql<{ id: number; name: string }>`insert into quantities (name, symbol, status)
+    values ${sql.join(quantities.map(([name, symbol]) => sql`(${name}, ${symbol}, 'public')`))} returning id, name`.execute(db);
+  const quantityId = new Map(q.rows.map((r) => [r.name, r.id]));
+  const unitRows = quantities.flatMap(([quantity, , units]) =>
+    units.map(([name, symbol, isSi, scale, offset]) => sql`(${name}, ${symbol}, ${quantityId.get(quantity)}, ${isSi}, ${scale}, ${offset ?? 0}, 'public')`),
+  );
+  await sql`insert into units (name, symbol, quantity_id, is_si, scale_to_si, offset_to_si, status) values ${sql.join(unitRows)}`.execute(db);
+  const parameterRows = parameters.map(([name, symbol, unitSymbol, kind, valueType]) => sql`(${name}, ${symbol}, ${unitSymbol}, ${kind}, ${valueType})`);
+  await sql`insert into parameters (name, symbol, unit_id, kind, value_type, status)
+    select p.name, p.symbol, u.id, p.kind, p.value_type, 'public'
+    from (values ${sql.join(parameterRows)}) as p(name, symbol, unit_symbol, kind, value_type)
+    left join units u on u.symbol = p.unit_symbol`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
