@@ -16,7 +16,7 @@ const variant = process.argv[2];
 const PYTHON = `
 import csv, sys, time
 from array import array
-t = time.perf_counter()
+t = time.perf_counter(); cpu = time.process_time()
 with open(sys.argv[1], newline='') as f:
     r = csv.reader(f)
     header = next(r)
@@ -25,25 +25,30 @@ with open(sys.argv[1], newline='') as f:
         for c, v in zip(cols, row):
             try: c.append(float(v))
             except ValueError: c.append(float('nan'))
-print(time.perf_counter() - t, len(cols[0]))
+print(time.perf_counter() - t, len(cols[0]), time.process_time() - cpu)
 `;
 
-async function runVariant(name: string): Promise<{ seconds: number; rows: number }> {
+const cpuSince = (c0: NodeJS.CpuUsage): number => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e6; };
+
+/** Wall and CPU seconds of one variant; CPU is the fairer figure on a shared, loaded machine. */
+async function runVariant(name: string): Promise<{ seconds: number; cpuSeconds: number; rows: number }> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   if (name === 'liionsden') {
     const { result } = await parseFile({ fileName: file, bytes: readFileSync(file) });
-    return { seconds: (performance.now() - t0) / 1000, rows: result.rows };
+    return { seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSince(c0), rows: result.rows };
   }
   if (name === 'duckdb-1-thread') {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const con = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     await con.run(`create table t as select * from read_csv('${file}')`);
     const n = Number((await con.runAndReadAll('select count(*) from t')).getRows()[0][0]);
-    return { seconds: (performance.now() - t1) / 1000, rows: n };
+    return { seconds: (performance.now() - t1) / 1000, cpuSeconds: cpuSince(c1), rows: n };
   }
-  const [seconds, n] = execFileSync('python3', ['-c', PYTHON, file], { encoding: 'utf8' }).trim().split(' ').map(Number);
-  return { seconds, rows: n };
+  const [seconds, n, cpuSeconds] = execFileSync('python3', ['-c', PYTHON, file], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  return { seconds, cpuSeconds, rows: n };
 }
 
 if (variant) {
@@ -51,14 +56,15 @@ if (variant) {
   console.log(JSON.stringify({ variant, ...r, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 } else {
   if (!existsSync(file)) execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', String(rows), '--out', file], { stdio: 'inherit' });
-  const results: Record<string, { seconds: number; rows: number; peakRssMB: number }> = {};
+  const results: Record<string, { seconds: number; cpuSeconds: number; rows: number; peakRssMB: number }> = {};
   for (const name of ['python-csv-module', 'duckdb-1-thread', 'liionsden']) {
     const out = spawnSync(process.execPath, [process.argv[1], name], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (out.status !== 0) throw new Error(`${name} failed: ${out.stderr}`);
     results[name] = JSON.parse(out.stdout.trim().split('\n').pop()!);
   }
-  const ours = results['liionsden'].seconds;
+  const ours = results['liionsden'];
   for (const [name, r] of Object.entries(results)) {
-    console.log(`${name.padEnd(18)} ${r.seconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${name === 'liionsden' ? '' : `→ liionsden ${(r.seconds / ours).toFixed(2)}× faster`}`);
+    const ratio = name === 'liionsden' ? '' : `→ liionsden ${(r.seconds / ours.seconds).toFixed(2)}× (wall), ${(r.cpuSeconds / ours.cpuSeconds).toFixed(2)}× (CPU) faster`;
+    console.log(`${name.padEnd(18)} wall ${r.seconds.toFixed(2)} s  CPU ${r.cpuSeconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${ratio}`);
   }
 }
