@@ -8,6 +8,8 @@ export async function createSession(db: Db, userId: number): Promise<{ token: st
   const token = newSecret('lds_');
   const csrfToken = newSecret('');
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  // Expired sessions are never read again; drop this user's on each login so the table stays small.
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', new Date()).execute();
   await db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
   return { token, csrfToken, expiresAt };
 }

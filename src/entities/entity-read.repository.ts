@@ -60,12 +60,10 @@ export async function listRows(db: Db, viewer: Viewer, def: EntityDefinition, qu
 export async function listChoices(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery): Promise<Page<{ id: number; name: string }>> {
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
-  const base = scoped(db, viewer, def, { ...query, sort: query.sort ?? [{ column: 'name', desc: false }] });
+  const byName: ListQuery = { ...query, sort: query.sort ?? [{ column: 'name', desc: false }] };
+  const base = scoped(db, viewer, def, byName);
   const [rows, count] = await Promise.all([
-    ordered(base.select(['t.id', 't.name']), { ...query, sort: query.sort ?? [{ column: 'name', desc: false }] })
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
+    ordered(base.select(['t.id', 't.name']), byName).limit(pageSize).offset((page - 1) * pageSize).execute(),
     base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows as { id: number; name: string }[], total: Number(count.total), page, page_size: pageSize };
