@@ -10,7 +10,7 @@ describe('migrations', () => {
   });
   afterAll(async () => handle.close());
 
-  it('run up, all the way down, and up again', async () => {
+  it('run up, all the way down, and up again', { timeout: 240_000 }, async () => {
     await migrateToLatest(handle.db);
     const all = await createMigrator(handle.db).getMigrations();
     expect(all.length).toBeGreaterThan(0);
