@@ -1,19 +1,20 @@
 import type { Command } from 'commander';
-import { registerDemoCommand } from './demo.command.js';
-import { registerParseCommand } from './parse.command.js';
-import { registerServeCommand } from './serve.command.js';
-import { registerUserCommand } from './user.command.js';
-import { registerExportCommand } from './export.command.js';
-import { registerWorkerCommand } from './worker.command.js';
-import { registerIngestCommand } from './ingest.command.js';
 
-/** Every CLI command, one file each; add yours here. */
-export function registerCommands(program: Command): void {
-  registerServeCommand(program);
-  registerParseCommand(program);
-  registerUserCommand(program);
-  registerExportCommand(program);
-  registerWorkerCommand(program);
-  registerIngestCommand(program);
-  registerDemoCommand(program);
+type Register = (program: Command) => void;
+
+// Loaded on demand: `liionsden parse` should not pay for the server, DuckDB and the S3 SDK.
+const commandModules: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./serve.command.js')).registerServeCommand,
+  parse: async () => (await import('./parse.command.js')).registerParseCommand,
+  user: async () => (await import('./user.command.js')).registerUserCommand,
+  export: async () => (await import('./export.command.js')).registerExportCommand,
+  worker: async () => (await import('./worker.command.js')).registerWorkerCommand,
+  ingest: async () => (await import('./ingest.command.js')).registerIngestCommand,
+  demo: async () => (await import('./demo.command.js')).registerDemoCommand,
+};
+
+/** Registers every CLI command (one file each; add yours here), or only `wanted` when it names one. */
+export async function registerCommands(program: Command, wanted?: string): Promise<void> {
+  const names = wanted !== undefined && wanted in commandModules ? [wanted] : Object.keys(commandModules);
+  for (const register of await Promise.all(names.map((n) => commandModules[n]()))) register(program);
 }

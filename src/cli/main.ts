@@ -6,9 +6,9 @@ import { exitCodeOf } from './exit-codes.js';
 import { registerCommands } from './commands.js';
 
 const program = new Command('liionsden').description('Liionsden: lithium-ion battery test data platform').showHelpAfterError();
-registerCommands(program);
 
-program.parseAsync(process.argv).catch((err: unknown) => {
+/** The one place that turns an error into a message on stderr and an exit code. */
+function exitWith(err: unknown): never {
   if (err instanceof ParseError || err instanceof AppError) {
     process.stderr.write(`liionsden: ${err.message}\n`);
     process.exit(exitCodeOf[err.code]);
@@ -19,4 +19,8 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   }
   process.stderr.write(`liionsden: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
-});
+}
+
+registerCommands(program, process.argv[2])
+  .then(() => program.parseAsync(process.argv))
+  .catch(exitWith);
