@@ -1,5 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { Insertable } from 'kysely';
 import type { CycleSummary } from '../domain/cycle-summary.js';
 import type { StepSummary } from '../domain/step-table.js';
 import type { CycleSummariesTable, StepsTable } from './ingest.table.js';
@@ -56,57 +55,4 @@ export function stepRows(dataFileId: number, steps: readonly StepSummary[]): Ins
     mean_current_a: n(s.meanCurrentA),
     row_count: s.rowCount,
   }));
-}
-
-/** The stored per-cycle summary of a data file, in cycle order (empty before the first successful ingest). */
-export async function readStoredCycles(db: Db, dataFileId: number): Promise<Array<CycleSummary & { qualityFlags: unknown[] }>> {
-  const rows = await db.selectFrom('cycle_summaries').selectAll().where('data_file_id', '=', dataFileId).orderBy('cycle').execute();
-  return rows.map(toCycleSummary);
-}
-
-/** The stored step table of a data file, in order. */
-export async function readStoredSteps(db: Db, dataFileId: number): Promise<StepSummary[]> {
-  const rows = await db.selectFrom('steps').selectAll().where('data_file_id', '=', dataFileId).orderBy('step_count').execute();
-  return rows.map((s) => ({
-    stepCount: s.step_count,
-    cycle: s.cycle,
-    stepIndex: s.step_index,
-    stepType: s.step_type,
-    startTestTimeS: s.start_test_time_s,
-    endTestTimeS: s.end_test_time_s,
-    durationS: s.duration_s,
-    chargeCapacityAh: s.charge_capacity_ah,
-    dischargeCapacityAh: s.discharge_capacity_ah,
-    chargeEnergyWh: s.charge_energy_wh,
-    dischargeEnergyWh: s.discharge_energy_wh,
-    startVoltageV: s.start_voltage_v ?? Number.NaN,
-    endVoltageV: s.end_voltage_v ?? Number.NaN,
-    meanCurrentA: s.mean_current_a,
-    rowCount: s.row_count,
-  }));
-}
-
-function toCycleSummary(c: Selectable<CycleSummariesTable>): CycleSummary & { qualityFlags: unknown[] } {
-  return {
-    cycle: c.cycle,
-    vendorCycle: c.vendor_cycle,
-    chargeCapacityAh: c.charge_capacity_ah,
-    dischargeCapacityAh: c.discharge_capacity_ah,
-    chargeEnergyWh: c.charge_energy_wh,
-    dischargeEnergyWh: c.discharge_energy_wh,
-    coulombicEfficiency: c.coulombic_efficiency,
-    energyEfficiency: c.energy_efficiency,
-    minVoltageV: c.min_voltage_v,
-    maxVoltageV: c.max_voltage_v,
-    meanVoltageV: c.mean_voltage_v,
-    minTemperatureC: c.min_temperature_c,
-    maxTemperatureC: c.max_temperature_c,
-    meanTemperatureC: c.mean_temperature_c,
-    durationS: c.duration_s,
-    startTestTimeS: c.start_test_time_s,
-    endTestTimeS: c.end_test_time_s,
-    internalResistanceOhm: c.internal_resistance_ohm,
-    rowCount: c.row_count,
-    qualityFlags: c.quality_flags,
-  };
 }
