@@ -1,31 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
-import { colorOf, joinCurves, type Curve, formatTicks } from './curves.js';
+import { colorOf, joinCurves, formatTicks } from './curves.js';
 import { fetchVoltageCapacity, type CapacityUnit } from './cycles.api.js';
 import { UPlotChart } from './uplot-chart.js';
+import { useCycleCurves } from './use-cycle-curves.js';
 
 /** Voltage vs capacity for the chosen cycles: charge solid, discharge dashed, one colour per cycle. */
 export function VoltageCapacityPlot({ dataFileId, cycles, unit, height }: { dataFileId: number; cycles: number[]; unit: CapacityUnit; height: number }) {
-  const [curves, setCurves] = useState<Curve[]>([]);
-  const [error, setError] = useState<Error>();
-  const key = cycles.join(',');
-  useEffect(() => {
-    if (cycles.length === 0) return;
-    let live = true;
-    fetchVoltageCapacity(dataFileId, cycles, unit, 1000).then(
-      (list) => {
-        if (!live) return;
-        setCurves(list.filter((c) => c.x.length > 1));
-        setError(undefined);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the cycle list
-  }, [dataFileId, key, unit]);
+  const { curves, error } = useCycleCurves(() => fetchVoltageCapacity(dataFileId, cycles, unit, 1000), cycles, [dataFileId, unit]);
   const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
