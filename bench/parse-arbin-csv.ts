@@ -1,13 +1,15 @@
 /**
  * Text-parse workload: a 1,000,000-row synthetic Arbin CSV (≈138 MB) through detect + parse +
- * normalise + cycle summary (`parseFile`), against DuckDB's single-threaded read_csv and Python's
- * csv module (pandas is not installed here and PyPI is unreachable). Each variant runs in a fresh
- * process; the ratio is against the slowest baseline measured in the same run.
+ * normalise + cycle summary (`parseFile`), against the issue's `pandas.read_csv` (Debian's
+ * python3-pandas, timed inside Python; skipped with a message if missing), DuckDB's single-threaded
+ * read_csv and Python's csv module. Each variant runs in a fresh process; ratios are against each
+ * baseline measured in the same run.
  * Run: sh bench/series-run.sh bench/parse-arbin-csv.ts   (ROWS=… to change the size)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseFile } from '../src/parsers/parse-file.js';
+import { measurePandasReadCsv } from './pandas-read-csv.js';
 
 const rows = Number(process.env.ROWS ?? 1_000_000);
 const file = `bench/out/arbin-${rows}.csv`;
@@ -57,6 +59,9 @@ if (variant) {
 } else {
   if (!existsSync(file)) execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', String(rows), '--out', file], { stdio: 'inherit' });
   const results: Record<string, { seconds: number; cpuSeconds: number; rows: number; peakRssMB: number }> = {};
+  const pandas = measurePandasReadCsv(file);
+  if (pandas.available) results[`pandas ${pandas.version}`] = pandas;
+  else console.log(`pandas.read_csv baseline skipped: ${pandas.reason}`);
   for (const name of ['python-csv-module', 'duckdb-1-thread', 'liionsden']) {
     const out = spawnSync(process.execPath, [process.argv[1], name], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (out.status !== 0) throw new Error(`${name} failed: ${out.stderr}`);
@@ -65,6 +70,10 @@ if (variant) {
   const ours = results['liionsden'];
   for (const [name, r] of Object.entries(results)) {
     const ratio = name === 'liionsden' ? '' : `→ liionsden ${(r.seconds / ours.seconds).toFixed(2)}× (wall), ${(r.cpuSeconds / ours.cpuSeconds).toFixed(2)}× (CPU) faster`;
-    console.log(`${name.padEnd(18)} wall ${r.seconds.toFixed(2)} s  CPU ${r.cpuSeconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${ratio}`);
+    console.log(`${name.padEnd(19)} wall ${r.seconds.toFixed(2)} s  CPU ${r.cpuSeconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${ratio}`);
+  }
+  if (pandas.available) {
+    console.log(`pandas whole process (interpreter + import + read_csv): wall ${pandas.processSeconds.toFixed(2)} s`);
+    console.log(`ratio liionsden / pandas.read_csv: ${(ours.seconds / pandas.seconds).toFixed(2)} (wall), ${(ours.cpuSeconds / pandas.cpuSeconds).toFixed(2)} (CPU); target ≤ 0.33`);
   }
 }
