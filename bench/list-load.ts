@@ -144,6 +144,9 @@ async function runOne(autocannon: Autocannon, kind: string, databaseUrl: string 
     const health = await load('/api/health');
     lines.push(row('GET /api/health, bearer token (floor)', health));
     for (const path of [experiments, devices]) {
+      // One client alone: the service time of a request; 50 clients then queue behind each other (Little's law).
+      const alone = await cannon({ url: ready.url + path, connections: 1, duration: 3, headers });
+      lines.push(row(`${path} — 1 client`, { ...alone, load1: loadavg()[0] }));
       const run = await load(path);
       const p95 = quantile(run.ms, 0.95);
       lines.push(row(path, run), `  p95 ≤ 50 ms: ${p95 <= 50 ? 'MET' : 'NOT MET'} (p95 / health p95 = ${(p95 / quantile(health.ms, 0.95)).toFixed(1)}×)`);
@@ -204,8 +207,10 @@ async function plainSql(databaseUrl: string, batchId: number): Promise<string[]>
     const q = (f: number) => quantile(latencies, f).toFixed(1);
     lines.push(`plain SQL via pg (pool 10, ${CONNECTIONS} concurrent), ${table} page + count\n  p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms  ${Math.round(latencies.length / seconds)} pages/s`);
   }
-  const plan = await pool.query(`explain analyze ${queries[0][1]}`, queries[0][2]);
-  lines.push('EXPLAIN ANALYZE experiments page:', ...plan.rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`));
+  for (const [table, text, params] of queries) {
+    const plan = (await pool.query(`explain analyze ${text}`, params)).rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`);
+    lines.push(`EXPLAIN ANALYZE ${table} ${text.startsWith('select count') ? 'count' : 'page'}:`, ...plan);
+  }
   await pool.end();
   return lines;
 }
