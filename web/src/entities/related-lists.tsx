@@ -6,7 +6,8 @@ import { entityConfig, humanise } from './entity-config.js';
 import type { Page, Row } from './entity-list.page.js';
 import { ValueCell } from './value-cell.js';
 
-const NOT_RELATED = new Set(['history', 'files', 'series', 'cycles', 'steps', 'dqdv', 'voltage-capacity', 'raw', 'download', 'export']);
+// Sub-resources under /{id}/ that are not pages of related records (data endpoints, summaries).
+const NOT_RELATED = new Set(['history', 'files', 'series', 'cycles', 'steps', 'dqdv', 'voltage-capacity', 'raw', 'download', 'export', 'statistics', 'retry', 'reprocess']);
 
 /** The related lists the API offers for an entity: GET /api/v1/<plural>/{id}/<name> returning a page. */
 export function relatedPathsOf(doc: OpenApiDocument, plural: string): string[] {
@@ -18,7 +19,9 @@ export function relatedPathsOf(doc: OpenApiDocument, plural: string): string[] {
 }
 
 function RelatedList({ plural, id, name }: { plural: string; id: string; name: string }) {
-  const { data, error } = useApi<Page<Row>>(`/api/v1/${plural}/${id}/${name}?page_size=100`);
+  const { data: body, error } = useApi<Page<Row>>(`/api/v1/${plural}/${id}/${name}?page_size=100`);
+  // Anything that is not a page of records is not shown as a list (rather than breaking the page).
+  const data = body && Array.isArray(body.items) ? body : undefined;
   const target = name === 'children' ? plural : entityConfig(name) ? name : undefined;
   const extra = target ? (entityConfig(target)?.columns ?? []).filter((c) => c !== 'status').slice(0, 3) : [];
   return (
