@@ -34,15 +34,23 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number): P
   if (Number(done.numUpdatedRows) === 0) throw new NotFoundError('API token', tokenId);
 }
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** The user behind a live (unrevoked) token, or undefined. */
 export async function findTokenUser(db: Db, token: string) {
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id as token_id', 'u.id', 'u.role', 'u.institution_id', 'u.is_active'])
+    .select(['t.id as token_id', 't.last_used_at', 'u.id', 'u.role', 'u.institution_id', 'u.is_active'])
     .where('t.token_hash', '=', hashSecret(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
-  if (row) await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
-  return row;
+  if (!row) return undefined;
+  // A write on every request serialises a busy script on one row; minute precision is enough to show use.
+  const now = new Date();
+  if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_PRECISION_MS) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+  }
+  const { last_used_at: _lastUsed, ...user } = row;
+  return user;
 }
