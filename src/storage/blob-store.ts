@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { AppError } from '../domain/errors.js';
 
@@ -73,11 +74,28 @@ export async function putContent(store: BlobStore, source: BlobSource, opts: { m
   return { key, sha256: temp.sha256, sizeBytes: temp.sizeBytes };
 }
 
-/** Reads a whole object into memory (small objects only: companions, tests). */
+/** Reads a whole object (or a range of it) into memory: one file read for a local store, else the stream. */
 export async function readAll(store: BlobStore, key: string, range?: ByteRange): Promise<Uint8Array> {
+  const path = range === undefined ? store.localPath?.(key) : undefined;
+  const buffer = (path !== undefined && (await readLocalFile(path))) || (await readStream(store, key, range));
+  // A plain Uint8Array over the same memory: no copy (readers honour byteOffset).
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+async function readLocalFile(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    // A missing object falls through to the stream, which raises the store's own not-found error.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+async function readStream(store: BlobStore, key: string, range?: ByteRange): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await store.getStream(key, range)) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** A pass-through that hashes and counts bytes and fails with PayloadTooLargeError past maxBytes. */
