@@ -1,25 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
 import { ParseError } from '../cycler-parser.js';
-import type { ParseResult } from '../cycler-parser.js';
 import { arbinCsvParser } from './arbin-csv.parser.js';
 
-const dir = '../shared/fixtures/arbin/';
-const load = (name: string) => new Uint8Array(readFileSync(name.startsWith('/') ? name : dir + name));
-const col = (r: ParseResult, name: string) => {
-  const c = r.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${name}`);
-  return c;
-};
-const first = (r: ParseResult, name: string) => col(r, name).values[0];
-const last = (r: ParseResult, name: string) => col(r, name).values[r.rows - 1];
+const load = fixtureLoader('arbin');
 const parse = (name: string, companion?: string) => arbinCsvParser.parse({
   fileName: name, bytes: load(name), companions: companion ? [{ fileName: companion, bytes: load(companion) }] : undefined,
 });
-const utc = (iso: string) => Date.parse(iso + 'Z') / 1000;
 
 describe('arbin CSV (golden)', () => {
   it('MITS Pro 8 CSV: BOM, spaced headers with units, tab-prefixed MM/DD/YYYY dates', async () => {

@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { col, last } from '../../../tests/setup/parser-golden.js';
 import { ParseError } from '../cycler-parser.js';
-import type { ParseResult } from '../cycler-parser.js';
 import { basytecParser } from './basytec.parser.js';
 
 const file = '../shared/fixtures/basytec/sample_data_basytec.txt';
 const bytes = () => new Uint8Array(readFileSync(file));
-const col = (r: ParseResult, name: string) => {
-  const c = r.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${name}`);
-  return c;
-};
-const last = (r: ParseResult, name: string) => col(r, name).values[r.rows - 1];
 
 describe('BaSyTec text export (golden)', () => {
   it("reads the '~' header, units in brackets, per-cycle counters and the DD.MM.YYYY start", async () => {

@@ -1,23 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
 import { ParseError } from '../cycler-parser.js';
-import type { ParseResult } from '../cycler-parser.js';
 import { biologicMptParser } from './mpt.parser.js';
 
-const dir = '../shared/fixtures/biologic/';
-const load = (name: string) => new Uint8Array(readFileSync(name.startsWith('/') ? name : dir + name));
-const col = (r: ParseResult, name: string) => {
-  const c = r.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${name}`);
-  return c;
-};
-const first = (r: ParseResult, name: string) => col(r, name).values[0];
-const last = (r: ParseResult, name: string) => col(r, name).values[r.rows - 1];
+const load = fixtureLoader('biologic');
 const parse = (name: string) => biologicMptParser.parse({ fileName: name, bytes: load(name) });
-const utc = (iso: string) => Date.parse(iso + 'Z') / 1000;
 
 describe('BioLogic ASCII exports (golden)', () => {
   it('BT-Lab .txt (latin-1, 103 header lines, Ecell, separate Q charge / Q discharge)', async () => {

@@ -3,22 +3,13 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
 import { ParseError } from '../cycler-parser.js';
-import type { ParseResult } from '../cycler-parser.js';
 import { maccorExcelParser } from './maccor-excel.parser.js';
 import { maccorTextParser } from './maccor-text.parser.js';
 
-const dir = '../shared/fixtures/maccor/';
-const load = (name: string) => new Uint8Array(readFileSync(name.startsWith('/') ? name : dir + name));
-const col = (r: ParseResult, name: string) => {
-  const c = r.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${name}`);
-  return c;
-};
-const first = (r: ParseResult, name: string) => col(r, name).values[0];
-const last = (r: ParseResult, name: string) => col(r, name).values[r.rows - 1];
+const load = fixtureLoader('maccor');
 const parseText = (name: string) => maccorTextParser.parse({ fileName: name, bytes: load(name) });
-const utc = (iso: string) => Date.parse(iso + 'Z') / 1000;
 
 describe('maccor text exports (golden)', () => {
   it('PreDiag .034: one-line preamble, seconds, states C/D/R, N/A waveform columns', async () => {

@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
 import { ParseError } from '../cycler-parser.js';
-import type { ParseResult } from '../cycler-parser.js';
 import { pecParser } from './pec.parser.js';
 
-const dir = '../shared/fixtures/pec/';
-const load = (name: string) => new Uint8Array(readFileSync(dir + name));
-const col = (r: ParseResult, name: string) => {
-  const c = r.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${name}`);
-  return c;
-};
-const first = (r: ParseResult, name: string) => col(r, name).values[0];
-const last = (r: ParseResult, name: string) => col(r, name).values[r.rows - 1];
-const utc = (iso: string) => Date.parse(iso + 'Z') / 1000;
+const load = fixtureLoader('pec');
 
 describe('PEC CSV (golden)', () => {
   it('Test25205: 45-line preamble, hh:mm:ss total time, V/A with mAh/mWh counters', async () => {
