@@ -1,5 +1,6 @@
 import { parquetMetadata, parquetRead } from 'hyparquet';
-import { gunzipSync } from 'node:zlib';
+import { compressors } from 'hyparquet-compressors';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { ParseError, type CyclerParser, type DetectInput, type ParsedColumn, type ParseInput, type ParseResult, type ParseWarning } from '../cycler-parser.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import { canonicalOfBdfQuantity, splitBdfHeader } from './bdf-names.js';
@@ -7,6 +8,14 @@ import { fixCurrentSign } from './bdf-direction.js';
 
 const FORMAT = 'bdf-parquet';
 const MAGIC = [0x50, 0x41, 0x52, 0x31]; // 'PAR1'
+
+/** Snappy, zstd, LZ4 and LZ4_RAW in JavaScript (hyparquet-compressors); gzip and brotli through Node's native zlib, which is faster. */
+const DECOMPRESSORS = {
+  ...compressors,
+  GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)),
+  BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input)),
+};
+const READABLE_CODECS = new Set<string>(['UNCOMPRESSED', ...Object.keys(DECOMPRESSORS)]);
 
 function detect({ head, fileName }: DetectInput): number {
   if (head.length < 4 || MAGIC.some((b, i) => head[i] !== b)) return 0;
@@ -35,9 +44,10 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata: ReturnType<typeof parquetMetadata>;
   try { metadata = parquetMetadata(file); } catch (cause) { return fail(`not a readable Parquet file (${(cause as Error).message})`, cause); }
-  const codecs = new Set(metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec)));
-  if (codecs.has('ZSTD') || codecs.has('BROTLI') || codecs.has('LZ4') || codecs.has('LZ4_RAW')) {
-    return fail(`compression ${[...codecs].join('/')} is not supported; write the file with SNAPPY, GZIP or no compression`);
+  const codecs = new Set(metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec ?? 'UNCOMPRESSED')));
+  const unreadable = [...codecs].filter((c) => !READABLE_CODECS.has(c));
+  if (unreadable.length > 0) {
+    return fail(`compression ${unreadable.join('/')} is not supported; write the file with ZSTD, SNAPPY, GZIP, BROTLI, LZ4 or no compression`);
   }
   const rows = Number(metadata.num_rows);
   const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
@@ -45,7 +55,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     await parquetRead({
       file,
       metadata,
-      compressors: { GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)) },
+      compressors: DECOMPRESSORS,
       onChunk: (c) => { const list = chunks.get(c.columnName) ?? []; list.push({ start: c.rowStart, data: c.columnData as ArrayLike<unknown> }); chunks.set(c.columnName, list); },
     });
   } catch (cause) {
