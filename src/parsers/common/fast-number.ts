@@ -15,6 +15,35 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
  * fall back to Number() so results always equal Number(text).
  */
 export function scanNumber(bytes: Uint8Array, pos: number, end: number, decimalSep: number, cursor: ScanCursor): number {
+  // Fast path kept small so it inlines into the row scanner: plain '-ddd.ddd' with at most 9
+  // digits on each side and 15 in all (the bulk of every export). The two parts are summed as
+  // int32 (short dependency chains), then joined exactly (< 2^53) and divided once, so the result
+  // is the correctly rounded one. Anything else (blanks, '+', exponents, long mantissas, no
+  // digits) goes to the general scanner, which starts again at `pos`.
+  let p = pos;
+  const negative = p < end && bytes[p] === 45;
+  if (negative) p++;
+  let whole = 0;
+  let q = p;
+  while (q < end) { const d = bytes[q] - 48; if (d < 0 || d > 9) break; whole = (whole * 10 + d) | 0; q++; }
+  const wholeDigits = q - p;
+  let fraction = 0;
+  let fractionDigits = 0;
+  if (q < end && bytes[q] === decimalSep) {
+    const f0 = ++q;
+    while (q < end) { const d = bytes[q] - 48; if (d < 0 || d > 9) break; fraction = (fraction * 10 + d) | 0; q++; }
+    fractionDigits = q - f0;
+  }
+  const digits = wholeDigits + fractionDigits;
+  if (digits === 0 || wholeDigits > 9 || fractionDigits > 9 || digits > 15 || (q < end && (bytes[q] | 0x20) === 101)) {
+    return scanGeneralNumber(bytes, pos, end, decimalSep, cursor);
+  }
+  cursor.pos = q;
+  const v = fractionDigits === 0 ? whole : (whole * POW10[fractionDigits] + fraction) / POW10[fractionDigits];
+  return negative ? -v : v;
+}
+
+function scanGeneralNumber(bytes: Uint8Array, pos: number, end: number, decimalSep: number, cursor: ScanCursor): number {
   let p = pos;
   // Only spaces: a tab may be the delimiter, so the caller skips tabs when they are not.
   while (p < end && bytes[p] === 32) p++;
@@ -23,26 +52,6 @@ export function scanNumber(bytes: Uint8Array, pos: number, end: number, decimalS
   let negative = false;
   let c = bytes[p];
   if (c === 45) { negative = true; p++; } else if (c === 43) p++;
-  // Fast path: plain 'ddd.ddd' with at most 15 digits in all (the bulk of every export).
-  {
-    let q = p;
-    let m = 0;
-    while (q < end) { const d = bytes[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; }
-    let nd = q - p;
-    let frac = 0;
-    if (q < end && bytes[q] === decimalSep) {
-      const f0 = ++q;
-      while (q < end) { const d = bytes[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; }
-      frac = q - f0;
-      nd += frac;
-    }
-    const next = q < end ? bytes[q] | 0x20 : 0;
-    if (nd > 0 && nd <= 15 && next !== 101) {
-      cursor.pos = q;
-      const v = frac === 0 ? m : m / POW10[frac];
-      return negative ? -v : v;
-    }
-  }
   let mantissa = 0;
   let significant = 0;
   let digits = 0;

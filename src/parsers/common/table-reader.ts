@@ -1,24 +1,30 @@
 import { ParseError } from '../cycler-parser.js';
 import type { ParseWarning } from '../cycler-parser.js';
-import { latin1Slice } from './decode-text.js';
-import { scanNumber } from './fast-number.js';
-import type { ScanCursor } from './fast-number.js';
+import { scanTableRange } from './table-scan.js';
+import type { TableChunk, TableSyntax } from './table-scan.js';
+
+/** Names a field reader so that a worker thread can build the same one (src/parsers/parallel/field-readers.ts). */
+export interface FieldReaderRef {
+  id: string;
+  /** The one plain argument of the reader's factory (a date order ...). */
+  arg?: string;
+}
 
 /** Reads one non-numeric field (a date, a duration, a state letter) as a number; NaN = not parsable. */
-export type FieldReader = (bytes: Uint8Array, start: number, end: number) => number;
+export type FieldReader = ((bytes: Uint8Array, start: number, end: number) => number) & { ref?: FieldReaderRef };
 
 export interface TableField {
   /** 0-based position of the field in the line. */
   index: number;
   /** Header text, for error messages. */
   name: string;
-  /** Absent = a plain number, parsed in place. */
+  /** Absent = a plain number, parsed in place. A reader without `ref` keeps the table on one thread. */
   read?: FieldReader;
   /** Text that is not a value gives NaN instead of an error (unrecognised vendor columns). */
   lenient?: boolean;
 }
 
-export interface ReadTableOptions {
+export interface ReadTableOptions extends TableSyntax {
   format: string;
   fileName: string;
   bytes: Uint8Array;
@@ -27,12 +33,7 @@ export interface ReadTableOptions {
   end?: number;
   /** 1-based line number of the line at `start`, for errors. */
   firstLineNumber: number;
-  /** Delimiter byte: 9 (tab), 44 (','), 59 (';'). */
-  delimiter: number;
-  decimalComma: boolean;
   fields: TableField[];
-  /** Field texts that mean "no value" (compared case-insensitively after trimming). */
-  missingTokens?: string[];
   onProgress?: (fraction: number) => void;
 }
 
@@ -43,12 +44,11 @@ export interface TableResult {
   warnings: ParseWarning[];
 }
 
-const DEFAULT_MISSING = ['n/a', 'na', 'nan', '-', '#n/a', 'null', 'none', '--'];
-const LF = 10;
-const SPACE = 32;
-const CR = 13;
-const TAB = 9;
-const QUOTE = 34;
+/**
+ * Reads a table, maybe on several threads; gives exactly what readTable gives (values, errors,
+ * warnings). Callers hand one to parsers through ParseInput.readTable.
+ */
+export type TableReader = (opts: ReadTableOptions) => Promise<TableResult>;
 
 /**
  * Reads delimited numeric rows straight from bytes into Float64Arrays: one pass, no per-row
@@ -57,195 +57,41 @@ const QUOTE = 34;
  * naming the line and the column.
  */
 export function readTable(opts: ReadTableOptions): TableResult {
-  const { bytes, fields } = opts;
-  const end = opts.end ?? bytes.length;
-  let maxIndex = 0;
-  for (const f of fields) maxIndex = Math.max(maxIndex, f.index);
-  const slotOf = new Int32Array(maxIndex + 1).fill(-1);
-  fields.forEach((f, k) => { slotOf[f.index] = k; });
-  const kinds = new Uint8Array(fields.map((f) => (f.read ? KIND_READER : KIND_NUMBER) | (f.lenient ? LENIENT : 0)));
-  const noReader: FieldReader = () => NaN;
-  const s: ScanState = {
-    bytes, end, delimiter: opts.delimiter, decimalSep: opts.decimalComma ? 44 : 46, blankTab: opts.delimiter !== TAB,
-    slotOf, kinds, readers: fields.map((f) => f.read ?? noReader), slotIndex: Int32Array.from(fields, (f) => f.index),
-    maxIndex, columns: [], capacity: estimateRows(bytes, opts.start, end), row: 0, line: opts.firstLineNumber, pos: opts.start,
-    cursor: { pos: 0 }, errorField: -1, errorStart: 0, errorEnd: 0, shortRows: 0, firstShortLine: 0,
-    missing: new Set((opts.missingTokens ?? DEFAULT_MISSING).map((t) => t.toLowerCase())),
-  };
-  s.columns = fields.map(() => new Float64Array(s.capacity));
-  const chunk = 1 << 22;
-  for (;;) {
-    const status = scanRows(s, Math.min(end, s.pos + chunk));
-    if (status === SCAN_ERROR) {
-      const [a, b] = trimField(bytes, s.errorStart, s.errorEnd);
-      const slot = slotOf[s.errorField];
-      throw new ParseError({
-        format: opts.format, fileName: opts.fileName, line: s.line, field: fields[slot].name,
-        message: `${kinds[slot] & KIND_READER ? 'cannot read value' : 'not a number'}: '${latin1Slice(bytes, a, Math.min(b, a + 40))}'`,
-      });
-    }
-    if (status === SCAN_FULL) {
-      s.capacity *= 2;
-      s.columns = s.columns.map((c) => { const g = new Float64Array(s.capacity); g.set(c); return g; });
-      continue;
-    }
-    if (s.pos >= end) break;
-    opts.onProgress?.(s.pos / end);
-  }
-  const warnings: ParseWarning[] = [];
-  if (s.shortRows > 0) {
-    warnings.push({ code: 'short-rows', line: s.firstShortLine, message: `${s.shortRows} row(s) have fewer fields than the header (first at line ${s.firstShortLine}); missing values left empty` });
-  }
-  const rows = s.row;
-  const out = s.columns.map((c) => (rows * 4 < s.capacity * 3 ? c.slice(0, rows) : c.subarray(0, rows)));
-  return { rows, columns: out, warnings };
-}
-
-const KIND_NUMBER = 0;
-const KIND_READER = 1;
-const LENIENT = 2;
-const SCAN_DONE = 0;
-const SCAN_FULL = 1;
-const SCAN_ERROR = 2;
-
-/** All state of the row scanner in one object so the hot loop has no closures. */
-interface ScanState {
-  bytes: Uint8Array;
-  end: number;
-  delimiter: number;
-  decimalSep: number;
-  blankTab: boolean;
-  slotOf: Int32Array;
-  kinds: Uint8Array;
-  readers: FieldReader[];
-  slotIndex: Int32Array;
-  maxIndex: number;
-  columns: Float64Array[];
-  capacity: number;
-  row: number;
-  line: number;
-  /** Start of the next row. */
-  pos: number;
-  cursor: ScanCursor;
-  errorField: number;
-  errorStart: number;
-  errorEnd: number;
-  shortRows: number;
-  firstShortLine: number;
-  /** Lower-case texts that mean "no value" ('n/a', 'nan' ...). */
-  missing: Set<string>;
+  const chunk = scanTableRange(opts, opts.fields, opts.bytes, opts.start, opts.end ?? opts.bytes.length, opts.onProgress);
+  return joinTableChunks(opts, [chunk]);
 }
 
 /**
- * Reads rows from s.pos until `stop` (rows starting before it are finished), the columns are
- * full (SCAN_FULL) or a field does not parse (SCAN_ERROR, with errorField/Start/End set).
+ * Joins the chunks of consecutive byte ranges (in file order) into one result: the first error
+ * in file order becomes a ParseError with its absolute line number, short-row counts add up.
  */
-function scanRows(s: ScanState, stop: number): number {
-  const { bytes, end, delimiter, decimalSep, blankTab, slotOf, kinds, readers, slotIndex, maxIndex, cursor } = s;
-  const columns = s.columns;
-  const nSlots = columns.length;
-  let p = s.pos;
-  let row = s.row;
-  let line = s.line;
-  while (p < stop) {
-    let field = 0;
-    let pos = p;
-    let q = p;
-    while (q < end && (bytes[q] === SPACE || bytes[q] === CR || (blankTab && bytes[q] === TAB))) q++;
-    if (q >= end) { p = end; break; }
-    if (bytes[q] === LF) { p = q + 1; line++; continue; }
-    if (row === s.capacity) { s.pos = p; s.row = row; s.line = line; return SCAN_FULL; }
-    for (;;) {
-      if (blankTab) while (pos < end && bytes[pos] === TAB) pos++;
-      const slot = field <= maxIndex ? slotOf[field] : -1;
-      if (slot >= 0) {
-        const kind = kinds[slot];
-        let v: number;
-        let e: number;
-        if ((kind & KIND_READER) === 0) {
-          v = scanNumber(bytes, pos, end, decimalSep, cursor);
-          e = cursor.pos;
-          while (e < end && (bytes[e] === SPACE || bytes[e] === CR || (blankTab && bytes[e] === TAB))) e++;
-          if (e < end && bytes[e] !== delimiter && bytes[e] !== LF) {
-            e = fieldEnd(bytes, pos, end, delimiter);
-            v = quotedNumber(bytes, pos, e, decimalSep, cursor);
-          }
-        } else {
-          e = fieldEnd(bytes, pos, end, delimiter);
-          let a = pos;
-          let b = e;
-          while (a < b && (bytes[a] === SPACE || bytes[a] === TAB || bytes[a] === QUOTE)) a++;
-          while (b > a && (bytes[b - 1] === SPACE || bytes[b - 1] === CR || bytes[b - 1] === TAB || bytes[b - 1] === QUOTE)) b--;
-          v = a < b ? readers[slot](bytes, a, b) : NaN;
-        }
-        if (v !== v && (kind & LENIENT) === 0 && !isMissing(bytes, pos, e, s.missing)) {
-          s.pos = p; s.row = row; s.line = line;
-          s.errorField = field; s.errorStart = pos; s.errorEnd = e;
-          return SCAN_ERROR;
-        }
-        columns[slot][row] = v;
-        pos = e;
-      } else {
-        pos = fieldEnd(bytes, pos, end, delimiter);
-      }
-      if (pos >= end || bytes[pos] === LF) break;
-      pos++;
-      field++;
+export function joinTableChunks(opts: Pick<ReadTableOptions, 'format' | 'fileName' | 'firstLineNumber' | 'fields'>, chunks: TableChunk[]): TableResult {
+  let line = opts.firstLineNumber;
+  let shortRows = 0;
+  let firstShortLine = 0;
+  for (const c of chunks) {
+    if (c.error) {
+      const field = opts.fields[c.error.slot];
+      throw new ParseError({
+        format: opts.format, fileName: opts.fileName, line: line + c.error.line, field: field.name,
+        message: `${field.read ? 'cannot read value' : 'not a number'}: '${c.error.text}'`,
+      });
     }
-    if (field < maxIndex) {
-      for (let k = 0; k < nSlots; k++) if (slotIndex[k] > field) columns[k][row] = NaN;
-      if (s.shortRows++ === 0) s.firstShortLine = line;
-    }
-    row++;
-    line++;
-    p = pos + 1;
+    if (c.shortRows > 0 && shortRows === 0) firstShortLine = line + c.firstShortLine;
+    shortRows += c.shortRows;
+    line += c.lines;
   }
-  s.pos = p;
-  s.row = row;
-  s.line = line;
-  return SCAN_DONE;
-}
-
-function estimateRows(bytes: Uint8Array, start: number, end: number): number {
-  let q = start;
-  let lines = 0;
-  while (q < end && lines < 20) { if (bytes[q] === LF) lines++; q++; }
-  const perLine = lines > 0 ? (q - start) / lines : 64;
-  return Math.max(64, Math.ceil(((end - start) / Math.max(8, perLine)) * 1.05) + 16);
-}
-
-/** Index of the delimiter or LF (or end) that closes the field starting at `pos`; honours quotes. */
-export function fieldEnd(bytes: Uint8Array, pos: number, end: number, delimiter: number): number {
-  let p = pos;
-  while (p < end && bytes[p] === SPACE) p++;
-  if (p < end && bytes[p] === QUOTE) {
-    p++;
-    while (p < end && !(bytes[p] === QUOTE && bytes[p + 1] !== QUOTE)) p += bytes[p] === QUOTE ? 2 : 1;
-    p++;
+  const warnings: ParseWarning[] = [];
+  if (shortRows > 0) {
+    warnings.push({ code: 'short-rows', line: firstShortLine, message: `${shortRows} row(s) have fewer fields than the header (first at line ${firstShortLine}); missing values left empty` });
   }
-  while (p < end && bytes[p] !== delimiter && bytes[p] !== LF) p++;
-  return p;
-}
-
-/** Field bounds without blanks, CR and surrounding quotes. */
-export function trimField(bytes: Uint8Array, start: number, end: number): [number, number] {
-  let s = start;
-  let e = end;
-  while (s < e && (bytes[s] === SPACE || bytes[s] === TAB)) s++;
-  while (e > s && (bytes[e - 1] === SPACE || bytes[e - 1] === CR || bytes[e - 1] === TAB)) e--;
-  if (e - s >= 2 && bytes[s] === QUOTE && bytes[e - 1] === QUOTE) { s++; e--; }
-  return [s, e];
-}
-
-/** A number written with quotes or surrounding blanks ('"3"'); NaN for anything else. */
-function quotedNumber(bytes: Uint8Array, start: number, end: number, decimalSep: number, cursor: ScanCursor): number {
-  const [s, e] = trimField(bytes, start, end);
-  if (s >= e) return NaN;
-  const v = scanNumber(bytes, s, e, decimalSep, cursor);
-  return cursor.pos === e ? v : NaN;
-}
-
-function isMissing(bytes: Uint8Array, start: number, end: number, missing: Set<string>): boolean {
-  const [s, e] = trimField(bytes, start, end);
-  return s >= e || missing.has(latin1Slice(bytes, s, e).toLowerCase());
+  if (chunks.length === 1) return { rows: chunks[0].rows, columns: chunks[0].columns, warnings };
+  const rows = chunks.reduce((n, c) => n + c.rows, 0);
+  const columns = opts.fields.map((_, k) => {
+    const out = new Float64Array(rows);
+    let at = 0;
+    for (const c of chunks) { out.set(c.columns[k], at); at += c.rows; }
+    return out;
+  });
+  return { rows, columns, warnings };
 }
