@@ -2,23 +2,14 @@ import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import { ParseError, type CyclerParser, type ParseResult, type ParseWarning } from '../cycler-parser.js';
 import { createByteSource, startsWithAscii } from '../binary/byte-view.js';
 import { formatLocalIso, oleDateToEpochSeconds } from '../common/date-time.js';
-import { MPR_MAGIC, type MprModule, parseMprModuleDate, readMprModules } from './mpr-modules.js';
+import { MPR_MAGIC, parseMprModuleDate, readMprModules } from './mpr-modules.js';
 import { readMprData } from './mpr-data-module.js';
 import { toCanonicalMprColumns } from './mpr-canonical.js';
+import { readMprLog } from './mpr-log-module.js';
+import { readMprSettings } from './mpr-settings-module.js';
 
 const FORMAT = 'biologic-mpr';
-const VERSION = '1.0.0';
-
-/** OLE start date (local time) from the LOG module; galvani's known offsets, plausible range only. */
-function readStartOle(view: DataView, log: MprModule | undefined): number | null {
-  if (!log) return null;
-  for (const at of [465, 469, 473, 585]) {
-    if (at + 8 > log.length) continue;
-    const v = view.getFloat64(log.offset + at, true);
-    if (v > 40000 && v < 50000) return v;
-  }
-  return null;
-}
+const VERSION = '1.1.0';
 
 /** BioLogic EC-Lab / BT-Lab .mpr binary (data module versions 0, 2, 3). */
 export const biologicMprParser: CyclerParser = {
@@ -40,14 +31,16 @@ export const biologicMprParser: CyclerParser = {
     const warnings: ParseWarning[] = [];
     const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
     const settings = modules.find((m) => m.shortName === 'VMP Set');
-    const log = modules.find((m) => m.shortName === 'VMP LOG');
-    const startOle = readStartOle(src.view, log);
+    const logModule = modules.find((m) => m.shortName === 'VMP LOG');
+    const { startOle, metadata: logMetadata } = logModule ? readMprLog(src, logModule) : { startOle: null, metadata: {} };
     const metadata: Record<string, unknown> = {
       vendor: 'BioLogic',
       software: 'EC-Lab / BT-Lab',
       dataModuleVersion: dataModule.version,
       modules: modules.map((m) => m.shortName),
       settingsDate: settings ? parseMprModuleDate(settings.date) : null,
+      ...(settings ? readMprSettings(src, settings) : {}),
+      ...logMetadata,
       currentSign: 'BioLogic I is positive for oxidation at the working electrode; emitted unchanged as Current (positive on charge): right for full cells and positive-electrode half cells, inverted for negative-electrode (graphite, Li metal) half cells',
       timeZone: 'unknown (local wall-clock time stored; Unix Time reads it as UTC)',
     };
