@@ -16,6 +16,7 @@ import { registerApiTokenRoutes } from '../auth/api-token.routes.js';
 import { registerUserRoutes } from '../users/user.routes.js';
 import { registerDataRoutes } from '../series/data.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
+import { registerPreviewRoutes } from '../preview/preview.routes.js';
 
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerUserRoutes(app, deps);
   registerDataRoutes(app, deps);
   registerIngestRoutes(app, deps);
+  registerPreviewRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });

@@ -15,6 +15,7 @@ import type { PeopleTables } from '../people/person.table.js';
 import type { OrganisationTables } from '../organisations/organisation.table.js';
 import type { UserTables } from '../users/user.table.js';
 import type { IngestTables } from '../ingest/ingest.table.js';
+import type { ColumnMappingTables } from '../column-mappings/column-mapping.table.js';
 
 /**
  * The whole database type, assembled from the feature table files (`*.table.ts`).
@@ -22,6 +23,6 @@ import type { IngestTables } from '../ingest/ingest.table.js';
  */
 export interface Database extends UserTables, OrganisationTables, HistoryTables, AuthTables, PeopleTables,
     UnitTables, ParameterTables, MaterialTables, SpecificationTables, ProtocolTables, BatchTables, DeviceTables,
-    EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables, IngestTables {
+    EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables, IngestTables, ColumnMappingTables {
   app_meta: { key: string; value: unknown };
 }

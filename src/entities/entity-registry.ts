@@ -15,6 +15,7 @@ import { deviceTypeEntity } from '../specifications/device-type.entity.js';
 import { specificationEntity } from '../specifications/specification.entity.js';
 import { quantityEntity } from '../units/quantity.entity.js';
 import { unitEntity } from '../units/unit.entity.js';
+import { columnMappingEntity } from '../column-mappings/column-mapping.entity.js';
 import type { EntityDefinition } from './entity-definition.js';
 
 /**
@@ -39,4 +40,5 @@ export const entityRegistry: readonly EntityDefinition[] = [
   referenceEntity,
   parameterDataSetEntity,
   dataFileEntity,
+  columnMappingEntity,
 ];

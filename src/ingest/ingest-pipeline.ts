@@ -1,3 +1,4 @@
+import { mappingsForDataFile } from '../column-mappings/data-file-mappings.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../domain/errors.js';
 import { summariseSteps } from '../domain/step-table.js';
@@ -38,7 +39,8 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     const companionFiles: CompanionFile[] = [];
     for (const c of companions) companionFiles.push({ fileName: c.original_name, bytes: await readAll(blobStore, c.blob_key) });
     const bytes = await readAll(blobStore, file.blob_key);
-    const parsed = await parseFile({ fileName: file.original_name, bytes, companions: companionFiles, format: job.payload.format });
+    const mappings = await mappingsForDataFile(db, file);
+    const parsed = await parseFile({ fileName: file.original_name, bytes, companions: companionFiles, format: job.payload.format, ...mappings });
     const { result, cycles } = parsed;
     const steps = summariseSteps(cycleSeriesOf(result));
     const quality = computeQualityFlags(result, await findVoltageWindow(db, file.id));

@@ -29,7 +29,7 @@ export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: '/api/v1/experiments/{id}/files',
-    summary: 'Upload a data file (multipart: file, optional settings / binary / metadata companions; fields name, equipmentId, deviceIds, format, timezone). Returns at once with the file queued for parsing.',
+    summary: 'Upload a data file (multipart: file, optional settings / binary / metadata companions; fields name, equipmentId, deviceIds, format, timezone, columnMappingId). Returns at once with the file queued for parsing.',
     request: {
       params: z.object({ id: z.string() }),
       body: {
@@ -45,6 +45,7 @@ export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
               deviceIds: z.string().optional().openapi({ description: 'Comma-separated ids or a JSON array' }),
               format: z.string().optional().openapi({ description: 'Force a parser by registry name instead of detection' }),
               timezone: z.string().optional().openapi({ description: 'IANA zone the cycler clock was in' }),
+              columnMappingId: z.string().optional().openapi({ description: 'Saved column mapping to parse a generic CSV with (kept in the data file attributes)' }),
             }),
           },
         },

@@ -3,6 +3,7 @@ import type { Viewer } from '../access/viewer.js';
 import { visibleTo } from '../access/visibility.js';
 import { replaceDataFileDevices } from '../data-files/data-file-devices.repository.js';
 import type { CompanionKind } from '../data-files/data-file.table.js';
+import { COLUMN_MAPPING_ATTRIBUTE } from '../column-mappings/data-file-mappings.js';
 import type { Db } from '../db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { assertAllVisible } from '../metadata/child-rows.js';
@@ -18,6 +19,8 @@ export interface UploadFields {
   deviceIds?: number[];
   format?: string;
   timezone?: string;
+  /** Saved generic-CSV mapping to parse with (instead of trying the stored ones). */
+  columnMappingId?: number;
 }
 
 /** The experiment, if the viewer may see it and add files to it (NotFound when hidden, Forbidden when read-only). */
@@ -49,6 +52,7 @@ export function parseUploadFields(fields: Record<string, string>): UploadFields 
     out.deviceIds = raw.map((s) => s.trim()).filter(Boolean).map((s) => int('deviceIds', s));
   }
   if (fields.format?.trim()) out.format = fields.format.trim();
+  if (fields.columnMappingId) out.columnMappingId = int('columnMappingId', fields.columnMappingId);
   if (fields.timezone?.trim()) {
     const tz = fields.timezone.trim();
     try {
@@ -75,6 +79,7 @@ export async function createUploadedDataFile(
 ): Promise<{ dataFileId: number; jobId: number }> {
   if (fields.deviceIds?.length) await assertAllVisible(db, viewer, 'devices', fields.deviceIds, 'deviceIds');
   if (fields.equipmentId) await assertAllVisible(db, viewer, 'equipment', [fields.equipmentId], 'equipmentId');
+  if (fields.columnMappingId) await assertAllVisible(db, viewer, 'column_mappings', [fields.columnMappingId], 'columnMappingId');
   const duplicate = () =>
     db.selectFrom('data_files').select('id').where('experiment_id', '=', experiment.id).where('sha256', '=', main.blob.sha256).where('status', '<>', 'deleted').executeTakeFirst();
   const conflict = (id: number) => new ConflictError(`This file is already in experiment ${experiment.id} as data file ${id}`, { dataFileId: id });
@@ -96,6 +101,7 @@ export async function createUploadedDataFile(
           status: experiment.status,
           state: 'queued',
           timezone: fields.timezone ?? null,
+          attributes: fields.columnMappingId ? JSON.stringify({ [COLUMN_MAPPING_ATTRIBUTE]: fields.columnMappingId }) : undefined,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

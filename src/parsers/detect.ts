@@ -1,5 +1,6 @@
 import { AppError, UnsupportedFormatError, ValidationError } from '../domain/errors.js';
 import type { ColumnMapping, CyclerParser, NotDataVerdict } from './cycler-parser.js';
+import { pickColumnMapping } from './generic-csv/generic-csv.parser.js';
 
 /** Bytes a parser's `detect` sees. */
 export const DETECT_HEAD_BYTES = 64 * 1024;
@@ -15,12 +16,16 @@ export class NotDataFileError extends AppError {
 export interface Detection {
   parser: CyclerParser;
   confidence: number;
+  /** The mapping detection used: the one given, or the saved one picked from `columnMappings`. */
+  columnMapping?: ColumnMapping;
 }
 
 export interface DetectOptions {
   /** Use this parser (registry name) without sniffing. */
   format?: string;
   columnMapping?: ColumnMapping;
+  /** Saved mappings to try when none is given, best first: the first whose headers all appear is used. */
+  columnMappings?: readonly ColumnMapping[];
 }
 
 /**
@@ -31,12 +36,14 @@ export interface DetectOptions {
  * NotDataFileError; nothing recognised raises UnsupportedFormatError with one reason per parser.
  */
 export function detectParser(parsers: readonly CyclerParser[], fileName: string, head: Uint8Array, options: DetectOptions = {}): Detection {
+  const sniffed = head.subarray(0, DETECT_HEAD_BYTES);
+  const columnMapping = options.columnMapping ?? pickColumnMapping(sniffed, options.columnMappings ?? []);
   if (options.format) {
     const parser = parsers.find((p) => p.name === options.format);
     if (!parser) throw new ValidationError(`unknown format '${options.format}'`, [{ field: 'format', message: `one of: ${parsers.map((p) => p.name).sort().join(', ')}` }]);
-    return { parser, confidence: 1 };
+    return { parser, confidence: 1, columnMapping };
   }
-  const input = { fileName, head: head.subarray(0, DETECT_HEAD_BYTES), columnMapping: options.columnMapping };
+  const input = { fileName, head: sniffed, columnMapping };
   const ext = extensionOf(fileName);
   const scored = parsers.map((parser) => ({ parser, confidence: safeDetect(parser, input) }));
   scored.sort((a, b) => b.confidence - a.confidence
@@ -53,7 +60,7 @@ export function detectParser(parsers: readonly CyclerParser[], fileName: string,
     const reasons = parsers.map((p) => `${p.name}: ${p.extensions.includes(ext) ? 'extension matches but content does not' : 'content and extension do not match'}`);
     throw new UnsupportedFormatError(fileName, reasons.length > 0 ? reasons : ['no parsers are registered']);
   }
-  return best;
+  return { ...best, columnMapping };
 }
 
 /** A detector that throws on odd input scores 0 rather than breaking detection for every format. */

@@ -2,11 +2,12 @@ import { CanonicalColumn } from '../domain/canonical-columns.js';
 import type { CycleSeries } from '../domain/cycle-series.js';
 import { summariseCycles, type CycleSummary } from '../domain/cycle-summary.js';
 import { AppError } from '../domain/errors.js';
-import { ParseError, type CyclerParser, type ParseInput, type ParseResult } from './cycler-parser.js';
+import { ParseError, type ColumnMapping, type CyclerParser, type ParseInput, type ParseResult } from './cycler-parser.js';
 import { detectParser } from './detect.js';
 import { gunzipFile, isGzip } from './gunzip.js';
 import { findColumn, findValues } from './normalise/columns.js';
 import { normalise } from './normalise/normalise.js';
+import { defaultTableReader } from './parallel/default-table-reader.js';
 import { parsers as registeredParsers } from './registry.js';
 
 export interface ParsedFile {
@@ -17,16 +18,17 @@ export interface ParsedFile {
 
 /**
  * The one entry point for a data file: (gunzip →) detect → parse → normalise → summarise.
+ * Big delimited tables are read on worker threads (defaultTableReader) unless the input brings a reader.
  * Failures are ParseError, UnsupportedFormatError / NotDataFileError or ValidationError (unknown
  * forced format); an unexpected exception inside a parser is reported as a ParseError naming it.
  */
-export async function parseFile(input: ParseInput & { format?: string }, parsers: readonly CyclerParser[] = registeredParsers): Promise<ParsedFile> {
+export async function parseFile(input: ParseInput & { format?: string; columnMappings?: readonly ColumnMapping[] }, parsers: readonly CyclerParser[] = registeredParsers): Promise<ParsedFile> {
   let { fileName, bytes } = input;
   if (isGzip(bytes)) ({ fileName, bytes } = gunzipFile(fileName, bytes));
-  const { parser } = detectParser(parsers, fileName, bytes, { format: input.format, columnMapping: input.columnMapping });
+  const { parser, columnMapping } = detectParser(parsers, fileName, bytes, { format: input.format, columnMapping: input.columnMapping, columnMappings: input.columnMappings });
   let raw: ParseResult;
   try {
-    raw = await parser.parse({ ...input, fileName, bytes });
+    raw = await parser.parse({ ...input, fileName, bytes, columnMapping, readTable: input.readTable ?? defaultTableReader() });
   } catch (err) {
     if (err instanceof ParseError || err instanceof AppError) throw err;
     throw new ParseError({ format: parser.name, fileName, message: `parser failed: ${err instanceof Error ? err.message : String(err)}`, cause: err });

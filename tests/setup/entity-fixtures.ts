@@ -12,6 +12,7 @@ import { buildEntitySchemas } from '../../src/entities/entity-schemas.js';
  */
 export const fixtureOverrides: Record<string, (unique: string) => Record<string, unknown>> = {
   compounds: () => ({ formula: 'LiFePO4' }),
+  column_mappings: () => ({ mapping: { columns: { t: { name: 'Test Time / s', unit: 's' }, U: { name: 'Voltage / V', unit: 'V' }, I: { name: 'Current / A', unit: 'A' } } } }),
 };
 
 export type CreateAs = (table: string, body: Record<string, unknown>) => Promise<{ id: number }>;

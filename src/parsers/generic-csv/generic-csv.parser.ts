@@ -34,6 +34,13 @@ function detect({ head, columnMapping }: DetectInput): number {
   return findMappedHeader(readHeadLines(head, 100, head.length), columnMapping) >= 0 ? 0.99 : 0;
 }
 
+/** The first of `mappings` (saved mappings, best first) whose headers all appear in the file's first lines. */
+export function pickColumnMapping<T extends ColumnMapping>(head: Uint8Array, mappings: readonly T[]): T | undefined {
+  if (mappings.length === 0) return undefined;
+  const lines = readHeadLines(head, 100, head.length);
+  return mappings.find((m) => findMappedHeader(lines, m) >= 0);
+}
+
 /** Mapping units that are not physical units: date-times and clock durations. */
 function planOf(target: { name: string; unit: string }): CellPlan {
   const m = /^datetime(?::(mdy|dmy|ymd))?$/i.exec(target.unit);
