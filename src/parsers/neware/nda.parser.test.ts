@@ -35,6 +35,38 @@ describe('neware .nda parser', () => {
     for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThanOrEqual(t[i - 1]);
   });
 
+  it('v130 (BTS 9.1): BTS version, operator, test info texts and start time from the header and the test info record', async () => {
+    const r = await parseFixture('TestFile.nda');
+    expect(r.metadata).toMatchObject({
+      ndaVersion: 130,
+      btsVersion: '9.1.5.7.20240403.R5',
+      operator: 'admin',
+      testInfoTexts: ['P_DCH-CH', 'P4_1', 'cell16', 'VAPCELL_F60_6000'],
+      startTime: '2024-05-27T08:02:48.782',
+    });
+    expect(r.metadata.activeMassMg).toBeUndefined(); // 0 in the header: not entered
+    // The record declares 6 670 data records (no mismatch warning); the first is logged 5.2 s after the start.
+    expect(r.warnings.map((w) => w.code)).not.toContain('RECORD_COUNT_MISMATCH');
+    const firstUnix = column(r, 'Unix Time / s')[0];
+    expect(firstUnix - Date.parse(`${String(r.metadata.startTime)}Z`) / 1000).toBeCloseTo(5.188, 3);
+  });
+
+  it('v130: warns when fewer records were read than the test info declares, and ignores a test info record of unknown layout', async () => {
+    const bytes = new Uint8Array(readFileSync(`${dir}/TestFile.nda`));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const testInfo = Number(view.getBigUint64(34, true)); // the header's pointer to the record
+    const declared = bytes.slice();
+    new DataView(declared.buffer).setUint32(testInfo + 424 + 4, 7000, true);
+    const r = await newareNdaParser.parse({ fileName: 'd.nda', bytes: declared });
+    expect(r.warnings.find((w) => w.code === 'RECORD_COUNT_MISMATCH')?.message).toMatch(/declares 7000 records but 6670/);
+    const unknown = bytes.slice();
+    new DataView(unknown.buffer).setUint16(testInfo, 7, true); // an older, mask-described layout
+    const u = await newareNdaParser.parse({ fileName: 'u.nda', bytes: unknown });
+    expect(u.metadata.btsVersion).toBe('9.1.5.7.20240403.R5');
+    expect(u.metadata.startTime).toBeUndefined();
+    expect(u.metadata.operator).toBeUndefined();
+  });
+
   it('rejects a truncated or foreign file with a ParseError', async () => {
     const bytes = new Uint8Array(readFileSync(`${dir}/new_nda_file.nda`));
     await expect(newareNdaParser.parse({ fileName: 't.nda', bytes: bytes.subarray(0, 1500) })).rejects.toBeInstanceOf(ParseError);

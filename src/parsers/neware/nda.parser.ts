@@ -2,10 +2,11 @@ import { ParseError, type CyclerParser, type ParseResult, type ParseWarning } fr
 import { createByteSource, indexOfBytes, readLatin1, startsWithAscii } from '../binary/byte-view.js';
 import { readNdaV29 } from './nda-v29.reader.js';
 import { readNdaV130 } from './nda-v130.reader.js';
+import { readNdaV130Info } from './nda-v130-metadata.js';
 import { buildNewareColumns, sortAndDeduplicate, type NewareRecords } from './neware-records.js';
 
 const FORMAT = 'neware-nda';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 function readMetadata(bytes: Uint8Array, version: number): Record<string, unknown> {
   const meta: Record<string, unknown> = { vendor: 'Neware', ndaVersion: version, software: version >= 130 ? 'BTS 9.x' : 'BTS 7.x' };
@@ -49,12 +50,20 @@ export const newareNdaParser: CyclerParser = {
     const { records: sorted, dropped } = sortAndDeduplicate(records);
     if (dropped > 0) warnings.push({ code: 'DUPLICATE_RECORDS', message: `${dropped} records with a repeated index were dropped` });
     if (sorted.index.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, message: 'the file holds no data records' });
+    const metadata = readMetadata(bytes, version);
+    if (version === 130) {
+      const info = readNdaV130Info(bytes);
+      Object.assign(metadata, info.metadata);
+      if (info.declaredRecords !== undefined && info.declaredRecords !== records.index.length) {
+        warnings.push({ code: 'RECORD_COUNT_MISMATCH', message: `the test info declares ${info.declaredRecords} records but ${records.index.length} were read (file truncated?)` });
+      }
+    }
     return {
       format: FORMAT,
       parserVersion: VERSION,
       rows: sorted.index.length,
       columns: buildNewareColumns(sorted),
-      metadata: readMetadata(bytes, version),
+      metadata,
       warnings,
       counters: { capacity: 'per-step', energy: 'per-step' },
     };
