@@ -10,7 +10,7 @@ export interface PreviewRequest {
   columnMappingId?: number;
 }
 
-const positiveInt = (field: string, v: FormDataEntryValue | null): number | undefined => {
+const positiveInt = (field: string, v: ReturnType<FormData['get']>): number | undefined => {
   if (v === null || v === '') return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || (n === 0 && field !== 'fileSize')) throw new ValidationError(`Invalid ${field}`, [{ field, message: 'must be a positive integer' }]);

@@ -2003,7 +2003,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a data file (multipart: file, optional settings / binary / metadata companions; fields name, equipmentId, deviceIds, format, timezone). Returns at once with the file queued for parsing. */
+        /** Upload a data file (multipart: file, optional settings / binary / metadata companions; fields name, equipmentId, deviceIds, format, timezone, columnMappingId). Returns at once with the file queued for parsing. */
         post: {
             parameters: {
                 query?: never;
@@ -2032,6 +2032,8 @@ export interface paths {
                         format?: string;
                         /** @description IANA zone the cycler clock was in */
                         timezone?: string;
+                        /** @description Saved column mapping to parse a generic CSV with (kept in the data file attributes) */
+                        columnMappingId?: string;
                     };
                 };
             };
@@ -2194,6 +2196,148 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parsers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Detect the format of a file from its first ≤ 256 KiB (with saved column mappings) and list the columns the head yields; when nothing matches, the likely header line to map */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PreviewRequest"];
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The first ≤ 256 KiB of the file
+                         */
+                        file: string;
+                        /** @description Defaults to the part’s file name */
+                        fileName?: string;
+                        fileSize?: string;
+                        equipmentId?: string;
+                        columnMappingId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The preview (format null when no parser matches) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParserPreview"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parsers/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Canonical columns a column mapping may target, with the units offered for each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Columns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MappableColumns"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -19076,6 +19220,780 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/column-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List column-mappings */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Case-insensitive text search */
+                    q?: string;
+                    /** @description Comma-separated; "-" for descending. Fields: id, name, status, created_at, modified_at, equipment_id */
+                    sort?: string;
+                    name?: string;
+                    name__contains?: string;
+                    status?: "private" | "public";
+                    status__in?: string;
+                    owner_id?: string;
+                    owner_id__in?: string;
+                    created_at?: string;
+                    created_at__gt?: string;
+                    created_at__gte?: string;
+                    created_at__lt?: string;
+                    created_at__lte?: string;
+                    modified_at?: string;
+                    modified_at__gt?: string;
+                    modified_at__gte?: string;
+                    modified_at__lt?: string;
+                    modified_at__lte?: string;
+                    equipment_id?: string;
+                    equipment_id__in?: string;
+                    page?: string;
+                    page_size?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ColumnMapping"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a ColumnMapping */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ColumnMappingCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ColumnMapping"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/column-mappings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the filtered column-mappings as CSV or JSON */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Case-insensitive text search */
+                    q?: string;
+                    /** @description Comma-separated; "-" for descending. Fields: id, name, status, created_at, modified_at, equipment_id */
+                    sort?: string;
+                    name?: string;
+                    name__contains?: string;
+                    status?: "private" | "public";
+                    status__in?: string;
+                    owner_id?: string;
+                    owner_id__in?: string;
+                    created_at?: string;
+                    created_at__gt?: string;
+                    created_at__gte?: string;
+                    created_at__lt?: string;
+                    created_at__lte?: string;
+                    modified_at?: string;
+                    modified_at__gt?: string;
+                    modified_at__gte?: string;
+                    modified_at__lt?: string;
+                    modified_at__lte?: string;
+                    equipment_id?: string;
+                    equipment_id__in?: string;
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every matching record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": components["schemas"]["ColumnMapping"][];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/column-mappings/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Id and name of column-mappings for dropdowns */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Case-insensitive text search */
+                    q?: string;
+                    /** @description Comma-separated; "-" for descending. Fields: id, name, status, created_at, modified_at, equipment_id */
+                    sort?: string;
+                    name?: string;
+                    name__contains?: string;
+                    status?: "private" | "public";
+                    status__in?: string;
+                    owner_id?: string;
+                    owner_id__in?: string;
+                    created_at?: string;
+                    created_at__gt?: string;
+                    created_at__gte?: string;
+                    created_at__lt?: string;
+                    created_at__lte?: string;
+                    modified_at?: string;
+                    modified_at__gt?: string;
+                    modified_at__gte?: string;
+                    modified_at__lt?: string;
+                    modified_at__lte?: string;
+                    equipment_id?: string;
+                    equipment_id__in?: string;
+                    page?: string;
+                    page_size?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Choices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/column-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ColumnMapping */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ColumnMapping */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ColumnMapping"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a ColumnMapping (soft: status → deleted) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a ColumnMapping */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ColumnMappingUpdate"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ColumnMapping"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/column-mappings/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Edit history of a ColumnMapping */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HistoryEntry"][];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19152,6 +20070,59 @@ export interface components {
             downsampled: boolean;
             from: number;
             to: number;
+        };
+        ParserPreview: {
+            fileName: string;
+            /** @description Registry name of the parser that would read the file; null when none does */
+            format: string | null;
+            label: string | null;
+            confidence: number;
+            /** @description The saved mapping detection used (generic CSV) */
+            columnMappingId: number | null;
+            /** @description Columns read from the head; null when the head cannot be parsed alone (binary formats) */
+            columns: {
+                name: string;
+                unit: string | null;
+                originalName: string;
+                originalUnit: string | null;
+            }[] | null;
+            /** @description Rows in the head */
+            rows: number | null;
+            warnings: {
+                code: string;
+                message: string;
+                line?: number;
+                byte?: number;
+            }[];
+            reason?: string;
+            reasons?: string[];
+            /** @description The likely header line of an unknown text file, to build a column mapping from */
+            headerCandidates?: {
+                lineIndex: number;
+                cells: string[];
+                /** @enum {string} */
+                delimiter: "," | ";" | "\t";
+                decimalComma: boolean;
+                sampleRows: string[][];
+            } | null;
+        };
+        PreviewRequest: {
+            fileName: string;
+            /** @description The first ≤ 256 KiB of the file, base64 */
+            head: string;
+            /** @description Size of the whole file in bytes */
+            fileSize?: number;
+            /** @description Try this equipment’s saved mappings first */
+            equipmentId?: number;
+            /** @description Use this saved mapping */
+            columnMappingId?: number;
+        };
+        MappableColumns: {
+            columns: {
+                name: string;
+                unit: string;
+                units: string[];
+            }[];
         };
         Organisation: {
             id: number;
@@ -20251,6 +21222,78 @@ export interface components {
             equipment_id?: number | null;
             /** @description Replaces the devices the file covers */
             device_ids?: number[];
+        };
+        ColumnMapping: {
+            id: number;
+            name: string;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            owner_id: number | null;
+            /** @enum {string} */
+            status: "private" | "public" | "deleted";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            modified_at: string;
+            /** @description The equipment whose files use this mapping; null = general */
+            equipment_id?: number | null;
+            mapping: components["schemas"]["ColumnMappingSpec"];
+        };
+        ColumnMappingSpec: {
+            /** @description Header text as written in the file → canonical column and unit */
+            columns: {
+                [key: string]: {
+                    /**
+                     * @description Canonical BDF column
+                     * @example Voltage / V
+                     */
+                    name: string;
+                    /**
+                     * @description Unit the file writes (converted on import); time columns also take datetime[:dmy|mdy|ymd] or hh:mm:ss
+                     * @example mV
+                     */
+                    unit: string;
+                };
+            };
+            /** @enum {string} */
+            delimiter?: "," | ";" | "\t";
+            decimalComma?: boolean;
+            /** @description 0-based header line; found by the headers when absent */
+            headerLine?: number;
+            /** @enum {string} */
+            currentSign?: "positive-charge" | "positive-discharge";
+        };
+        ColumnMappingCreate: {
+            name: string;
+            notes?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Defaults to private. Use DELETE to delete.
+             * @enum {string}
+             */
+            status?: "private" | "public";
+            /** @description The equipment whose files use this mapping; null = general */
+            equipment_id?: number | null;
+            mapping: components["schemas"]["ColumnMappingSpec"];
+        };
+        ColumnMappingUpdate: {
+            name?: string;
+            notes?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Defaults to private. Use DELETE to delete.
+             * @enum {string}
+             */
+            status?: "private" | "public";
+            /** @description The equipment whose files use this mapping; null = general */
+            equipment_id?: number | null;
+            mapping?: components["schemas"]["ColumnMappingSpec"];
         };
     };
     responses: never;
