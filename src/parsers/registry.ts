@@ -22,6 +22,7 @@ import { digatronParser } from './digatron/digatron.parser.js';
 import { gamryDtaParser } from './gamry/gamry-dta.parser.js';
 import { iviumParser } from './ivium/ivium.parser.js';
 import { landtParser } from './landt/landt.parser.js';
+import { arrowIpcParser } from './arrow/arrow-ipc.parser.js';
 
 /** Every known cycler format. Add a format by adding its folder and one entry here. */
 export const parsers: readonly CyclerParser[] = [
@@ -48,4 +49,5 @@ export const parsers: readonly CyclerParser[] = [
   gamryDtaParser,
   iviumParser,
   landtParser,
+  arrowIpcParser,
 ];
