@@ -1,4 +1,5 @@
 import type { AppErrorCode } from '../domain/errors.js';
+import type { TableReader } from './common/table-reader.js';
 
 /** What a parser sees when asked "is this yours?": the file name and its first bytes (up to 64 KiB). */
 export interface DetectInput {
@@ -32,6 +33,8 @@ export interface ParseInput {
   columnMapping?: ColumnMapping;
   /** Called now and then with the share of the input consumed (0..1). */
   onProgress?: (fraction: number) => void;
+  /** Reads delimited tables, e.g. on worker threads (src/parsers/parallel/); absent = readTable in this thread. */
+  readTable?: TableReader;
 }
 
 export interface ParsedColumn {

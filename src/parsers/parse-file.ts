@@ -7,6 +7,7 @@ import { detectParser } from './detect.js';
 import { gunzipFile, isGzip } from './gunzip.js';
 import { findColumn, findValues } from './normalise/columns.js';
 import { normalise } from './normalise/normalise.js';
+import { defaultTableReader } from './parallel/default-table-reader.js';
 import { parsers as registeredParsers } from './registry.js';
 
 export interface ParsedFile {
@@ -17,6 +18,7 @@ export interface ParsedFile {
 
 /**
  * The one entry point for a data file: (gunzip →) detect → parse → normalise → summarise.
+ * Big delimited tables are read on worker threads (defaultTableReader) unless the input brings a reader.
  * Failures are ParseError, UnsupportedFormatError / NotDataFileError or ValidationError (unknown
  * forced format); an unexpected exception inside a parser is reported as a ParseError naming it.
  */
@@ -26,7 +28,7 @@ export async function parseFile(input: ParseInput & { format?: string; columnMap
   const { parser, columnMapping } = detectParser(parsers, fileName, bytes, { format: input.format, columnMapping: input.columnMapping, columnMappings: input.columnMappings });
   let raw: ParseResult;
   try {
-    raw = await parser.parse({ ...input, fileName, bytes, columnMapping });
+    raw = await parser.parse({ ...input, fileName, bytes, columnMapping, readTable: input.readTable ?? defaultTableReader() });
   } catch (err) {
     if (err instanceof ParseError || err instanceof AppError) throw err;
     throw new ParseError({ format: parser.name, fileName, message: `parser failed: ${err instanceof Error ? err.message : String(err)}`, cause: err });

@@ -5,6 +5,8 @@ import type { DateOrder } from '../common/date-time.js';
 import { isNumericField } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
 import type { HeaderCell } from '../common/header-columns.js';
+import { namedFieldReader } from '../common/table-reader.js';
+import type { FieldReader } from '../common/table-reader.js';
 
 /** Header key (lower case, no blanks/underscores) → canonical column and the unit Arbin uses when the header has none. */
 const CANONICAL: Record<string, [string, string]> = {
@@ -24,8 +26,8 @@ const CANONICAL: Record<string, [string, string]> = {
   temperature: [temperatureChannelName(1), 'degC'],
 };
 
-/** Epoch seconds (TRI dumps) or milliseconds, read as a number. */
-const readEpoch = (order: DateOrder) => (bytes: Uint8Array, start: number, end: number): number => {
+/** 'Date_Time' as text in `order`, or as epoch seconds (TRI dumps) or milliseconds. */
+export const arbinDateTimeReader = (order: DateOrder): FieldReader => namedFieldReader({ id: 'arbin-date-time', arg: order }, (bytes, start, end) => {
   const v = parseDateTimeBytes(bytes, start, end, order);
   if (v === v) return v;
   let n = 0;
@@ -36,7 +38,7 @@ const readEpoch = (order: DateOrder) => (bytes: Uint8Array, start: number, end: 
     n = n * 10 + c;
   }
   return n > 1e11 ? n / 1000 : n;
-};
+});
 
 /**
  * Columns of an Arbin CSV header, in any of its spellings ('Test_Time(s)', 'Test Time (s)',
@@ -51,7 +53,7 @@ export function planArbinColumns(cells: HeaderCell[], samples: string[][], order
     const key = headerKey(cell.name);
     const base = { index, originalName: cell.text, originalUnit: cell.unit };
     if (key === 'datetime') {
-      plan.push({ ...base, canonical: CanonicalColumn.UnixTime, read: readEpoch(order), valueUnit: 's' });
+      plan.push({ ...base, canonical: CanonicalColumn.UnixTime, read: arbinDateTimeReader(order), valueUnit: 's' });
       return;
     }
     const known = CANONICAL[key];

@@ -1,6 +1,6 @@
 import type { CyclerParser, DetectInput, NotDataVerdict, ParseInput, ParseResult } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTable, toParsedColumns } from '../common/column-plan.js';
+import { readPlannedTableWith, toParsedColumns } from '../common/column-plan.js';
 import { formatLocalIso, inferDateOrder } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
@@ -44,7 +44,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const dateIndex = layout.cells.findIndex((c) => headerKey(c.name) === 'datetime');
   const order = inferDateOrder(layout.samples.map((f) => f[dateIndex] ?? ''), 'mdy');
   const plan = planArbinColumns(layout.cells, layout.samples, order);
-  const { rows, values, warnings } = readPlannedTable(plan, {
+  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
     format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
     delimiter: layout.delimiterByte, decimalComma: false, onProgress: input.onProgress,
   });

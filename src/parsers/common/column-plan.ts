@@ -1,7 +1,7 @@
 import type { ParsedColumn, ParseWarning } from '../cycler-parser.js';
 import { toParsedColumn } from './parsed-column.js';
 import { readTable } from './table-reader.js';
-import type { FieldReader, ReadTableOptions } from './table-reader.js';
+import type { FieldReader, ReadTableOptions, TableField, TableReader } from './table-reader.js';
 
 /** One column to read: where it is, what it is called, what it becomes. */
 export interface PlannedColumn {
@@ -20,11 +20,21 @@ export interface PlannedColumn {
 
 /** Reads the planned columns of a delimited table; values are as written (no unit conversion yet). */
 export function readPlannedTable(plan: PlannedColumn[], opts: Omit<ReadTableOptions, 'fields'>): { rows: number; values: Float64Array[]; warnings: ParseWarning[] } {
-  const table = readTable({
-    ...opts,
-    fields: plan.map((c) => ({ index: c.index, name: c.originalName, read: c.read, lenient: c.lenient })),
-  });
+  const table = readTable({ ...opts, fields: plan.map(tableFieldOf) });
   return { rows: table.rows, values: table.columns, warnings: table.warnings };
+}
+
+/** readPlannedTable through the caller's table reader (ParseInput.readTable: worker threads), else in this thread. */
+export async function readPlannedTableWith(
+  reader: TableReader | undefined, plan: PlannedColumn[], opts: Omit<ReadTableOptions, 'fields'>,
+): Promise<{ rows: number; values: Float64Array[]; warnings: ParseWarning[] }> {
+  if (!reader) return readPlannedTable(plan, opts);
+  const table = await reader({ ...opts, fields: plan.map(tableFieldOf) });
+  return { rows: table.rows, values: table.columns, warnings: table.warnings };
+}
+
+function tableFieldOf(c: PlannedColumn): TableField {
+  return { index: c.index, name: c.originalName, read: c.read, lenient: c.lenient };
 }
 
 /** Converts planned columns to ParsedColumns (canonical units); drops columns that are all NaN and not canonical. */

@@ -13,6 +13,13 @@ export interface FieldReaderRef {
 /** Reads one non-numeric field (a date, a duration, a state letter) as a number; NaN = not parsable. */
 export type FieldReader = ((bytes: Uint8Array, start: number, end: number) => number) & { ref?: FieldReaderRef };
 
+/** A reader tagged with the factory id (and argument) a worker thread rebuilds it from. */
+export function namedFieldReader(ref: FieldReaderRef, read: (bytes: Uint8Array, start: number, end: number) => number): FieldReader {
+  const named: FieldReader = (bytes, start, end) => read(bytes, start, end);
+  named.ref = ref;
+  return named;
+}
+
 export interface TableField {
   /** 0-based position of the field in the line. */
   index: number;

@@ -1,0 +1,31 @@
+import { arbinDateTimeReader } from '../arbin/arbin-csv-columns.js';
+import type { DateOrder } from '../common/date-time.js';
+import type { FieldReader, FieldReaderRef, TableField } from '../common/table-reader.js';
+
+/** Every named field reader a worker thread can rebuild, by `FieldReaderRef.id`. */
+const factories: Record<string, (arg: string | undefined) => FieldReader> = {
+  'arbin-date-time': (arg) => arbinDateTimeReader(arg as DateOrder),
+};
+
+/** A table field as plain data: the reader by name instead of a function. */
+export interface FieldSpec {
+  index: number;
+  name: string;
+  lenient?: boolean;
+  reader?: FieldReaderRef;
+}
+
+/** The fields as plain data, or null when one has a reader worker threads cannot rebuild. */
+export function toFieldSpecs(fields: readonly TableField[]): FieldSpec[] | null {
+  const specs: FieldSpec[] = [];
+  for (const f of fields) {
+    if (f.read && !(f.read.ref && f.read.ref.id in factories)) return null;
+    specs.push({ index: f.index, name: f.name, lenient: f.lenient, reader: f.read?.ref });
+  }
+  return specs;
+}
+
+/** The fields back with their readers (in a worker thread). */
+export function fromFieldSpecs(specs: readonly FieldSpec[]): TableField[] {
+  return specs.map((s) => ({ index: s.index, name: s.name, lenient: s.lenient, read: s.reader ? factories[s.reader.id](s.reader.arg) : undefined }));
+}
