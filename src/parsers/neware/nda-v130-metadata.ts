@@ -37,7 +37,7 @@ function textsIn(bytes: Uint8Array): string[] {
 
 /**
  * BTS version string (header), active material mass (header, µg → mg; absent when 0) and, from the
- * 'pack test info' record the header points to, the operator, its other text fields (`testInfoTexts`:
+ * 'pack test info' record the header points to, the creator (user), its other text fields (`testInfoTexts`:
  * schedule, barcode, remarks … — which is which is not documented) and the start time (UTC).
  */
 export function readNdaV130Info(bytes: Uint8Array): NdaV130Info {
@@ -61,7 +61,7 @@ export function readNdaV130Info(bytes: Uint8Array): NdaV130Info {
   // A record whose timestamps are implausible is not laid out as we think: read nothing from it.
   if (!(startUs > MIN_EPOCH_US && stopUs < MAX_EPOCH_US && stopUs >= startUs && stopUs - startUs < MAX_TEST_US)) return { metadata };
   const creator = textsIn(record.subarray(CREATOR_AT, TEXTS_FROM))[0];
-  if (creator) metadata.operator = creator;
+  if (creator) metadata.creator = creator;
   const texts = textsIn(record.subarray(TEXTS_FROM, tail));
   if (texts.length > 0) metadata.testInfoTexts = texts;
   metadata.startTime = formatLocalIso(startUs / 1e6);

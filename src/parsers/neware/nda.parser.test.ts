@@ -35,12 +35,12 @@ describe('neware .nda parser', () => {
     for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThanOrEqual(t[i - 1]);
   });
 
-  it('v130 (BTS 9.1): BTS version, operator, test info texts and start time from the header and the test info record', async () => {
+  it('v130 (BTS 9.1): BTS version, creator, test info texts and start time from the header and the test info record', async () => {
     const r = await parseFixture('TestFile.nda');
     expect(r.metadata).toMatchObject({
       ndaVersion: 130,
       btsVersion: '9.1.5.7.20240403.R5',
-      operator: 'admin',
+      creator: 'admin',
       testInfoTexts: ['P_DCH-CH', 'P4_1', 'cell16', 'VAPCELL_F60_6000'],
       startTime: '2024-05-27T08:02:48.782',
     });
@@ -64,7 +64,7 @@ describe('neware .nda parser', () => {
     const u = await newareNdaParser.parse({ fileName: 'u.nda', bytes: unknown });
     expect(u.metadata.btsVersion).toBe('9.1.5.7.20240403.R5');
     expect(u.metadata.startTime).toBeUndefined();
-    expect(u.metadata.operator).toBeUndefined();
+    expect(u.metadata.creator).toBeUndefined();
   });
 
   it('rejects a truncated or foreign file with a ParseError', async () => {
