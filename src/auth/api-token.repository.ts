@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { NotFoundError } from '../domain/errors.js';
+import { credentialCache } from './credential-cache.js';
 import { hashSecret, newSecret } from './secret-token.js';
 
 /** Creates an API token for its owner; the plain token is returned once and only its hash is kept. */
@@ -32,6 +33,7 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number): P
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) throw new NotFoundError('API token', tokenId);
+  credentialCache.forgetUser(userId);
 }
 
 const LAST_USED_PRECISION_MS = 60_000;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { credentialCache } from './credential-cache.js';
 import { hashSecret, newSecret } from './secret-token.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -19,7 +20,7 @@ export async function findSession(db: Db, token: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.csrf_token', 'u.id', 'u.role', 'u.institution_id', 'u.is_active'])
+    .select(['s.id as session_id', 's.csrf_token', 's.expires_at', 'u.id', 'u.role', 'u.institution_id', 'u.is_active'])
     .where('s.token_hash', '=', hashSecret(token))
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
@@ -27,6 +28,7 @@ export async function findSession(db: Db, token: string) {
 
 export async function deleteSession(db: Db, sessionId: number): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  credentialCache.forgetSession(sessionId);
 }
 
 /** Ends every session of a user (password change, deactivation). */
@@ -34,4 +36,5 @@ export async function deleteUserSessions(db: Db, userId: number, exceptSessionId
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId !== undefined) q = q.where('id', '<>', exceptSessionId);
   await q.execute();
+  credentialCache.forgetUser(userId);
 }

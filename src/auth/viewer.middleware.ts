@@ -5,6 +5,7 @@ import type { AppDeps } from '../api/app-deps.js';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors.js';
 import { findTokenUser } from './api-token.repository.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
+import { credentialCache } from './credential-cache.js';
 import { secretsEqual } from './secret-token.js';
 import { findSession } from './session.repository.js';
 
@@ -33,6 +34,7 @@ export function viewerOf(c: Context, anonymousRead = false): Viewer {
  * A bad bearer token is a 401 (the client meant to authenticate); a stale cookie just means anonymous.
  * Cookie-authenticated writes must echo the session's CSRF token in X-CSRF-Token (synchroniser token);
  * bearer requests are exempt because browsers never attach them by themselves.
+ * Lookups are cached for a few seconds (credential-cache.ts): revocations in this process apply at once.
  */
 export function viewerMiddleware(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
@@ -43,7 +45,7 @@ export function viewerMiddleware(deps: AppDeps): MiddlewareHandler {
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
-      const user = await findTokenUser(deps.db, match[1]);
+      const user = await credentialCache.lookup('bearer', match[1], () => findTokenUser(deps.db, match[1]));
       if (!user) throw new UnauthenticatedError('Invalid or revoked API token');
       if (!user.is_active) throw new UnauthenticatedError('This account is not active');
       c.set('viewer', { userId: user.id, role: user.role, institutionId: user.institution_id, anonymousRead });
@@ -51,7 +53,7 @@ export function viewerMiddleware(deps: AppDeps): MiddlewareHandler {
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
-    const session = cookie ? await findSession(deps.db, cookie) : undefined;
+    const session = cookie ? await credentialCache.lookup('session', cookie, () => findSession(deps.db, cookie)) : undefined;
     if (session && session.is_active) {
       if (!SAFE_METHODS.has(c.req.method)) {
         const sent = c.req.header(CSRF_HEADER);

@@ -1,4 +1,5 @@
 import { canManageUsers, type Viewer } from '../access/viewer.js';
+import { credentialCache } from '../auth/credential-cache.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
 import type { Db } from '../db/database.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
@@ -26,7 +27,7 @@ export async function listUsers(db: Db, viewer: Viewer, filter: { active?: boole
 export async function updateUserAccess(db: Db, viewer: Viewer, userId: number, change: { role?: Role; is_active?: boolean }) {
   assertUserManager(viewer);
   if (userId === viewer.userId) throw new ForbiddenError('You cannot change your own role or activation');
-  return db.transaction().execute(async (trx) => {
+  const after = await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('users').select(USER_PUBLIC_COLUMNS).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!before) throw new NotFoundError('User', userId);
     if (viewer.role !== 'administrator' && (before.role === 'administrator' || change.role === 'administrator')) {
@@ -43,4 +44,7 @@ export async function updateUserAccess(db: Db, viewer: Viewer, userId: number, c
     if (change.is_active === false) await deleteUserSessions(trx, userId);
     return after;
   });
+  // After the commit: a request that read the old role before it must not cache it again.
+  credentialCache.forgetUser(userId);
+  return after;
 }
