@@ -28,12 +28,12 @@ function scoped(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery,
   return qb;
 }
 
-function ordered<Q extends { orderBy: (...args: never[]) => Q }>(qb: Q, query: ListQuery): Q {
+function ordered<Q extends { orderBy: (...args: never[]) => Q }>(qb: Q, query: ListQuery, alias = 't'): Q {
   const spec = query.sort ?? [];
   let out = qb as unknown as { orderBy: (e: unknown, d: 'asc' | 'desc') => typeof out };
-  for (const { column, desc } of spec) out = out.orderBy(sql.ref(`t.${column}`), desc ? 'desc' : 'asc');
+  for (const { column, desc } of spec) out = out.orderBy(sql.ref(`${alias}.${column}`), desc ? 'desc' : 'asc');
   // A unique tie-breaker keeps pages stable.
-  if (!spec.some((s) => s.column === 'id')) out = out.orderBy(sql.ref('t.id'), 'asc');
+  if (!spec.some((s) => s.column === 'id')) out = out.orderBy(sql.ref(`${alias}.id`), 'asc');
   return out as unknown as Q;
 }
 
@@ -46,27 +46,34 @@ export interface Page<T> {
 
 /** One page of visible rows matching the query, with the total count. `extra` narrows it (related lists). */
 export async function listRows(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>): Promise<Page<EntityRow>> {
-  const page = query.page ?? 1;
-  const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
   const base = scoped(db, viewer, def, query, extra);
-  const [rows, count] = await Promise.all([
-    ordered(base.selectAll('t'), query).limit(pageSize).offset((page - 1) * pageSize).execute(),
-    base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows as EntityRow[], total: Number(count.total), page, page_size: pageSize };
+  return pageWithTotal<EntityRow>(db, base, (qb) => qb.selectAll('t'), query);
 }
 
 /** Id and name of visible rows for dropdowns: the same scope as lists, so nothing private leaks into a form. */
 export async function listChoices(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery): Promise<Page<{ id: number; name: string }>> {
+  const byName: ListQuery = { ...query, sort: query.sort ?? [{ column: 'name', desc: false }] };
+  return pageWithTotal(db, scoped(db, viewer, def, byName), (qb) => qb.select(['t.id', 't.name']), byName);
+}
+
+const TOTAL = 'page_total__';
+type Scoped = ReturnType<typeof scoped>;
+
+/**
+ * The page and the total in one statement (one round trip, one connection): the count, left-joined
+ * to the page, so a page past the end still returns one row carrying the total.
+ */
+async function pageWithTotal<T extends { id: number }>(db: Db, base: Scoped, columns: (qb: Scoped) => Scoped, query: ListQuery): Promise<Page<T>> {
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
-  const byName: ListQuery = { ...query, sort: query.sort ?? [{ column: 'name', desc: false }] };
-  const base = scoped(db, viewer, def, byName);
-  const [rows, count] = await Promise.all([
-    ordered(base.select(['t.id', 't.name']), byName).limit(pageSize).offset((page - 1) * pageSize).execute(),
-    base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows as { id: number; name: string }[], total: Number(count.total), page, page_size: pageSize };
+  const rows = ordered(columns(base), query).limit(pageSize).offset((page - 1) * pageSize);
+  const count = base.select(sql<number>`count(*)`.as(TOTAL));
+  const joined = untyped(db).selectFrom(count.as('c')).leftJoinLateral(rows.as('p'), (join) => join.onTrue()).select(`c.${TOTAL}`).selectAll('p');
+  // The join keeps the page's order in practice; SQL only promises it with an outer ORDER BY (50 rows, cheap).
+  const result = (await ordered(joined, query, 'p').execute()) as (T & { [TOTAL]: number })[];
+  const total = Number(result[0][TOTAL]);
+  const items = result[0].id === null ? [] : result.map(({ [TOTAL]: _total, ...row }) => row as unknown as T);
+  return { items, total, page, page_size: pageSize };
 }
 
 /** Every visible row matching the query (exports), up to `limit` + 1 so callers can tell when it was cut. */
