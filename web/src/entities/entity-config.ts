@@ -22,6 +22,7 @@ export const ENTITIES: EntityUiConfig[] = [
   { plural: 'devices', label: 'Device', labelPlural: 'Devices', group: 'Devices', columns: ['batch_id', 'sequence', 'serial', 'status'] },
   { plural: 'device-types', label: 'Device type', labelPlural: 'Device types', group: 'Devices', columns: ['status'] },
   { plural: 'equipment', label: 'Equipment', labelPlural: 'Equipment', group: 'Lab', columns: ['institution_id', 'manufacturer_id', 'model', 'serial_number', 'default_format', 'status'] },
+  { plural: 'column-mappings', label: 'Column mapping', labelPlural: 'Column mappings', group: 'Lab', columns: ['equipment_id', 'status', 'modified_at'], creatable: false },
   { plural: 'protocols', label: 'Protocol', labelPlural: 'Protocols', group: 'Lab', columns: ['type', 'status', 'modified_at'] },
   { plural: 'compounds', label: 'Compound', labelPlural: 'Compounds', group: 'Materials', columns: ['formula', 'molar_mass', 'status'] },
   { plural: 'components', label: 'Component', labelPlural: 'Components', group: 'Materials', columns: ['type', 'status'] },

@@ -1,49 +1,106 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { useChoices } from '../entities/use-choices.js';
 import type { DataFile } from '../experiments/data-file.types.js';
+import { ColumnMappingDialog } from './column-mapping.dialog.js';
+import { previewFile, type FilePreview } from './preview-file.js';
+import { PreviewSummary } from './preview-summary.js';
 import { uploadFile } from './upload-file.js';
+import { linkFields, UploadLinksFields, type UploadLinks } from './upload-links.js';
 
 interface Item {
   key: string;
   file: File;
   loadedBytes: number;
-  state: 'uploading' | 'uploaded' | 'refused';
+  state: 'previewing' | 'mapping' | 'uploading' | 'uploaded' | 'refused';
   message?: string;
+  preview?: FilePreview;
   dataFile?: DataFile;
 }
 
 const formatBytes = (n: number) => (n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Drag-and-drop (or pick) files into an experiment, each with its own progress bar and outcome. */
+function statusText(i: Item): string {
+  switch (i.state) {
+    case 'previewing':
+      return 'Detecting the format…';
+    case 'mapping':
+      return 'Unknown format: map its columns';
+    case 'uploading':
+      return `${Math.round((100 * i.loadedBytes) / (i.file.size || 1))}%`;
+    case 'refused':
+      return `Refused: ${i.message}`;
+    default:
+      return `Uploaded, ${i.message}`;
+  }
+}
+
+/**
+ * Drag-and-drop (or pick) files into an experiment. Each file is previewed first (format and
+ * columns from its first 256 KiB); a file no parser knows opens the column-mapping dialog, and is
+ * uploaded with the saved mapping. Uploads carry the chosen equipment and devices.
+ */
 export function UploadPanel({ experimentId, onUploaded }: { experimentId: number; onUploaded(): void }) {
   const [items, setItems] = useState<Item[]>([]);
   const [over, setOver] = useState(false);
+  const [links, setLinks] = useState<UploadLinks>({ deviceIds: [] });
+  const equipment = useChoices('equipment').choices;
   const input = useRef<HTMLInputElement>(null);
   const patch = (key: string, change: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
+
+  function send(key: string, file: File, columnMappingId?: number | null) {
+    patch(key, { state: 'uploading' });
+    const fields = { ...linkFields(links), ...(columnMappingId ? { columnMappingId: String(columnMappingId) } : {}) };
+    uploadFile<DataFile | { data_file?: DataFile }>(experimentId, file, (p) => patch(key, { loadedBytes: p.loadedBytes }), fields).done.then(
+      (body) => {
+        const dataFile = body && 'data_file' in body ? body.data_file : (body as DataFile);
+        patch(key, { state: 'uploaded', loadedBytes: file.size, dataFile, message: 'queued for parsing' });
+        onUploaded();
+      },
+      (e: unknown) => patch(key, { state: 'refused', message: messageOf(e) }),
+    );
+  }
 
   function start(files: FileList | File[]) {
     for (const file of Array.from(files)) {
       const key = `${file.name}-${file.size}-${Date.now()}-${Math.random()}`;
-      setItems((list) => [...list, { key, file, loadedBytes: 0, state: 'uploading' }]);
-      uploadFile<DataFile | { data_file?: DataFile }>(experimentId, file, (p) => patch(key, { loadedBytes: p.loadedBytes })).done.then(
-        (body) => {
-          const dataFile = body && 'data_file' in body ? body.data_file : (body as DataFile);
-          patch(key, { state: 'uploaded', loadedBytes: file.size, dataFile, message: dataFile?.format ? `detected: ${dataFile.format}` : 'queued for parsing' });
-          onUploaded();
+      setItems((list) => [...list, { key, file, loadedBytes: 0, state: 'previewing' }]);
+      previewFile(file, { equipmentId: links.equipmentId }).then(
+        (preview) => {
+          patch(key, { preview });
+          if (preview.format) send(key, file, preview.columnMappingId);
+          else if (preview.headerCandidates) patch(key, { state: 'mapping' });
+          else patch(key, { state: 'refused', message: preview.reason ?? 'no parser recognises this file' });
         },
-        (e: unknown) => patch(key, { state: 'refused', message: e instanceof Error ? e.message : String(e) }),
+        // The preview is a courtesy: without it the server still detects the format on upload.
+        () => send(key, file),
       );
     }
   }
+
+  function mapped(item: Item, mappingId: number) {
+    patch(item.key, { state: 'uploading' });
+    previewFile(item.file, { columnMappingId: mappingId }).then(
+      (preview) => patch(item.key, { preview }),
+      () => undefined,
+    );
+    send(item.key, item.file, mappingId);
+  }
+
+  const cancelled = (key: string) =>
+    setItems((list) => list.map((i) => (i.key === key && i.state === 'mapping' ? { ...i, state: 'refused', message: 'no parser recognises this file and no column mapping was saved' } : i)));
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     if (e.dataTransfer.files.length > 0) start(e.dataTransfer.files);
   };
+  const mapping = items.find((i) => i.state === 'mapping');
 
   return (
     <section aria-labelledby="upload-title">
       <h2 id="upload-title">Upload data files</h2>
+      <UploadLinksFields value={links} onChange={setLinks} />
       <div
         className={over ? 'dropzone over' : 'dropzone'}
         onDragOver={(e) => {
@@ -62,17 +119,31 @@ export function UploadPanel({ experimentId, onUploaded }: { experimentId: number
       {items.length > 0 ? (
         <ul className="upload-list" aria-label="Uploads">
           {items.map((i) => (
-            <li key={i.key} className="upload-row">
-              <span>
-                {i.file.name} <span className="muted">({formatBytes(i.file.size)})</span>
-              </span>
-              <progress max={i.file.size || 1} value={i.loadedBytes} aria-label={`Upload progress of ${i.file.name}`} />
-              <span role={i.state === 'refused' ? 'alert' : 'status'} className={i.state === 'refused' ? 'error' : undefined}>
-                {i.state === 'uploading' ? `${Math.round((100 * i.loadedBytes) / (i.file.size || 1))}%` : i.state === 'refused' ? `Refused: ${i.message}` : `Uploaded, ${i.message}`}
-              </span>
+            <li key={i.key}>
+              <div className="upload-row">
+                <span>
+                  {i.file.name} <span className="muted">({formatBytes(i.file.size)})</span>
+                </span>
+                <progress max={i.file.size || 1} value={i.loadedBytes} aria-label={`Upload progress of ${i.file.name}`} />
+                <span role={i.state === 'refused' ? 'alert' : 'status'} className={i.state === 'refused' ? 'error' : undefined}>
+                  {statusText(i)}
+                </span>
+              </div>
+              {i.preview ? <PreviewSummary fileName={i.file.name} preview={i.preview} /> : null}
             </li>
           ))}
         </ul>
+      ) : null}
+      {mapping?.preview?.headerCandidates ? (
+        <ColumnMappingDialog
+          key={mapping.key}
+          fileName={mapping.file.name}
+          candidates={mapping.preview.headerCandidates}
+          equipment={equipment}
+          equipmentId={links.equipmentId}
+          onSaved={(id) => mapped(mapping, id)}
+          onClose={() => cancelled(mapping.key)}
+        />
       ) : null}
     </section>
   );
