@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { apiLogin, createUser, ensureInstitution, unique, type ApiSession } from './support/api-session.js';
 import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
-import { signIn } from './support/ui.js';
+import { chooseOption, signIn } from './support/ui.js';
 
 const baseUrl = inject('baseUrl');
 const ARBIN = resolve('../shared/fixtures/arbin/arbin_example.csv');
@@ -23,6 +23,7 @@ describe('upload preview and column mapping', () => {
   let browser: E2eBrowser;
   let session: ApiSession;
   let experimentId: number;
+  let rig: { id: number; name: string };
   const tmp = mkdtempSync(join(tmpdir(), 'liionsden-e2e-mapping-'));
 
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe('upload preview and column mapping', () => {
     const user = await createUser(baseUrl, admin, unique('erin'), institution);
     session = user.session;
     experimentId = (await session.request<{ id: number }>('POST', '/api/v1/experiments', { name: unique('Mapped uploads') })).id;
+    rig = await session.request<{ id: number; name: string }>('POST', '/api/v1/equipment', { name: unique('Rig 7') });
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });
@@ -57,6 +59,7 @@ describe('upload preview and column mapping', () => {
     const { page } = browser;
     const path = writeUnknownCsv(tmp);
     const fileName = path.slice(path.lastIndexOf('/') + 1);
+    await chooseOption(page, 'Equipment', rig.name);
     await page.getByLabel('Choose files to upload').setInputFiles(path);
     const dialog = page.getByRole('dialog', { name: `Map the columns of ${fileName}` });
     await dialog.waitFor({ timeout: 60_000 });
@@ -72,12 +75,15 @@ describe('upload preview and column mapping', () => {
 
     const row = page.getByRole('table', { name: 'Data files' }).getByRole('row').filter({ hasText: fileName });
     await row.locator('[data-state="ready"]').waitFor({ timeout: 120_000 });
-    const files = await session.request<{ items: { original_name: string; format: string; columns: { name: string; originalName: string }[] }[] }>(
+    const files = await session.request<{ items: { original_name: string; format: string; equipment_id: number; columns: { name: string; originalName: string }[] }[] }>(
       'GET',
       `/api/v1/data-files?experiment_id=${experimentId}&page_size=50`,
     );
     const mapped = files.items.find((f) => f.original_name === fileName);
     expect(mapped?.format).toBe('generic-csv');
+    expect(mapped?.equipment_id).toBe(rig.id);
+    const mappings = await session.request<{ items: { equipment_id: number | null }[] }>('GET', `/api/v1/column-mappings?equipment_id=${rig.id}`);
+    expect(mappings.items).toHaveLength(1);
     expect(mapped?.columns.map((c) => `${c.originalName}→${c.name}`)).toEqual(expect.arrayContaining(['Zeit→Test Time / s', 'Spannung→Voltage / V', 'Strom→Current / A']));
   });
 });
