@@ -64,13 +64,14 @@ export type TableReader = (opts: ReadTableOptions) => Promise<TableResult>;
  * naming the line and the column.
  */
 export function readTable(opts: ReadTableOptions): TableResult {
-  const chunk = scanTableRange(opts, opts.fields, opts.bytes, opts.start, opts.end ?? opts.bytes.length, opts.onProgress);
+  const chunk = scanTableRange(opts, opts.fields, opts.bytes, opts.start, opts.end ?? opts.bytes.length, { onProgress: opts.onProgress });
   return joinTableChunks(opts, [chunk]);
 }
 
 /**
  * Joins the chunks of consecutive byte ranges (in file order) into one result: the first error
  * in file order becomes a ParseError with its absolute line number, short-row counts add up.
+ * The rows are appended to the first chunk's buffers when they have room (ScanOptions.reserveRows).
  */
 export function joinTableChunks(opts: Pick<ReadTableOptions, 'format' | 'fileName' | 'firstLineNumber' | 'fields'>, chunks: TableChunk[]): TableResult {
   let line = opts.firstLineNumber;
@@ -94,10 +95,14 @@ export function joinTableChunks(opts: Pick<ReadTableOptions, 'format' | 'fileNam
   }
   if (chunks.length === 1) return { rows: chunks[0].rows, columns: chunks[0].columns, warnings };
   const rows = chunks.reduce((n, c) => n + c.rows, 0);
-  const columns = opts.fields.map((_, k) => {
-    const out = new Float64Array(rows);
+  const columns = chunks[0].columns.map((head, k) => {
+    const roomy = head.byteOffset === 0 && head.buffer.byteLength >= rows * 8;
+    const out = roomy ? new Float64Array(head.buffer, 0, rows) : new Float64Array(rows);
     let at = 0;
-    for (const c of chunks) { out.set(c.columns[k], at); at += c.rows; }
+    for (const c of chunks) {
+      if (!(roomy && c === chunks[0])) out.set(c.columns[k], at);
+      at += c.rows;
+    }
     return out;
   });
   return { rows, columns, warnings };

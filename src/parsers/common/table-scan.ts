@@ -36,6 +36,16 @@ const CR = 13;
 const TAB = 9;
 const QUOTE = 34;
 
+export interface ScanOptions {
+  onProgress?: (fraction: number) => void;
+  /**
+   * Rows to allocate the columns for, and keep: the columns come back as views of buffers this
+   * long, so the rows of later ranges can be appended without new arrays (see joinTableChunks).
+   * Default: the rows of this range, estimated, with the unused end trimmed when it is large.
+   */
+  reserveRows?: number;
+}
+
 /**
  * Reads delimited numeric rows of bytes [start, end) straight into Float64Arrays: one pass, no
  * per-row strings. Blank lines are skipped, short lines leave NaN in the missing columns, and a
@@ -43,8 +53,7 @@ const QUOTE = 34;
  * with `error` set. `end` must be the end of the data or the byte after a line feed.
  */
 export function scanTableRange(
-  syntax: TableSyntax, fields: readonly TableField[], bytes: Uint8Array, start: number, end: number,
-  onProgress?: (fraction: number) => void,
+  syntax: TableSyntax, fields: readonly TableField[], bytes: Uint8Array, start: number, end: number, opts: ScanOptions = {},
 ): TableChunk {
   let maxIndex = 0;
   for (const f of fields) maxIndex = Math.max(maxIndex, f.index);
@@ -55,7 +64,7 @@ export function scanTableRange(
   const s: ScanState = {
     bytes, end, delimiter: syntax.delimiter, decimalSep: syntax.decimalComma ? 44 : 46, blankTab: syntax.delimiter !== TAB,
     slotOf, kinds, readers: fields.map((f) => f.read ?? noReader), slotIndex: Int32Array.from(fields, (f) => f.index),
-    maxIndex, columns: [], capacity: estimateRows(bytes, start, end), row: 0, line: 0, pos: start,
+    maxIndex, columns: [], capacity: opts.reserveRows ?? estimateRows(bytes, start, end), row: 0, line: 0, pos: start,
     cursor: { pos: 0 }, errorField: -1, errorStart: 0, errorEnd: 0, shortRows: 0, firstShortLine: 0,
     missing: new Set((syntax.missingTokens ?? DEFAULT_MISSING).map((t) => t.toLowerCase())),
   };
@@ -75,10 +84,11 @@ export function scanTableRange(
       continue;
     }
     if (s.pos >= end) break;
-    onProgress?.((s.pos - start) / (end - start));
+    opts.onProgress?.((s.pos - start) / (end - start));
   }
   const rows = s.row;
-  const columns = s.columns.map((c) => (rows * 4 < s.capacity * 3 ? c.slice(0, rows) : c.subarray(0, rows)));
+  const trim = opts.reserveRows === undefined && rows * 4 < s.capacity * 3;
+  const columns = s.columns.map((c) => (trim ? c.slice(0, rows) : c.subarray(0, rows)));
   return { rows, lines: s.line, columns, shortRows: s.shortRows, firstShortLine: s.firstShortLine, error };
 }
 

@@ -88,27 +88,27 @@ export function integrateIncrements(rate: Float64Array, timeS: Float64Array, ski
   return { charge, discharge };
 }
 
-/** Sums increments within each derived cycle, restarting at each cycle's first row. */
-export function accumulatePerCycle(inc: Float64Array, cycle: Float64Array): Float64Array {
-  const n = inc.length;
-  const out = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && cycle[i] !== cycle[i - 1]) sum = 0;
-    sum += inc[i];
-    out[i] = sum;
-  }
-  return out;
-}
-
-/** Running sum of charge minus discharge increments from the start of the test (Ah or Wh). */
-export function accumulateNet(charge: Float64Array, discharge: Float64Array): Float64Array {
+/**
+ * Turns charge and discharge increments (Ah or Wh) into sums within each derived cycle, restarting
+ * at each cycle's first row, in place (one pass, no new arrays); with `withNet`, also returns the
+ * running net (charge − discharge) from the start of the test.
+ */
+export function accumulatePerCycleInPlace(inc: { charge: Float64Array; discharge: Float64Array }, cycle: Float64Array, withNet: boolean): Float64Array | undefined {
+  const { charge, discharge } = inc;
   const n = charge.length;
-  const out = new Float64Array(n);
-  let sum = 0;
+  const net = withNet ? new Float64Array(n) : undefined;
+  let sumCharge = 0;
+  let sumDischarge = 0;
+  let sumNet = 0;
   for (let i = 0; i < n; i++) {
-    sum += charge[i] - discharge[i];
-    out[i] = sum;
+    if (i > 0 && cycle[i] !== cycle[i - 1]) { sumCharge = 0; sumDischarge = 0; }
+    const c = charge[i];
+    const d = discharge[i];
+    if (net) { sumNet += c - d; net[i] = sumNet; }
+    sumCharge += c;
+    sumDischarge += d;
+    charge[i] = sumCharge;
+    discharge[i] = sumDischarge;
   }
-  return out;
+  return net;
 }

@@ -6,7 +6,8 @@ import { createParallelTableReader } from './parallel-table-reader.js';
 import { createTableWorkerPool } from './table-worker-pool.js';
 
 const WORKER_URL = new URL('./table-worker.js', import.meta.url);
-const MAX_WORKERS = 4;
+// This thread reads one range too, so one worker per other core.
+const MAX_WORKERS = 3;
 
 let shared: TableReader | null | undefined;
 
@@ -19,7 +20,7 @@ export function defaultTableReader(): TableReader | undefined {
   if (shared === undefined) {
     const cores = availableParallelism();
     shared = cores > 1 && existsSync(fileURLToPath(WORKER_URL))
-      ? createParallelTableReader(createTableWorkerPool(WORKER_URL, Math.min(cores, MAX_WORKERS)))
+      ? createParallelTableReader(createTableWorkerPool(WORKER_URL, Math.min(cores - 1, MAX_WORKERS)))
       : null;
   }
   return shared ?? undefined;

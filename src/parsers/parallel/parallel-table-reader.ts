@@ -1,7 +1,7 @@
 import { joinTableChunks, readTable } from '../common/table-reader.js';
 import type { TableReader } from '../common/table-reader.js';
 import { splitRowRanges } from '../common/table-ranges.js';
-import { estimateRows } from '../common/table-scan.js';
+import { estimateRows, scanTableRange } from '../common/table-scan.js';
 import { toFieldSpecs } from './field-readers.js';
 import type { TableWorkerPool } from './table-worker-pool.js';
 
@@ -9,27 +9,39 @@ import type { TableWorkerPool } from './table-worker-pool.js';
 export const MIN_ROWS_PER_RANGE = 200_000;
 
 /**
- * A TableReader that cuts the rows at line boundaries into min(pool size, rows / minRowsPerRange)
- * byte ranges, reads them on the pool's workers and joins the columns in file order: the same
- * values, errors (absolute line numbers) and warnings as readTable. Small tables, and tables with
- * a field reader the workers cannot rebuild, are read in this thread.
+ * A TableReader that cuts the rows at line boundaries into min(pool size + 1, rows /
+ * minRowsPerRange) byte ranges, reads the first in this thread and the others on the pool's
+ * workers at the same time, and joins the columns in file order: the same values, errors
+ * (absolute line numbers) and warnings as readTable. Small tables, and tables with a field
+ * reader the workers cannot rebuild, are read in this thread alone.
  */
 export function createParallelTableReader(pool: TableWorkerPool, minRowsPerRange = MIN_ROWS_PER_RANGE): TableReader {
   return async (opts) => {
     const end = opts.end ?? opts.bytes.length;
     const fields = toFieldSpecs(opts.fields);
-    const parts = Math.min(pool.size, Math.floor(estimateRows(opts.bytes, opts.start, end) / minRowsPerRange));
+    const parts = Math.min(pool.size + 1, Math.floor(estimateRows(opts.bytes, opts.start, end) / minRowsPerRange));
     if (!fields || parts < 2) return readTable(opts);
-    const ranges = splitRowRanges(opts.bytes, opts.start, end, parts);
-    if (ranges.length < 2) return readTable(opts);
+    const [first, ...rest] = splitRowRanges(opts.bytes, opts.start, end, parts);
+    if (rest.length === 0) return readTable(opts);
+    const total = end - opts.start;
     let bytesDone = 0;
-    const chunks = await Promise.all(ranges.map(async (r) => {
+    const progress = (n: number): void => { bytesDone += n; opts.onProgress?.(bytesDone / total); };
+    // Posted before this thread starts on the first range, so the workers run alongside it.
+    const others = rest.map(async (r) => {
       const chunk = await pool.scan(opts, fields, copyRange(opts.bytes, r.start, r.end));
-      bytesDone += r.end - r.start;
-      opts.onProgress?.(bytesDone / (end - opts.start));
+      progress(r.end - r.start);
       return chunk;
-    }));
-    return joinTableChunks(opts, chunks);
+    });
+    let head;
+    try {
+      // Room for every row, so the workers' rows are appended rather than all copied into new arrays.
+      head = scanTableRange(opts, opts.fields, opts.bytes, first.start, first.end, { reserveRows: estimateRows(opts.bytes, opts.start, end) });
+    } catch (err) {
+      for (const p of others) p.catch(() => undefined); // the first failure is the one to report
+      throw err;
+    }
+    progress(first.end - first.start);
+    return joinTableChunks(opts, [head, ...(await Promise.all(others))]);
   };
 }
 
