@@ -4,7 +4,7 @@ import type { ColumnMapping } from '../cycler-parser.js';
 import { findColumn } from '../normalise/columns.js';
 import { parseFile } from '../parse-file.js';
 import { parsers } from '../registry.js';
-import { genericCsvParser } from './generic-csv.parser.js';
+import { genericCsvParser, pickColumnMapping } from './generic-csv.parser.js';
 
 const mapping: ColumnMapping = {
   columns: {
@@ -45,5 +45,15 @@ describe('generic CSV with a saved column mapping', () => {
     expect(cycles).toHaveLength(1);
     expect(cycles[0].chargeCapacityAh).toBeCloseTo(1, 2);
     expect(cycles[0].dischargeCapacityAh).toBeCloseTo(59.5 / 60, 9); // trapezoid: half of the first interval
+  });
+
+  it('picks the first saved mapping whose headers all appear, and parses with it', async () => {
+    const other: ColumnMapping = { columns: { Zeit: { name: C.TestTime, unit: 's' }, Volt: { name: C.Voltage, unit: 'V' } } };
+    const head = file();
+    expect(pickColumnMapping(head, [other, mapping, { ...mapping, delimiter: ',' }])).toBe(mapping);
+    expect(pickColumnMapping(head, [other])).toBeUndefined();
+    const { result } = await parseFile({ fileName: 'x.csv', bytes: head, columnMappings: [other, mapping] }, parsers);
+    expect(result.format).toBe('generic-csv');
+    expect(findColumn(result, C.Voltage)!.values[1]).toBeCloseTo(3.601, 12);
   });
 });

@@ -61,20 +61,25 @@ export function UploadPanel({ experimentId, onUploaded }: { experimentId: number
     );
   }
 
+  function previewThenSend(key: string, file: File) {
+    patch(key, { state: 'previewing' });
+    previewFile(file, { equipmentId: links.equipmentId }).then(
+      (preview) => {
+        patch(key, { preview });
+        if (preview.format) send(key, file, preview.columnMappingId);
+        else if (preview.headerCandidates) patch(key, { state: 'mapping' });
+        else patch(key, { state: 'refused', message: preview.reason ?? 'no parser recognises this file' });
+      },
+      // The preview is a courtesy: without it the server still detects the format on upload.
+      () => send(key, file),
+    );
+  }
+
   function start(files: FileList | File[]) {
     for (const file of Array.from(files)) {
       const key = `${file.name}-${file.size}-${Date.now()}-${Math.random()}`;
       setItems((list) => [...list, { key, file, loadedBytes: 0, state: 'previewing' }]);
-      previewFile(file, { equipmentId: links.equipmentId }).then(
-        (preview) => {
-          patch(key, { preview });
-          if (preview.format) send(key, file, preview.columnMappingId);
-          else if (preview.headerCandidates) patch(key, { state: 'mapping' });
-          else patch(key, { state: 'refused', message: preview.reason ?? 'no parser recognises this file' });
-        },
-        // The preview is a courtesy: without it the server still detects the format on upload.
-        () => send(key, file),
-      );
+      previewThenSend(key, file);
     }
   }
 
@@ -85,6 +90,8 @@ export function UploadPanel({ experimentId, onUploaded }: { experimentId: number
       () => undefined,
     );
     send(item.key, item.file, mappingId);
+    // Other files waiting for a mapping may have the same headers: the new mapping may fit them too.
+    for (const other of items) if (other.state === 'mapping' && other.key !== item.key) previewThenSend(other.key, other.file);
   }
 
   const cancelled = (key: string) =>
