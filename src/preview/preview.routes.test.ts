@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJson, type ErrorBody } from '../../tests/setup/api-json.js';
 import { createTestApp, type TestApp, type TestUser } from '../../tests/setup/test-app.js';
@@ -56,6 +57,17 @@ describe('POST /api/v1/parsers/preview', () => {
     expect(body.format).toBe('biologic-mpr');
     expect(body.columns).toBeNull();
     expect(body.warnings[0].code).toBe('head_not_parsed');
+  });
+
+  it('looks inside gzip files, even cut ones, and names a broken stream', async () => {
+    const gz = await expectJson<Preview>(await preview(alice, 'mits7-0.res.gz', fixture('arbin/mits7-0.res.gz')));
+    expect(gz.format).toBe('arbin-res');
+    const csv = gzipSync(fixture('arbin/arbin_example.csv'));
+    const cut = await expectJson<Preview>(await preview(alice, 'arbin.csv.gz', csv.subarray(0, 20_000)));
+    expect(cut.format).toBe('arbin-csv');
+    expect(cut.rows).toBeGreaterThan(0);
+    const broken = await expectJson<ErrorBody>(await preview(alice, 'x.csv.gz', new Uint8Array([0x1f, 0x8b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9])), 422);
+    expect(broken.error.message).toContain('gzip');
   });
 
   it('gives the likely header of an unknown CSV, then uses a saved mapping for it', async () => {

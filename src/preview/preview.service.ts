@@ -1,10 +1,10 @@
-import { constants, gunzipSync } from 'node:zlib';
 import type { StoredColumnMapping } from '../column-mappings/column-mapping.repository.js';
 import { AppError } from '../domain/errors.js';
 import type { CyclerParser, ParsedColumn, ParseWarning } from '../parsers/cycler-parser.js';
 import { detectParser, NotDataFileError } from '../parsers/detect.js';
 import { guessHeaderCandidates, type HeaderCandidates } from '../parsers/generic-csv/header-candidates.js';
 import { isGzip } from '../parsers/gunzip.js';
+import { gunzipHead } from './gunzip-head.js';
 
 /** Bytes of a file's start that a preview reads. */
 export const PREVIEW_HEAD_BYTES = 256 * 1024;
@@ -46,8 +46,7 @@ export async function previewHead(parsers: readonly CyclerParser[], input: Previ
   let fileName = input.fileName;
   let head = input.head.subarray(0, PREVIEW_HEAD_BYTES);
   if (isGzip(head)) {
-    // A cut gzip stream still inflates up to where it stops; that is enough to preview.
-    head = new Uint8Array(gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: PREVIEW_HEAD_BYTES * 64 })).subarray(0, PREVIEW_HEAD_BYTES);
+    head = await gunzipHead(fileName, head, PREVIEW_HEAD_BYTES);
     fileName = fileName.replace(/\.gz$/i, '');
   }
   const base = { fileName: input.fileName, warnings: [] as ParseWarning[] };
