@@ -38,12 +38,15 @@ const mappingOf = (voltageHeader: string, voltageUnit = 'mV') => ({
   decimalComma: true,
 });
 
-async function upload(user: TestUser, experimentId: number, bytes: Uint8Array, fields: Record<string, string> = {}): Promise<number> {
+function send(user: TestUser, experimentId: number, bytes: Uint8Array, fields: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(bytes)]), 'lab.csv');
-  const res = await t.app.request(`/api/v1/experiments/${experimentId}/files`, { method: 'POST', headers: { authorization: user.headers.authorization }, body: form });
-  return (await expectJson<{ dataFileId: number }>(res, 201)).dataFileId;
+  return Promise.resolve(t.app.request(`/api/v1/experiments/${experimentId}/files`, { method: 'POST', headers: { authorization: user.headers.authorization }, body: form }));
+}
+
+async function upload(user: TestUser, experimentId: number, bytes: Uint8Array, fields: Record<string, string> = {}): Promise<number> {
+  return (await expectJson<{ dataFileId: number }>(await send(user, experimentId, bytes, fields), 201)).dataFileId;
 }
 
 async function settled(id: number, user: TestUser): Promise<Row> {
@@ -115,16 +118,7 @@ describe('column mappings', () => {
     const unknown = await settled(await upload(alice, exp, labCsv('Spannung')), alice);
     expect(unknown.state).toBe('failed');
     expect((unknown.error as { code: string }).code).toBe('UNSUPPORTED_FORMAT');
-    const hidden = await t.app.request(`/api/v1/experiments/${exp}/files`, {
-      method: 'POST',
-      headers: { authorization: alice.headers.authorization },
-      body: (() => {
-        const f = new FormData();
-        f.append('columnMappingId', '999999');
-        f.append('file', new Blob([new Uint8Array(labCsv('X'))]), 'x.csv');
-        return f;
-      })(),
-    });
+    const hidden = await send(alice, exp, labCsv('X'), { columnMappingId: '999999' });
     expect((await expectJson<ErrorBody>(hidden, 400)).error.issues![0].field).toBe('columnMappingId');
   });
 });
