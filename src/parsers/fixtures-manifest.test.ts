@@ -34,7 +34,7 @@ const OUTCOMES: Record<string, Outcome> = {
   'maccor/maccor_example.xls': { rows: 56, why: 'Data + Data 2: 28 data rows each (the manifest says 29)' },
   'maccor/maccor_example_new.xlsx': { rows: 56, why: 'same sheets as maccor_example.xls: 28 data rows each (the manifest says 29)' },
 };
-const ARROW_REFUSAL: Outcome = { refused: /Arrow\/Feather table .*not a cycler's file/ };
+const ARROW_REFUSAL: Outcome = { refused: /\.ftr: an Arrow\/Feather table .*not a cycler's file — upload the cycler's own file/ };
 
 function outcomeOf({ path, rowsCell }: Listed): Outcome {
   if (OUTCOMES[path]) return OUTCOMES[path];
