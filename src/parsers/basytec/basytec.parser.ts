@@ -1,11 +1,12 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
 import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTable, toParsedColumns } from '../common/column-plan.js';
+import { readPlannedTableWith, toParsedColumns } from '../common/column-plan.js';
 import type { PlannedColumn } from '../common/column-plan.js';
 import { formatLocalIso, parseDateTime } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import type { HeaderCell } from '../common/header-columns.js';
+import { namedFieldReader } from '../common/table-reader.js';
 import { headText, readHeadLines } from '../common/text-lines.js';
 import type { TextLine } from '../common/text-lines.js';
 
@@ -31,13 +32,13 @@ const CANONICAL: Record<string, [string, string]> = {
   't1': [temperatureChannelName(1), 'degC'],
 };
 
-/** 'Command' text as a code: rest 0, charge 1, discharge -1, anything else 2. */
 const COMMAND_CODES: Record<string, number> = { pause: 0, rest: 0, charge: 1, discharge: -1 };
-function readCommand(bytes: Uint8Array, start: number, end: number): number {
+/** 'Command' text as a code: rest 0, charge 1, discharge -1, anything else 2. */
+export const readBasytecCommand = namedFieldReader({ id: 'basytec-command' }, (bytes, start, end) => {
   let s = '';
   for (let i = start; i < end && s.length < 16; i++) s += String.fromCharCode(bytes[i] | 0x20);
   return COMMAND_CODES[s] ?? 2;
-}
+});
 
 function detect({ head }: DetectInput): number {
   const text = headText(head, 8192);
@@ -49,7 +50,7 @@ function planColumns(cells: HeaderCell[]): PlannedColumn[] {
   return cells.filter((c) => c.text !== '').map((cell) => {
     const index = cells.indexOf(cell);
     const base = { index, originalName: cell.text, originalUnit: cell.unit };
-    if (cell.name.toLowerCase() === 'command') return { ...base, canonical: null, read: readCommand, lenient: true };
+    if (cell.name.toLowerCase() === 'command') return { ...base, canonical: null, read: readBasytecCommand, lenient: true };
     const known = CANONICAL[cell.name.toLowerCase()];
     return known ? { ...base, canonical: known[0], valueUnit: cell.unit ?? known[1] } : { ...base, canonical: null, lenient: true };
   });
@@ -84,7 +85,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const header: TextLine = { ...lines[h], text: lines[h].text.slice(1) };
   const layout = describeDelimitedTable(lines, header);
   const plan = planColumns(layout.cells);
-  const { rows, values, warnings } = readPlannedTable(plan, {
+  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
     format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
     delimiter: layout.delimiterByte, decimalComma: layout.decimalComma, onProgress: input.onProgress,
   });

@@ -1,10 +1,10 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import type { CyclerParser, DetectInput, ParsedColumn, ParseInput, ParseResult } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTable } from '../common/column-plan.js';
+import { readPlannedTableWith } from '../common/column-plan.js';
 import type { PlannedColumn } from '../common/column-plan.js';
-import { parseDateTimeBytes } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
+import { dateTimeReader } from '../common/named-readers.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import { headText, readHeadLines } from '../common/text-lines.js';
 import { toCanonicalMprColumns } from './mpr-canonical.js';
@@ -14,7 +14,7 @@ import { findMptHeaderLine, isBiologicColumnLine, parseMptHeader } from './mpt-h
 const FORMAT = 'biologic-mpt';
 const VERSION = '1.0.0';
 const STRICT = new Set(['time/s', 'Ewe/V', 'Ecell/V', 'I/mA', '<I>/mA']);
-const readDate = (bytes: Uint8Array, start: number, end: number): number => parseDateTimeBytes(bytes, start, end, 'mdy');
+const readDate = dateTimeReader('mdy');
 
 function detect({ head }: DetectInput): number {
   const text = headText(head, 8192);
@@ -40,7 +40,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     lenient: !STRICT.has(c.text),
     read: absoluteTime && index === timeIndex ? readDate : undefined,
   })).filter((c) => c.originalName !== '');
-  const { rows, values, warnings } = readPlannedTable(plan, {
+  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
     format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
     delimiter: layout.delimiterByte, decimalComma: layout.decimalComma, onProgress: input.onProgress,
   });

@@ -1,11 +1,11 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
 import type { PlannedColumn } from '../common/column-plan.js';
-import { parseDateTimeBytes } from '../common/date-time.js';
 import type { DateOrder } from '../common/date-time.js';
 import { isNumericField } from '../common/delimited-header.js';
-import { parseDurationBytes } from '../common/duration.js';
 import { headerKey } from '../common/header-columns.js';
 import type { HeaderCell } from '../common/header-columns.js';
+import { dateTimeReader, durationReader } from '../common/named-readers.js';
+import { namedFieldReader } from '../common/table-reader.js';
 
 /** How a Maccor column is post-processed: capacity/energy split by state, current signed by state. */
 export type MaccorRole = 'capacity' | 'energy' | 'current' | 'state';
@@ -17,15 +17,11 @@ export interface MaccorColumn extends PlannedColumn {
 /** State letters as codes in the 'State' column: + charge, - discharge, 0 rest, 2 other, 3 stop/S. */
 export const MaccorStateCode: Record<string, number> = { C: 1, D: -1, R: 0, O: 2, S: 3 };
 
-const DURATION: Partial<MaccorColumn> = { read: parseDurationBytes, originalUnit: 'd hh:mm:ss', valueUnit: 's' };
+const DURATION: Partial<MaccorColumn> = { read: durationReader, originalUnit: 'd hh:mm:ss', valueUnit: 's' };
 
-const readState = (bytes: Uint8Array, start: number, end: number): number =>
-  end - start === 1 ? (MaccorStateCode[String.fromCharCode(bytes[start] & 0xdf)] ?? NaN) : NaN;
-
-/** Reader for 'DPt Time' in the file's date order. */
-export function dateReader(order: DateOrder) {
-  return (bytes: Uint8Array, start: number, end: number): number => parseDateTimeBytes(bytes, start, end, order);
-}
+/** The one-letter Maccor state ('C', 'D', 'R' ...) as its code. */
+export const readMaccorState = namedFieldReader({ id: 'maccor-state' }, (bytes, start, end) =>
+  end - start === 1 ? (MaccorStateCode[String.fromCharCode(bytes[start] & 0xdf)] ?? NaN) : NaN);
 
 /**
  * The columns to read from a Maccor header (text, CSV or Excel). `samples` are split data rows
@@ -55,8 +51,8 @@ export function planMaccorColumns(cells: HeaderCell[], samples: string[][], deci
       case 'mamps': return add(CanonicalColumn.Current, { role: 'current', originalUnit: 'mA' });
       case 'volts': case 'voltage': return add(CanonicalColumn.Voltage, { originalUnit: cell.unit ?? 'V' });
       case 'mvolts': return add(CanonicalColumn.Voltage, { originalUnit: 'mV' });
-      case 'state': case 'md': return add('State', { role: 'state', read: readState, lenient: true });
-      case 'dpttime': return add(CanonicalColumn.UnixTime, { read: dateReader(order), originalUnit: null });
+      case 'state': case 'md': return add('State', { role: 'state', read: readMaccorState, lenient: true });
+      case 'dpttime': return add(CanonicalColumn.UnixTime, { read: dateTimeReader(order), originalUnit: null });
       case 'dcir/ohms': return add(CanonicalColumn.InternalResistance, { originalUnit: 'ohm' });
       case 'units': return;
     }

@@ -1,6 +1,6 @@
 import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTable } from '../common/column-plan.js';
+import { readPlannedTableWith } from '../common/column-plan.js';
 import { inferDateOrder } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
@@ -39,7 +39,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const tail = tailLines(bytes).map((t) => t.split(layout.delimiter));
   const order = inferDateOrder([...layout.samples, ...tail].map((f) => f[dateIndex] ?? ''), layout.decimalComma ? 'dmy' : 'mdy');
   const plan = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order);
-  const { rows, values, warnings } = readPlannedTable(plan, {
+  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
     format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
     delimiter: layout.delimiterByte, decimalComma: layout.decimalComma, onProgress: input.onProgress,
   });

@@ -24,14 +24,14 @@ export const newareCsvParser: CyclerParser = {
   detect({ head }) {
     return kindOf(headText(head)) ? 0.95 : 0;
   },
-  async parse({ fileName, bytes }): Promise<ParseResult> {
+  async parse({ fileName, bytes, readTable }): Promise<ParseResult> {
     const kind = kindOf(headText(bytes));
     if (!kind) throw new ParseError({ format: FORMAT, fileName, line: 1, message: "not a Neware BTSDA CSV (expected 'DataPoint,Cycle Index,...' or the layered 'Cycle Index,Chg. Cap.' header)" });
     const warnings: ParseWarning[] = [];
     let table;
     if (kind === 'flat') {
       const lines = readHeadLines(bytes, 60);
-      table = readBtsdaFlatCsv(FORMAT, fileName, bytes, lines, lines[0], warnings);
+      table = await readBtsdaFlatCsv(FORMAT, fileName, bytes, lines, lines[0], warnings, readTable);
     } else {
       table = readBtsdaLayeredCsv(FORMAT, fileName, bytes, warnings);
     }

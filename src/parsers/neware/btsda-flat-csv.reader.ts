@@ -1,19 +1,21 @@
 import type { ParsedColumn, ParseWarning } from '../cycler-parser.js';
-import { parseDateTimeBytes } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
-import { parseDurationBytes } from '../common/duration.js';
-import { readPlannedTable, toParsedColumns, type PlannedColumn } from '../common/column-plan.js';
+import { readPlannedTableWith, toParsedColumns, type PlannedColumn } from '../common/column-plan.js';
+import { dateTimeReader, durationReader } from '../common/named-readers.js';
+import type { TableReader } from '../common/table-reader.js';
 import type { TextLine } from '../common/text-lines.js';
 import { newareTextColumn, readNewareStepType } from './neware-text-columns.js';
 
-const readDate = (b: Uint8Array, s: number, e: number): number => parseDateTimeBytes(b, s, e, 'ymd');
+const readDate = dateTimeReader('ymd');
 
 /** Reads a BTSDA flat record CSV ('DataPoint,Cycle Index,Step Index,Step Type,Time,Cumulative Time,...'). */
-export function readBtsdaFlatCsv(format: string, fileName: string, bytes: Uint8Array, lines: TextLine[], header: TextLine, warnings: ParseWarning[]): { rows: number; columns: ParsedColumn[] } {
+export async function readBtsdaFlatCsv(
+  format: string, fileName: string, bytes: Uint8Array, lines: TextLine[], header: TextLine, warnings: ParseWarning[], readTable?: TableReader,
+): Promise<{ rows: number; columns: ParsedColumn[] }> {
   const layout = describeDelimitedTable(lines, header, { delimiter: ',' });
   const plan: PlannedColumn[] = layout.cells.map((cell, index) => {
     const m = newareTextColumn(cell.name, cell.unit);
-    const read = m.kind === 'duration' ? parseDurationBytes : m.kind === 'date' ? readDate : m.kind === 'stepType' ? readNewareStepType : undefined;
+    const read = m.kind === 'duration' ? durationReader : m.kind === 'date' ? readDate : m.kind === 'stepType' ? readNewareStepType : undefined;
     return {
       index,
       originalName: cell.text,
@@ -24,7 +26,7 @@ export function readBtsdaFlatCsv(format: string, fileName: string, bytes: Uint8A
       valueUnit: m.kind === 'duration' || m.kind === 'date' ? 's' : m.unit,
     };
   });
-  const table = readPlannedTable(plan, {
+  const table = await readPlannedTableWith(readTable, plan, {
     format,
     fileName,
     bytes,

@@ -1,6 +1,7 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
 import { StepType, type StepTypeCode } from '../../domain/step-types.js';
 import { headerKey } from '../common/header-columns.js';
+import { namedFieldReader } from '../common/table-reader.js';
 
 const stepTypeByText: Record<string, StepTypeCode> = {
   rest: StepType.Rest,
@@ -29,11 +30,11 @@ export function stepTypeOfNewareText(text: string): StepTypeCode {
 }
 
 /** Reads a step-type text field as its StepType code. */
-export function readNewareStepType(bytes: Uint8Array, start: number, end: number): number {
+export const readNewareStepType = namedFieldReader({ id: 'neware-step-type' }, (bytes, start, end) => {
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
   return stepTypeOfNewareText(s.trim());
-}
+});
 
 /** What a BTSDA export column becomes: canonical name, or a value kind that needs a reader. */
 export interface NewareTextColumn {

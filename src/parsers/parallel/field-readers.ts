@@ -1,10 +1,19 @@
 import { arbinDateTimeReader } from '../arbin/arbin-csv-columns.js';
+import { readBasytecCommand } from '../basytec/basytec.parser.js';
 import type { DateOrder } from '../common/date-time.js';
+import { dateTimeReader, durationReader } from '../common/named-readers.js';
 import type { FieldReader, FieldReaderRef, TableField } from '../common/table-reader.js';
+import { readMaccorState } from '../maccor/maccor-columns.js';
+import { readNewareStepType } from '../neware/neware-text-columns.js';
 
 /** Every named field reader a worker thread can rebuild, by `FieldReaderRef.id`. */
-const factories: Record<string, (arg: string | undefined) => FieldReader> = {
+export const fieldReaderFactories: Readonly<Record<string, (arg: string | undefined) => FieldReader>> = {
   'arbin-date-time': (arg) => arbinDateTimeReader(arg as DateOrder),
+  'basytec-command': () => readBasytecCommand,
+  'date-time': (arg) => dateTimeReader(arg as DateOrder),
+  duration: () => durationReader,
+  'maccor-state': () => readMaccorState,
+  'neware-step-type': () => readNewareStepType,
 };
 
 /** A table field as plain data: the reader by name instead of a function. */
@@ -19,7 +28,7 @@ export interface FieldSpec {
 export function toFieldSpecs(fields: readonly TableField[]): FieldSpec[] | null {
   const specs: FieldSpec[] = [];
   for (const f of fields) {
-    if (f.read && !(f.read.ref && f.read.ref.id in factories)) return null;
+    if (f.read && !(f.read.ref && f.read.ref.id in fieldReaderFactories)) return null;
     specs.push({ index: f.index, name: f.name, lenient: f.lenient, reader: f.read?.ref });
   }
   return specs;
@@ -27,5 +36,5 @@ export function toFieldSpecs(fields: readonly TableField[]): FieldSpec[] | null 
 
 /** The fields back with their readers (in a worker thread). */
 export function fromFieldSpecs(specs: readonly FieldSpec[]): TableField[] {
-  return specs.map((s) => ({ index: s.index, name: s.name, lenient: s.lenient, read: s.reader ? factories[s.reader.id](s.reader.arg) : undefined }));
+  return specs.map((s) => ({ index: s.index, name: s.name, lenient: s.lenient, read: s.reader ? fieldReaderFactories[s.reader.id](s.reader.arg) : undefined }));
 }

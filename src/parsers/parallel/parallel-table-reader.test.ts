@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,11 +6,12 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arbinCsvParser } from '../arbin/arbin-csv.parser.js';
 import { ParseError } from '../cycler-parser.js';
+import { parseFile } from '../parse-file.js';
 import type { ParseResult } from '../cycler-parser.js';
 import { splitRowRanges } from '../common/table-ranges.js';
 import { readTable } from '../common/table-reader.js';
 import type { ReadTableOptions, TableReader } from '../common/table-reader.js';
-import { fromFieldSpecs, toFieldSpecs } from './field-readers.js';
+import { fieldReaderFactories, fromFieldSpecs, toFieldSpecs } from './field-readers.js';
 import { createParallelTableReader } from './parallel-table-reader.js';
 import { createTableWorkerPool } from './table-worker-pool.js';
 import type { TableWorkerPool } from './table-worker-pool.js';
@@ -120,6 +121,40 @@ describe('parallel table reader', () => {
   });
 });
 
+/** Text fixtures of every vendor (binary formats never reach the table reader). */
+function textFixtures(): string[] {
+  const root = '../shared/fixtures';
+  return readdirSync(root).filter((v) => statSync(`${root}/${v}`).isDirectory()).flatMap((v) => readdirSync(`${root}/${v}`)
+    .filter((f) => /\.(csv|txt|tsv|mpt|\d{3})$/i.test(f) && statSync(`${root}/${v}/${f}`).size < 5_000_000)
+    .map((f) => `${root}/${v}/${f}`));
+}
+
+describe('parallel table reader on the real fixtures', () => {
+  it('parses every text fixture to the same columns (or the same error) as one thread', async () => {
+    const files = textFixtures();
+    expect(files.length).toBeGreaterThan(20);
+    const inThread: TableReader = async (o) => readTable(o);
+    const pool = createTableWorkerPool(workerUrl, 3);
+    pools.push(pool);
+    const formatsOnWorkers = new Set<string>();
+    const parallel = createParallelTableReader({ ...pool, scan: (...args) => { formatsOnWorkers.add(currentFormat); return pool.scan(...args); } }, 1);
+    let currentFormat = '';
+    for (const path of files) {
+      const input = { fileName: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) };
+      const one = await parseFile({ ...input, readTable: inThread }).catch((e: Error) => e);
+      currentFormat = one instanceof Error ? '' : one.result.format;
+      const many = await parseFile({ ...input, readTable: parallel }).catch((e: Error) => e);
+      if (one instanceof Error) {
+        expect((many as Error).message, path).toBe(one.message);
+        continue;
+      }
+      expectSameColumns(one.result, (many as typeof one).result);
+    }
+    // Every parser on the shared table reader took the worker path on some fixture.
+    expect([...formatsOnWorkers].sort()).toEqual(expect.arrayContaining(['arbin-csv', 'basytec-txt', 'biologic-mpt', 'maccor-txt', 'neware-csv', 'pec-csv']));
+  });
+});
+
 describe('splitRowRanges', () => {
   it('cuts only after line feeds outside quoted cells and covers every byte once', () => {
     const text = 'x,"a\nb\nc\nd\ne\nf"\n1,2\n3,"4\n5"\n6,7';
@@ -144,6 +179,10 @@ describe('splitRowRanges', () => {
 });
 
 describe('field reader specs', () => {
+  it('has a factory for every id, building a reader that names that id', () => {
+    for (const [id, make] of Object.entries(fieldReaderFactories)) expect(make('ymd').ref?.id).toBe(id);
+  });
+
   it('rebuilds named readers in a worker with the same id and argument', () => {
     const bytes = enc('a,b\n1,2024-01-15 09:00:01\n');
     return arbinCsvParser.parse({

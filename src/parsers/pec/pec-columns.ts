@@ -1,12 +1,11 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
 import type { PlannedColumn } from '../common/column-plan.js';
-import { parseDateTimeBytes } from '../common/date-time.js';
 import { isNumericField } from '../common/delimited-header.js';
-import { parseDurationBytes } from '../common/duration.js';
 import { headerKey } from '../common/header-columns.js';
 import type { HeaderCell } from '../common/header-columns.js';
+import { dateTimeReader, durationReader } from '../common/named-readers.js';
 
-const readDate = (bytes: Uint8Array, start: number, end: number): number => parseDateTimeBytes(bytes, start, end, 'mdy');
+const readDate = dateTimeReader('mdy');
 const isEnergyUnit = (unit: string | null) => unit !== null && /wh$/i.test(unit);
 
 /**
@@ -41,7 +40,7 @@ export function planPecColumns(cells: HeaderCell[], samples: string[][]): Planne
       plan.push({ ...base, canonical: used.has(CanonicalColumn.UnixTime) ? null : CanonicalColumn.UnixTime, read: readDate, valueUnit: 's', lenient: true });
       used.add(CanonicalColumn.UnixTime);
     } else if (duration) {
-      plan.push({ ...base, canonical, read: parseDurationBytes, valueUnit: 's', lenient: canonical === null });
+      plan.push({ ...base, canonical, read: durationReader, valueUnit: 's', lenient: canonical === null });
     } else if (canonical) {
       plan.push({ ...base, canonical });
     } else if (isNumericField(samples, index, false)) {

@@ -1,6 +1,6 @@
 import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTable, toParsedColumns } from '../common/column-plan.js';
+import { readPlannedTableWith, toParsedColumns } from '../common/column-plan.js';
 import { formatLocalIso, parseDateTime } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headText, readHeadLines } from '../common/text-lines.js';
@@ -48,7 +48,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   if (!header) throw new ParseError({ format: FORMAT, fileName, message: "no PEC header line ('Test,Cell,Rack,Shelf,Position ...') in the first 400 lines" });
   const layout = describeDelimitedTable(lines, header, { delimiter: ',' });
   const plan = planPecColumns(layout.cells, layout.samples);
-  const { rows, values, warnings } = readPlannedTable(plan, {
+  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
     format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
     delimiter: layout.delimiterByte, decimalComma: false, onProgress: input.onProgress,
   });
