@@ -95,7 +95,9 @@ describe('column mappings', () => {
     const rig = (await expectJson(await t.call('POST', '/api/v1/equipment', alice, { name: 'Rig 8' }), 201)).id;
     // Same headers, different voltage units: which mapping was used shows in the stored voltage.
     const general = (await expectJson(await t.call('POST', '/api/v1/column-mappings', alice, { name: 'General', mapping: mappingOf('U', 'mV') }), 201)).id;
-    await expectJson(await t.call('POST', '/api/v1/column-mappings', alice, { name: 'Rig 8', equipment_id: rig, mapping: mappingOf('U', 'V') }), 201);
+    const rigMapping = (await expectJson(await t.call('POST', '/api/v1/column-mappings', alice, { name: 'Rig 8', equipment_id: rig, mapping: mappingOf('U', 'V') }), 201)).id;
+    const related = await expectJson<Page>(await t.call('GET', `/api/v1/equipment/${rig}/column-mappings`, alice));
+    expect(related.items.map((m) => m.id)).toEqual([rigMapping]);
     await expectJson(await t.call('POST', '/api/v1/column-mappings', bob, { name: 'Bob’s private', mapping: mappingOf('Spannung') }), 201);
 
     const viaGeneral = await settled(await upload(alice, exp, labCsv('U')), alice);

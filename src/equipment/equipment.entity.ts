@@ -26,6 +26,7 @@ export const equipmentEntity = defineEntity({
       summary: 'Experiments with data files recorded on this equipment',
     },
     { path: 'data-files', target: 'data_files', foreignKey: 'equipment_id', summary: 'Data files recorded on this equipment' },
+    { path: 'column-mappings', target: 'column_mappings', foreignKey: 'equipment_id', summary: "Saved generic-CSV column mappings for this equipment's files" },
   ],
   lockedWhenPublic: true,
 });
