@@ -156,10 +156,13 @@ function scanRows(s: ScanState, stop: number): number {
         if ((kind & KIND_READER) === 0) {
           v = scanNumber(bytes, pos, end, decimalSep, cursor);
           e = cursor.pos;
-          while (e < end && (bytes[e] === SPACE || bytes[e] === CR || (blankTab && bytes[e] === TAB))) e++;
-          if (e < end && bytes[e] !== delimiter && bytes[e] !== LF) {
-            e = fieldEnd(bytes, pos, end, delimiter);
-            v = quotedNumber(bytes, pos, e, decimalSep, cursor);
+          // Usually the delimiter follows at once; otherwise blanks, a line end, or a quoted or bad value.
+          if (e < end && bytes[e] !== delimiter) {
+            while (e < end && (bytes[e] === SPACE || bytes[e] === CR || (blankTab && bytes[e] === TAB))) e++;
+            if (e < end && bytes[e] !== delimiter && bytes[e] !== LF) {
+              e = fieldEnd(bytes, pos, end, delimiter);
+              v = quotedNumber(bytes, pos, e, decimalSep, cursor);
+            }
           }
         } else {
           e = fieldEnd(bytes, pos, end, delimiter);
