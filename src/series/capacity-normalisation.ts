@@ -14,7 +14,7 @@ export interface CapacityScale {
   unit: CapacityUnit;
   factor: number;
   /** The specification parameter used (null for Ah). */
-  basis: { parameter: string; symbol: string; value: number; unit: string; specificationId: number } | null;
+  basis: { parameter: string; symbol: string; value: number; unit: string; specificationId: number | null } | null;
 }
 
 // Specific capacity is per gram of positive active material when the specification gives it,
@@ -24,12 +24,46 @@ const BASIS: Record<Exclude<CapacityUnit, 'Ah'>, { symbols: string[]; siToShown:
   'mAh/cm2': { symbols: ['A_pos', 'A_cell'], siToShown: 1e4, shown: 'cm²' },
 };
 
+// What the cycler file itself recorded (parser metadata), used when the specification says nothing:
+// the active mass entered in EC-Lab or Neware BTS, the electrode area entered in EC-Lab.
+const FILE_BASIS: Record<Exclude<CapacityUnit, 'Ah'>, { key: string; toShown: number; parameter: string }> = {
+  'mAh/g': { key: 'activeMassMg', toShown: 1e-3, parameter: 'active material mass recorded in the data file' },
+  'mAh/cm2': { key: 'electrodeAreaCm2', toShown: 1, parameter: 'electrode area recorded in the data file' },
+};
+
 /**
- * The factor turning Ah into `unit` for a data file, from the mass or area parameters on its
- * device's specification (inherited values included). ValidationError when it lacks them.
+ * The factor turning Ah into `unit` for a data file: from the mass or area parameters on its
+ * device's specification (inherited values included), else from the mass or area the cycler file
+ * recorded (parser metadata). ValidationError when neither gives one.
  */
 export async function capacityScale(db: Db, viewer: Viewer, dataFileId: number, unit: CapacityUnit): Promise<CapacityScale> {
   if (unit === 'Ah') return { unit, factor: 1, basis: null };
+  const fail = (message: string): never => {
+    throw new ValidationError(`Cannot show capacity of data file ${dataFileId} in ${unit}: ${message}`, [{ field: 'unit', message }]);
+  };
+  try {
+    return await specificationScale(db, viewer, dataFileId, unit);
+  } catch (e) {
+    if (!(e instanceof SpecificationLacks)) throw e;
+    const fromFile = await fileScale(db, dataFileId, unit);
+    return fromFile ?? fail(`${e.message}, and the data file records no ${FILE_BASIS[unit].key}`);
+  }
+}
+
+class SpecificationLacks extends Error {}
+
+async function fileScale(db: Db, dataFileId: number, unit: Exclude<CapacityUnit, 'Ah'>): Promise<CapacityScale | null> {
+  const { key, toShown, parameter } = FILE_BASIS[unit];
+  const row = await db.selectFrom('data_files').select(sql<unknown>`metadata -> ${key}`.as('amount')).where('id', '=', dataFileId).executeTakeFirst();
+  const amount = Number(row?.amount) * toShown;
+  if (!(Number.isFinite(amount) && amount > 0)) return null;
+  return { unit, factor: 1000 / amount, basis: { parameter, symbol: key, value: amount, unit: BASIS[unit].shown, specificationId: null } };
+}
+
+async function specificationScale(db: Db, viewer: Viewer, dataFileId: number, unit: Exclude<CapacityUnit, 'Ah'>): Promise<CapacityScale> {
+  const lacks = (message: string): never => {
+    throw new SpecificationLacks(message);
+  };
   const fail = (message: string): never => {
     throw new ValidationError(`Cannot show capacity of data file ${dataFileId} in ${unit}: ${message}`, [{ field: 'unit', message }]);
   };
@@ -45,7 +79,7 @@ export async function capacityScale(db: Db, viewer: Viewer, dataFileId: number, 
     .where(visibleTo(viewer, 'b'))
     .where(visibleTo(viewer, 's'))
     .execute();
-  if (specs.length === 0) fail('the data file is linked to no (visible) device with a specification');
+  if (specs.length === 0) lacks('the data file is linked to no (visible) device with a specification');
   if (specs.length > 1) fail('its devices have different specifications');
   const specificationId = specs[0].id;
   const chain = [...(await visibleAncestorIds(db, viewer, specificationId)).reverse(), specificationId];
@@ -70,5 +104,5 @@ export async function capacityScale(db: Db, viewer: Viewer, dataFileId: number, 
       basis: { parameter: param.name, symbol, value: shownAmount, unit: basis.shown, specificationId: found.sourceSpecificationId },
     };
   }
-  return fail(`specification ${specificationId} sets none of the parameters ${basis.symbols.join(', ')}`);
+  return lacks(`specification ${specificationId} sets none of the parameters ${basis.symbols.join(', ')}`);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +89,21 @@ describe('data API over stored series', () => {
     expect(perGram.cycles[0].dischargeCapacity).toBeCloseTo((dischargeAh(1) * 1000) / 45, 9);
     const res = await get(`/api/v1/data-files/${bare.id}/cycles?unit=mAh/cm2`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/A_pos, A_cell/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/A_pos, A_cell, and the data file records no electrodeAreaCm2/);
+  });
+
+  it('uses the electrode area the cycler file recorded when the specification has none', async () => {
+    await sql`update data_files set metadata = coalesce(metadata, '{}'::jsonb) || '{"electrodeAreaCm2": 2.5}'::jsonb where id = ${bare.id}`.execute(t.handle.db);
+    try {
+      const perArea = (await (await get(`/api/v1/data-files/${bare.id}/cycles?unit=mAh/cm2`)).json()) as { cycles: { dischargeCapacity: number }[]; normalisedBy: { symbol: string; specificationId: number | null } };
+      expect(perArea.normalisedBy).toMatchObject({ symbol: 'electrodeAreaCm2', specificationId: null });
+      expect(perArea.cycles[0].dischargeCapacity).toBeCloseTo((dischargeAh(1) * 1000) / 2.5, 9);
+      // The specification still wins where it has a value: per gram uses its cell mass.
+      const perGram = (await (await get(`/api/v1/data-files/${bare.id}/cycles?unit=mAh/g`)).json()) as { normalisedBy: { symbol: string } };
+      expect(perGram.normalisedBy.symbol).toBe('m');
+    } finally {
+      await sql`update data_files set metadata = metadata - 'electrodeAreaCm2' where id = ${bare.id}`.execute(t.handle.db);
+    }
   });
 
   it('serves the cycle and step rows stored at ingest when there are any', async () => {
