@@ -64,14 +64,14 @@ export type TableReader = (opts: ReadTableOptions) => Promise<TableResult>;
  * naming the line and the column.
  */
 export function readTable(opts: ReadTableOptions): TableResult {
-  const chunk = scanTableRange(opts, opts.fields, opts.bytes, opts.start, opts.end ?? opts.bytes.length, { onProgress: opts.onProgress });
+  const chunk = scanTableRange(opts, opts.fields, opts.bytes, opts.start, opts.end ?? opts.bytes.length, opts.onProgress);
   return joinTableChunks(opts, [chunk]);
 }
 
 /**
  * Joins the chunks of consecutive byte ranges (in file order) into one result: the first error
  * in file order becomes a ParseError with its absolute line number, short-row counts add up.
- * The rows are appended to the first chunk's buffers when they have room (ScanOptions.reserveRows).
+ * The rows are appended to the first chunk's buffers when they have room (createRangeScanner's reserveRows).
  */
 export function joinTableChunks(opts: Pick<ReadTableOptions, 'format' | 'fileName' | 'firstLineNumber' | 'fields'>, chunks: TableChunk[]): TableResult {
   let line = opts.firstLineNumber;

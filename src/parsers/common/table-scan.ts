@@ -36,25 +36,27 @@ const CR = 13;
 const TAB = 9;
 const QUOTE = 34;
 
-export interface ScanOptions {
-  onProgress?: (fraction: number) => void;
-  /**
-   * Rows to allocate the columns for, and keep: the columns come back as views of buffers this
-   * long, so the rows of later ranges can be appended without new arrays (see joinTableChunks).
-   * Default: the rows of this range, estimated, with the unused end trimmed when it is large.
-   */
-  reserveRows?: number;
+/** Reads the rows of a table in steps, so the caller can hand out the rest of the rows meanwhile. */
+export interface RangeScanner {
+  /** Byte offset of the next row. */
+  readonly pos: number;
+  /** Reads the rows that start before `stop` (a row start, or the end); false once a field did not read. */
+  scanTo(stop: number): boolean;
+  /** The rows read so far. */
+  finish(): TableChunk;
 }
 
 /**
- * Reads delimited numeric rows of bytes [start, end) straight into Float64Arrays: one pass, no
- * per-row strings. Blank lines are skipped, short lines leave NaN in the missing columns, and a
- * text that is neither a number nor a known "missing" token in a strict column stops the scan
- * with `error` set. `end` must be the end of the data or the byte after a line feed.
+ * A scanner of delimited numeric rows from `start` on, straight from bytes into Float64Arrays:
+ * no per-row strings. Blank lines are skipped, short lines leave NaN in the missing columns, and
+ * a text that is neither a number nor a known "missing" token in a strict column stops the scan
+ * with `error` set. `end` is the end of the data. With `reserveRows` the columns are allocated
+ * for that many rows and kept that long (views of longer buffers), so the rows of later ranges can
+ * be appended without new arrays (see joinTableChunks); otherwise a large unused end is trimmed.
  */
-export function scanTableRange(
-  syntax: TableSyntax, fields: readonly TableField[], bytes: Uint8Array, start: number, end: number, opts: ScanOptions = {},
-): TableChunk {
+export function createRangeScanner(
+  syntax: TableSyntax, fields: readonly TableField[], bytes: Uint8Array, start: number, end: number, reserveRows?: number,
+): RangeScanner {
   let maxIndex = 0;
   for (const f of fields) maxIndex = Math.max(maxIndex, f.index);
   const slotOf = new Int32Array(maxIndex + 1).fill(-1);
@@ -64,32 +66,47 @@ export function scanTableRange(
   const s: ScanState = {
     bytes, end, delimiter: syntax.delimiter, decimalSep: syntax.decimalComma ? 44 : 46, blankTab: syntax.delimiter !== TAB,
     slotOf, kinds, readers: fields.map((f) => f.read ?? noReader), slotIndex: Int32Array.from(fields, (f) => f.index),
-    maxIndex, columns: [], capacity: opts.reserveRows ?? estimateRows(bytes, start, end), row: 0, line: 0, pos: start,
+    maxIndex, columns: [], capacity: reserveRows ?? estimateRows(bytes, start, end), row: 0, line: 0, pos: start,
     cursor: { pos: 0 }, errorField: -1, errorStart: 0, errorEnd: 0, shortRows: 0, firstShortLine: 0,
     missing: new Set((syntax.missingTokens ?? DEFAULT_MISSING).map((t) => t.toLowerCase())),
   };
   s.columns = fields.map(() => new Float64Array(s.capacity));
-  const step = 1 << 22;
   let error: TableChunk['error'];
-  for (;;) {
-    const status = scanRows(s, Math.min(end, s.pos + step));
-    if (status === SCAN_ERROR) {
-      const [a, b] = trimField(bytes, s.errorStart, s.errorEnd);
-      error = { line: s.line, slot: slotOf[s.errorField], text: latin1Slice(bytes, a, Math.min(b, a + 40)) };
-      break;
-    }
-    if (status === SCAN_FULL) {
-      s.capacity *= 2;
-      s.columns = s.columns.map((c) => { const g = new Float64Array(s.capacity); g.set(c); return g; });
-      continue;
-    }
-    if (s.pos >= end) break;
-    opts.onProgress?.((s.pos - start) / (end - start));
+  return {
+    get pos() { return s.pos; },
+    scanTo(stop) {
+      while (!error && s.pos < stop) {
+        const status = scanRows(s, stop);
+        if (status === SCAN_ERROR) {
+          const [a, b] = trimField(bytes, s.errorStart, s.errorEnd);
+          error = { line: s.line, slot: slotOf[s.errorField], text: latin1Slice(bytes, a, Math.min(b, a + 40)) };
+        } else if (status === SCAN_FULL) {
+          s.capacity *= 2;
+          s.columns = s.columns.map((c) => { const g = new Float64Array(s.capacity); g.set(c); return g; });
+        } else break;
+      }
+      return !error;
+    },
+    finish() {
+      const rows = s.row;
+      const trim = reserveRows === undefined && rows * 4 < s.capacity * 3;
+      const columns = s.columns.map((c) => (trim ? c.slice(0, rows) : c.subarray(0, rows)));
+      return { rows, lines: s.line, columns, shortRows: s.shortRows, firstShortLine: s.firstShortLine, error };
+    },
+  };
+}
+
+/** All rows of bytes [start, end) (`end`: the end of the data or the byte after a line feed) in one chunk. */
+export function scanTableRange(
+  syntax: TableSyntax, fields: readonly TableField[], bytes: Uint8Array, start: number, end: number,
+  onProgress?: (fraction: number) => void,
+): TableChunk {
+  const scanner = createRangeScanner(syntax, fields, bytes, start, end);
+  const step = 1 << 22;
+  while (scanner.pos < end && scanner.scanTo(Math.min(end, scanner.pos + step))) {
+    if (scanner.pos < end) onProgress?.((scanner.pos - start) / (end - start));
   }
-  const rows = s.row;
-  const trim = opts.reserveRows === undefined && rows * 4 < s.capacity * 3;
-  const columns = s.columns.map((c) => (trim ? c.slice(0, rows) : c.subarray(0, rows)));
-  return { rows, lines: s.line, columns, shortRows: s.shortRows, firstShortLine: s.firstShortLine, error };
+  return scanner.finish();
 }
 
 const KIND_NUMBER = 0;

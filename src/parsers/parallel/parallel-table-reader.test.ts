@@ -101,6 +101,22 @@ describe('parallel table reader', () => {
     expect(lineOfBad).toBeGreaterThan(2500);
   });
 
+  it('gives the same columns when a worker is slow and this thread reads most ranges', async () => {
+    const bytes = enc(awkwardArbinCsv(3000));
+    const single = await arbinCsvParser.parse({ fileName: 'slow.csv', bytes });
+    const pool = createTableWorkerPool(workerUrl, 1);
+    pools.push(pool);
+    const slow: TableWorkerPool = { ...pool, scan: async (...args) => { await new Promise((r) => setTimeout(r, 30)); return pool.scan(...args); } };
+    const parallel = await arbinCsvParser.parse({ fileName: 'slow.csv', bytes, readTable: createParallelTableReader(slow, 1) });
+    expectSameColumns(single, parallel);
+  });
+
+  it('fails the read when a worker fails', async () => {
+    const broken: TableWorkerPool = { size: 2, scan: () => Promise.reject(new Error('worker died')), close: async () => {} };
+    const bytes = enc(awkwardArbinCsv(3000));
+    await expect(arbinCsvParser.parse({ fileName: 'x.csv', bytes, readTable: createParallelTableReader(broken, 1) })).rejects.toThrow('worker died');
+  });
+
   it('reads small tables in the calling thread', async () => {
     const unused: TableWorkerPool = { size: 2, scan: () => Promise.reject(new Error('pool used')), close: async () => {} };
     const bytes = enc(awkwardArbinCsv(500));

@@ -1,47 +1,72 @@
 import { joinTableChunks, readTable } from '../common/table-reader.js';
 import type { TableReader } from '../common/table-reader.js';
 import { splitRowRanges } from '../common/table-ranges.js';
-import { estimateRows, scanTableRange } from '../common/table-scan.js';
+import { createRangeScanner, estimateRows } from '../common/table-scan.js';
+import type { TableChunk } from '../common/table-scan.js';
 import { toFieldSpecs } from './field-readers.js';
 import type { TableWorkerPool } from './table-worker-pool.js';
 
-/** Rows below which a byte range is not worth a worker thread (start-up and copies cost more). */
-export const MIN_ROWS_PER_RANGE = 200_000;
+/** Rows below which a thread is not worth its start-up and copies. */
+export const MIN_ROWS_PER_THREAD = 200_000;
+/** Ranges per thread: small enough that a thread slowed by other load hands its share to the others. */
+const RANGES_PER_THREAD = 8;
+/** Ranges a worker holds at once, so it never waits for this thread to notice it finished one. */
+const RANGES_IN_FLIGHT = 2;
+/** Bytes this thread reads between looks at the workers' answers. */
+const STEP_BYTES = 1 << 21;
 
 /**
- * A TableReader that cuts the rows at line boundaries into min(pool size + 1, rows /
- * minRowsPerRange) byte ranges, reads the first in this thread and the others on the pool's
- * workers at the same time, and joins the columns in file order: the same values, errors
- * (absolute line numbers) and warnings as readTable. Small tables, and tables with a field
- * reader the workers cannot rebuild, are read in this thread alone.
+ * A TableReader for big tables: the rows are cut at line boundaries into ranges; this thread reads
+ * them from the front into columns sized for the whole table, while the pool's workers take ranges
+ * from the back (two at a time each, a new one as each finishes), until they meet. The columns are joined in file order, so
+ * values, errors (absolute line numbers) and warnings are exactly readTable's, and a worker that
+ * gets little CPU (a busy machine) only does less of the work. Tables under two threads' worth of
+ * rows, and tables with a field reader the workers cannot rebuild, are read in this thread alone.
  */
-export function createParallelTableReader(pool: TableWorkerPool, minRowsPerRange = MIN_ROWS_PER_RANGE): TableReader {
+export function createParallelTableReader(pool: TableWorkerPool, minRowsPerThread = MIN_ROWS_PER_THREAD): TableReader {
   return async (opts) => {
-    const end = opts.end ?? opts.bytes.length;
+    const { bytes, start } = opts;
+    const end = opts.end ?? bytes.length;
     const fields = toFieldSpecs(opts.fields);
-    const parts = Math.min(pool.size + 1, Math.floor(estimateRows(opts.bytes, opts.start, end) / minRowsPerRange));
-    if (!fields || parts < 2) return readTable(opts);
-    const [first, ...rest] = splitRowRanges(opts.bytes, opts.start, end, parts);
-    if (rest.length === 0) return readTable(opts);
-    const total = end - opts.start;
-    let bytesDone = 0;
-    const progress = (n: number): void => { bytesDone += n; opts.onProgress?.(bytesDone / total); };
-    // Posted before this thread starts on the first range, so the workers run alongside it.
-    const others = rest.map(async (r) => {
-      const chunk = await pool.scan(opts, fields, copyRange(opts.bytes, r.start, r.end));
-      progress(r.end - r.start);
-      return chunk;
-    });
-    let head;
-    try {
-      // Room for every row, so the workers' rows are appended rather than all copied into new arrays.
-      head = scanTableRange(opts, opts.fields, opts.bytes, first.start, first.end, { reserveRows: estimateRows(opts.bytes, opts.start, end) });
-    } catch (err) {
-      for (const p of others) p.catch(() => undefined); // the first failure is the one to report
-      throw err;
+    const rowsEstimate = estimateRows(bytes, start, end);
+    const threads = Math.min(pool.size + 1, Math.floor(rowsEstimate / minRowsPerThread));
+    if (!fields || threads < 2) return readTable(opts);
+    const ranges = splitRowRanges(bytes, start, end, threads * RANGES_PER_THREAD);
+    if (ranges.length < 2) return readTable(opts);
+
+    let front = 0;
+    let back = ranges.length;
+    let failure: unknown;
+    const tail: TableChunk[] = [];
+    const running = new Set<Promise<void>>();
+    const total = end - start;
+    let workerBytes = 0;
+    const handOut = (): void => {
+      if (failure !== undefined || back <= front + 1) return;
+      const k = --back;
+      const r = ranges[k];
+      const task: Promise<void> = pool.scan(opts, fields, copyRange(bytes, r.start, r.end)).then(
+        (chunk) => { tail[k] = chunk; workerBytes += r.end - r.start; running.delete(task); handOut(); },
+        (err: unknown) => { failure ??= err; running.delete(task); },
+      );
+      running.add(task);
+    };
+    for (let k = 0; k < (threads - 1) * RANGES_IN_FLIGHT; k++) handOut();
+
+    // Room for every row, so the workers' rows are appended rather than all copied into new arrays.
+    const head = createRangeScanner(opts, opts.fields, bytes, start, end, rowsEstimate);
+    while (front < back && failure === undefined) {
+      const stop = ranges[front].end;
+      if (!head.scanTo(Math.min(stop, head.pos + STEP_BYTES))) break; // a bad field: the first error in the file
+      if (head.pos >= stop) front++;
+      opts.onProgress?.((head.pos - start + workerBytes) / total);
+      await new Promise<void>((resolve) => setImmediate(resolve)); // let finished workers take the next range
     }
-    progress(first.end - first.start);
-    return joinTableChunks(opts, [head, ...(await Promise.all(others))]);
+    back = front; // nothing more to hand out
+    while (running.size > 0) await Promise.race(running);
+    if (failure !== undefined) throw failure;
+    const chunk = head.finish();
+    return joinTableChunks(opts, chunk.error ? [chunk] : [chunk, ...tail.slice(front)]);
   };
 }
 
