@@ -3,8 +3,9 @@
  * normalise + cycle summary (`parseFile`), on one thread and with the table worker pool, against
  * the issue's `pandas.read_csv` (Debian's python3-pandas, timed inside Python; skipped with a
  * message if missing) and DuckDB's read_csv with 1 and 2 threads. Each variant runs in a fresh
- * process; ratios are against each baseline measured in the same run; `uptime` before and after.
- * Run: sh bench/series-run.sh bench/parse-arbin-csv.ts   (ROWS=… to change the size)
+ * process, ROUNDS times (default 3) in turn, and its median round is compared with each baseline's
+ * median round from the same run; `uptime` before and after.
+ * Run: sh bench/series-run.sh bench/parse-arbin-csv.ts   (ROWS=…, ROUNDS=…)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { measurePandasReadCsv } from './pandas-read-csv.js';
 const rows = Number(process.env.ROWS ?? 1_000_000);
 const file = `bench/out/arbin-${rows}.csv`;
 const variant = process.argv[2];
+const repeat = Number(process.env.ROUNDS ?? 3);
 
 interface Measured { seconds: number; cpuSeconds: number; rows: number; peakRssMB: number }
 
@@ -49,21 +51,31 @@ if (variant) {
   // parseFile's pool looks for table-worker.js beside its module, i.e. beside this bundle.
   execFileSync('npx', ['esbuild', 'src/parsers/parallel/table-worker.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', '--outfile=bench/out/table-worker.js'], { stdio: 'inherit' });
   console.log(`before: ${uptime()}`);
-  const results: Record<string, Measured> = {};
-  const pandas = measurePandasReadCsv(file);
-  if (pandas.available) results[`pandas ${pandas.version} read_csv`] = pandas;
-  else console.log(`pandas.read_csv baseline skipped: ${pandas.reason}`);
-  for (const name of ['duckdb-1-thread', 'duckdb-2-threads', 'liionsden-1-thread', 'liionsden']) {
-    const out = spawnSync(process.execPath, [process.argv[1], name], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (out.status !== 0) throw new Error(`${name} failed: ${out.stderr}`);
-    results[name] = JSON.parse(out.stdout.trim().split('\n').pop()!);
+  // Rounds of every variant in turn, so that load changes on the shared machine hit all of them; the median round counts.
+  const rounds: Record<string, Measured[]> = {};
+  const record = (name: string, r: Measured): void => { (rounds[name] ??= []).push(r); };
+  let pandasVersion = '';
+  let pandasProcessSeconds = 0;
+  for (let round = 0; round < repeat; round++) {
+    const pandas = measurePandasReadCsv(file);
+    if (pandas.available) { record('pandas read_csv', pandas); pandasVersion = pandas.version; pandasProcessSeconds = pandas.processSeconds; }
+    else if (round === 0) console.log(`pandas.read_csv baseline skipped: ${pandas.reason}`);
+    for (const name of ['duckdb-1-thread', 'duckdb-2-threads', 'liionsden-1-thread', 'liionsden']) {
+      const out = spawnSync(process.execPath, [process.argv[1], name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (out.status !== 0) throw new Error(`${name} failed: ${out.stderr}`);
+      record(name, JSON.parse(out.stdout.trim().split('\n').pop()!));
+    }
   }
+  const median = (rs: Measured[]): Measured => [...rs].sort((a, b) => a.seconds - b.seconds)[Math.floor(rs.length / 2)];
+  const results = Object.fromEntries(Object.entries(rounds).map(([name, rs]) => [name === 'pandas read_csv' ? `pandas ${pandasVersion} read_csv` : name, median(rs)]));
   console.log(`after:  ${uptime()}`);
   const ours = { '1 thread': results['liionsden-1-thread'], 'N threads': results['liionsden'] };
   for (const [name, r] of Object.entries(results)) {
     const ratios = name.startsWith('liionsden') ? '' : Object.entries(ours)
       .map(([label, o]) => `ours ${label} / this: ${(o.seconds / r.seconds).toFixed(2)} wall, ${(o.cpuSeconds / r.cpuSeconds).toFixed(2)} CPU`).join('; ');
-    console.log(`${name.padEnd(22)} wall ${r.seconds.toFixed(2)} s  CPU ${r.cpuSeconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${ratios}`);
+    const walls = (rounds[name.startsWith('pandas') ? 'pandas read_csv' : name] ?? []).map((x) => x.seconds.toFixed(2)).join(' ');
+    console.log(`${name.padEnd(22)} wall ${r.seconds.toFixed(2)} s (rounds: ${walls})  CPU ${r.cpuSeconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${ratios}`);
   }
-  if (pandas.available) console.log(`pandas whole process (interpreter + import + read_csv): wall ${pandas.processSeconds.toFixed(2)} s; target ours / pandas.read_csv ≤ 0.33 (wall)`);
+  console.log(`ours N threads / ours 1 thread: ${(ours['N threads'].seconds / ours['1 thread'].seconds).toFixed(2)} wall, ${(ours['N threads'].cpuSeconds / ours['1 thread'].cpuSeconds).toFixed(2)} CPU`);
+  if (pandasVersion) console.log(`pandas whole process (interpreter + import + read_csv, last round): wall ${pandasProcessSeconds.toFixed(2)} s; target ours / pandas.read_csv ≤ 0.33 (wall)`);
 }

@@ -18,7 +18,7 @@ export interface ByteRange {
 export function splitRowRanges(bytes: Uint8Array, start: number, end: number, parts: number): ByteRange[] {
   const ranges: ByteRange[] = [];
   let from = start;
-  const quotes: QuoteParity = { pos: start, count: 0 };
+  const quotes: QuoteParity = { count: 0, next: bytes.indexOf(QUOTE, start) };
   for (let k = 1; k < parts; k++) {
     const target = start + Math.floor(((end - start) * k) / parts);
     if (target <= from) continue;
@@ -42,21 +42,18 @@ function nextRowStart(bytes: Uint8Array, at: number, end: number, quotes: QuoteP
   }
 }
 
-/** Quotes counted so far from the first range's start up to `pos`. */
+/** Quotes counted so far from the first range's start, and the next quote not yet counted (-1: none). */
 interface QuoteParity {
-  pos: number;
   count: number;
+  next: number;
 }
 
 /** True when an even number of quotes lies before `at`; `at` never decreases between calls. */
 function evenQuotesBefore(bytes: Uint8Array, quotes: QuoteParity, at: number): boolean {
-  for (;;) {
-    const q = bytes.indexOf(QUOTE, quotes.pos);
-    if (q < 0 || q >= at) {
-      quotes.pos = at;
-      return (quotes.count & 1) === 0;
-    }
+  // The next quote is looked up once and kept while it lies beyond `at`: a file without quotes is scanned once.
+  while (quotes.next >= 0 && quotes.next < at) {
     quotes.count++;
-    quotes.pos = q + 1;
+    quotes.next = bytes.indexOf(QUOTE, quotes.next + 1);
   }
+  return (quotes.count & 1) === 0;
 }

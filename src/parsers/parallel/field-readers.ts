@@ -34,7 +34,18 @@ export function toFieldSpecs(fields: readonly TableField[]): FieldSpec[] | null 
   return specs;
 }
 
+// One reader per id and argument for the life of the thread: a new closure per table would make
+// the optimised row scanner, which inlines the reader it has seen, deoptimise on every range.
+const rebuilt = new Map<string, FieldReader>();
+
 /** The fields back with their readers (in a worker thread). */
 export function fromFieldSpecs(specs: readonly FieldSpec[]): TableField[] {
-  return specs.map((s) => ({ index: s.index, name: s.name, lenient: s.lenient, read: s.reader ? fieldReaderFactories[s.reader.id](s.reader.arg) : undefined }));
+  return specs.map((s) => ({ index: s.index, name: s.name, lenient: s.lenient, read: s.reader ? rebuild(s.reader) : undefined }));
+}
+
+function rebuild(ref: FieldReaderRef): FieldReader {
+  const key = `${ref.id}\u0000${ref.arg ?? ''}`;
+  let reader = rebuilt.get(key);
+  if (!reader) rebuilt.set(key, (reader = fieldReaderFactories[ref.id](ref.arg)));
+  return reader;
 }
