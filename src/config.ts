@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   ANONYMOUS_READ: booleanFlag.default(false),
   TRUST_PROXY_TLS: booleanFlag.default(false),
   WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ADMIN_USERNAME: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   ADMIN_EMAIL: z.string().email().optional(),
@@ -38,6 +39,8 @@ export type Config = {
   anonymousRead: boolean;
   secureCookies: boolean;
   workers: number;
+  /** HTTP server processes (node:cluster); more than one needs PostgreSQL. */
+  processes: number;
   initialAdmin: { username: string; password: string; email: string } | undefined;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 };
@@ -58,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration: ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
+  if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration: WEB_CONCURRENCY (serve --processes) > 1 needs DATABASE_URL (PGlite is one process)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousRead: e.ANONYMOUS_READ,
     secureCookies: e.TRUST_PROXY_TLS,
     workers: e.WORKERS,
+    processes: e.WEB_CONCURRENCY,
     initialAdmin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD
       ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME}@localhost` }
       : undefined,

@@ -12,17 +12,22 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates it, and serves the app until stopped. */
-export async function startServer(config: Config): Promise<RunningServer> {
+/**
+ * Opens the database, migrates it, and serves the app until stopped. `httpOnly` (a cluster worker,
+ * server-cluster.ts) leaves migrations and ingest workers to the primary process.
+ */
+export async function startServer(config: Config, opts: { httpOnly?: boolean } = {}): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
-  await ensureInitialAdmin(database.db, config.initialAdmin);
+  if (!opts.httpOnly) {
+    await migrateToLatest(database.db);
+    await ensureInitialAdmin(database.db, config.initialAdmin);
+  }
   const app = createApp({ config, db: database.db, dbKind: database.kind });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
   // Ingest workers share the process by default (WORKERS=0 leaves parsing to `liionsden worker` processes).
-  const workers = config.workers > 0 ? startIngestWorkers(config, database.db) : undefined;
+  const workers = config.workers > 0 && !opts.httpOnly ? startIngestWorkers(config, database.db) : undefined;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
