@@ -4,7 +4,8 @@
  * the visibility scope is exercised). The server runs in a child process so the load generator does not
  * share its event loop. Floors measured in the same run: GET /api/health, and the list's SQL sent
  * straight through the driver with the same concurrency.
- * Run: npm run bench:list   (DB=postgres|pglite|both, SECONDS=10, PG_ADMIN_URL=postgres://…/postgres)
+ * Run: npm run bench:list   (DB=postgres|pglite|both, SECONDS=10, PG_ADMIN_URL=postgres://…/postgres,
+ * PROCESSES=1,2: HTTP server processes on PostgreSQL, one variant after another, each on a fresh database)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { createApiToken } from '../src/auth/api-token.repository.js';
 import { loadConfig } from '../src/config.js';
 import type { Db } from '../src/db/database.js';
 import { startServer } from '../src/server.js';
+import { startClusteredServer } from '../src/server-cluster.js';
 import { insertUser } from '../src/users/user.repository.js';
 
 interface Ready { url: string; token: string; batchId: number; seedMs: number }
@@ -33,14 +35,15 @@ const CONNECTIONS = 50;
 const seconds = Number(process.env.SECONDS ?? 10);
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-if (process.argv[2] === 'serve') await serve(process.argv[3]);
+if (process.argv[2] === 'serve') await serve(process.argv[3] || undefined, process.argv[4] ?? '1');
 else await main();
 
-/** Child: start the real server on port 0, seed it, report url + token, stop on 'stop'. */
-async function serve(databaseUrl: string | undefined): Promise<void> {
+/** Child: start the real server on port 0 (with `processes` cluster workers: they run this file too), seed it, report url + token, stop on 'stop'. */
+async function serve(databaseUrl: string | undefined, processes: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-list-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', WORKERS: '0', LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
-  const server = await startServer(config);
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', WORKERS: '0', LOG_LEVEL: 'silent', WEB_CONCURRENCY: processes, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const server = config.processes > 1 ? await startClusteredServer(config) : await startServer(config);
+  if (!server) return; // a cluster worker
   const t0 = performance.now();
   const seeded = await seed(server.database.db);
   const ready: Ready = { url: server.url.replace('localhost', '127.0.0.1'), ...seeded, seedMs: Math.round(performance.now() - t0) };
@@ -80,7 +83,8 @@ async function seed(db: Db): Promise<{ token: string; batchId: number }> {
   await sql`insert into experiment_devices (experiment_id, device_id, position)
     select e.id, d.id, 'slot ' || k from experiments e cross join generate_series(0, 3) k
     join devices d on d.id = 1 + ((e.id * 4 + k) % ${BATCHES * DEVICES_PER_BATCH})`.execute(db);
-  await sql`analyze`.execute(db);
+  // A database in use has been vacuumed: the visibility map lets counts use index-only scans.
+  await sql`vacuum analyze`.execute(db);
   const batch = await db.selectFrom('batches').select('id').where('status', '=', 'public').orderBy('id').offset(10).executeTakeFirstOrThrow();
   const { token } = await createApiToken(db, viewer.id, 'bench');
   return { token, batchId: batch.id };
@@ -89,13 +93,13 @@ async function seed(db: Db): Promise<{ token: string; batchId: number }> {
 async function main(): Promise<void> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const which = process.env.DB ?? 'both';
-  const report: string[] = [];
-  if (which !== 'pglite') report.push(...(await runPostgres(autocannon)));
-  if (which !== 'postgres') report.push(...(await runOne(autocannon, 'pglite', undefined)));
+  const report: string[] = [`load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`];
+  if (which !== 'pglite') for (const processes of (process.env.PROCESSES ?? '1').split(',')) report.push(...(await runPostgres(autocannon, Number(processes))));
+  if (which !== 'postgres') report.push(...(await runOne(autocannon, 'pglite', undefined, 1)));
   console.log(report.join('\n'));
 }
 
-async function runPostgres(autocannon: Autocannon): Promise<string[]> {
+async function runPostgres(autocannon: Autocannon, processes: number): Promise<string[]> {
   const name = `liionsden_bench_list_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -103,15 +107,15 @@ async function runPostgres(autocannon: Autocannon): Promise<string[]> {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    return await runOne(autocannon, 'postgres', url.toString());
+    return await runOne(autocannon, 'postgres', url.toString(), processes);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }
 
-async function runOne(autocannon: Autocannon, kind: string, databaseUrl: string | undefined): Promise<string[]> {
-  const child = fork(process.argv[1], ['serve', ...(databaseUrl ? [databaseUrl] : [])], { stdio: 'inherit' });
+async function runOne(autocannon: Autocannon, kind: string, databaseUrl: string | undefined, processes: number): Promise<string[]> {
+  const child = fork(process.argv[1], ['serve', databaseUrl ?? '', String(processes)], { stdio: 'inherit' });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Ready));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -138,7 +142,7 @@ async function runOne(autocannon: Autocannon, kind: string, databaseUrl: string 
           if (status === 200) ms.push(time);
         });
       });
-    const lines = [`## ${kind}: seeded ${EXPERIMENTS} experiments, ${BATCHES * DEVICES_PER_BATCH} devices in ${ready.seedMs} ms; ${CONNECTIONS} connections × ${seconds} s`];
+    const lines = [`## ${kind}${processes > 1 ? `, ${processes} server processes` : ''}: seeded ${EXPERIMENTS} experiments, ${BATCHES * DEVICES_PER_BATCH} devices in ${ready.seedMs} ms; ${CONNECTIONS} connections × ${seconds} s`];
     // Anonymous health skips the bearer lookup (and its last_used_at write); with the token it is the floor of any API call.
     lines.push(row('GET /api/health, anonymous', await load('/api/health', {})));
     const health = await load('/api/health');
