@@ -12,12 +12,14 @@ export interface EntityUiConfig {
   columns: string[];
   /** Whether people create these through forms (data files arrive by upload instead). */
   creatable?: boolean;
+  /** Fields edited by a custom editor instead of a plain control: field name → name in `editors/field-editors.ts`. */
+  editors?: Record<string, string>;
 }
 
 export const ENTITIES: EntityUiConfig[] = [
-  { plural: 'experiments', label: 'Experiment', labelPlural: 'Experiments', group: 'Data', columns: ['date', 'type', 'temperature_c', 'c_rate', 'status', 'modified_at'] },
+  { plural: 'experiments', label: 'Experiment', labelPlural: 'Experiments', group: 'Data', columns: ['date', 'type', 'temperature_c', 'c_rate', 'status', 'modified_at'], editors: { devices: 'experiment-devices' } },
   { plural: 'data-files', label: 'Data file', labelPlural: 'Data files', group: 'Data', columns: ['experiment_id', 'state', 'format', 'row_count', 'status'], creatable: false },
-  { plural: 'specifications', label: 'Device specification', labelPlural: 'Specifications', group: 'Devices', columns: ['device_type_id', 'parent_id', 'status', 'modified_at'] },
+  { plural: 'specifications', label: 'Device specification', labelPlural: 'Specifications', group: 'Devices', columns: ['device_type_id', 'parent_id', 'status', 'modified_at'], editors: { parameter_values: 'parameter-values' } },
   { plural: 'batches', label: 'Batch', labelPlural: 'Batches', group: 'Devices', columns: ['specification_id', 'manufacturer_id', 'manufactured_on', 'size', 'serial_template', 'status'] },
   { plural: 'devices', label: 'Device', labelPlural: 'Devices', group: 'Devices', columns: ['batch_id', 'sequence', 'serial', 'status'] },
   { plural: 'device-types', label: 'Device type', labelPlural: 'Device types', group: 'Devices', columns: ['status'] },
@@ -25,7 +27,7 @@ export const ENTITIES: EntityUiConfig[] = [
   { plural: 'column-mappings', label: 'Column mapping', labelPlural: 'Column mappings', group: 'Lab', columns: ['equipment_id', 'status', 'modified_at'], creatable: false },
   { plural: 'protocols', label: 'Protocol', labelPlural: 'Protocols', group: 'Lab', columns: ['type', 'status', 'modified_at'] },
   { plural: 'compounds', label: 'Compound', labelPlural: 'Compounds', group: 'Materials', columns: ['formula', 'molar_mass', 'status'] },
-  { plural: 'components', label: 'Component', labelPlural: 'Components', group: 'Materials', columns: ['type', 'status'] },
+  { plural: 'components', label: 'Component', labelPlural: 'Components', group: 'Materials', columns: ['type', 'status'], editors: { compounds: 'compound-amounts' } },
   { plural: 'organisations', label: 'Organisation', labelPlural: 'Organisations', group: 'Reference', columns: ['website', 'is_research', 'is_cell_manufacturer', 'status'] },
   { plural: 'people', label: 'Person', labelPlural: 'People', group: 'Reference', columns: ['short_name', 'organisation_id', 'status'] },
   { plural: 'parameters', label: 'Parameter', labelPlural: 'Parameters', group: 'Reference', columns: ['symbol', 'unit_id', 'kind'] },

@@ -3,7 +3,7 @@ import { ApiError, apiFetch } from '../api/api-client.js';
 import { requestSchemaOf } from '../api/openapi-spec.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { FieldInput } from './field-input.js';
-import { formFieldsOf, toFormValues, toRequestBody, type FormValues } from './form-fields.js';
+import { formFieldsOf, subErrorsOf, toFormValues, toRequestBody, type FormValues } from './form-fields.js';
 import type { Row } from './entity-list.page.js';
 import { invalidateChoices } from './use-choices.js';
 import { useOpenApi } from './use-openapi.js';
@@ -29,11 +29,14 @@ export function EntityForm({ plural, record, nested = false, onSaved, onCancel }
     return schema ? formFieldsOf(doc, schema, plural) : [];
   }, [doc, plural, editing]);
   const [values, setValues] = useState<FormValues | undefined>();
+  // Messages by the API's issue path (`name`, `devices.1.batch_id`): editors place them on rows and cells.
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<Error>();
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const current = values ?? toFormValues(fields, record);
+  // Built once per record: editors' rows carry keys that must stay put across renders.
+  const initial = useMemo(() => toFormValues(fields, record), [fields, record]);
+  const current = values ?? initial;
 
   async function save(addAnother: boolean) {
     const { body, errors: local } = toRequestBody(fields, current, editing);
@@ -51,17 +54,25 @@ export function EntityForm({ plural, record, nested = false, onSaved, onCancel }
       onSaved(row, addAnother);
     } catch (e) {
       if (e instanceof ApiError && e.issues.length > 0) {
-        const byField: Record<string, string> = {};
+        const byPath: Record<string, string> = {};
+        let placed = 0;
         for (const issue of e.issues) {
-          const name = issue.field.split('.')[0];
-          if (fields.some((f) => f.name === name)) byField[name] = byField[name] ? `${byField[name]}; ${issue.message}` : issue.message;
+          if (!fields.some((f) => f.name === issue.field.split('.')[0])) continue;
+          byPath[issue.field] = byPath[issue.field] ? `${byPath[issue.field]}; ${issue.message}` : issue.message;
+          placed += 1;
         }
-        setErrors(byField);
-        if (Object.keys(byField).length < e.issues.length) setFailure(e);
+        setErrors(byPath);
+        if (placed < e.issues.length) setFailure(e);
       } else setFailure(e instanceof Error ? e : new Error(String(e)));
     } finally {
       setBusy(false);
     }
+  }
+
+  // A changed field's messages go (a list editor's row indices may have moved); the next save checks again.
+  function change(name: string, value: unknown) {
+    setValues({ ...current, [name]: value });
+    if (Object.keys(subErrorsOf(errors, name)).length > 0) setErrors(Object.fromEntries(Object.entries(errors).filter(([path]) => path !== name && !path.startsWith(`${name}.`))));
   }
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -78,7 +89,7 @@ export function EntityForm({ plural, record, nested = false, onSaved, onCancel }
     <form className="entity-form" onSubmit={submit} noValidate>
       {saved ? <p role="status" className="saved">{saved}</p> : null}
       {fields.map((f) => (
-        <FieldInput key={f.name} field={f} value={current[f.name] ?? ''} error={errors[f.name]} allowCreateRelated={!nested} onChange={(v) => setValues({ ...current, [f.name]: v })} />
+        <FieldInput key={f.name} field={f} value={current[f.name] ?? ''} errors={subErrorsOf(errors, f.name)} form={current} allowCreateRelated={!nested} onChange={(v) => change(f.name, v)} />
       ))}
       <ErrorMessage error={failure} />
       <div className="actions">

@@ -1,19 +1,26 @@
 import { useState } from 'react';
 import { Field } from '../ui/field.js';
 import { entityConfig, humanise } from './entity-config.js';
-import type { FormField } from './form-fields.js';
+import type { SubErrors } from './editors/field-editor.js';
+import type { FormField, FormValues } from './form-fields.js';
 import { NewRelatedDialog } from './new-related.dialog.js';
 import { useChoices } from './use-choices.js';
 
 interface Props {
   field: FormField;
-  value: string | boolean;
-  error?: string;
+  value: unknown;
+  /** The field's messages by the path below it ('' = the field itself). */
+  errors: SubErrors;
+  form: FormValues;
   allowCreateRelated: boolean;
-  onChange(value: string | boolean): void;
+  onChange(value: unknown): void;
 }
 
-function ReferenceSelect({ field, value, error, allowCreateRelated, onChange }: Props) {
+interface ControlProps extends Omit<Props, 'errors' | 'form'> {
+  error?: string;
+}
+
+function ReferenceSelect({ field, value, error, allowCreateRelated, onChange }: ControlProps) {
   const { choices, reload } = useChoices(field.target);
   const [creating, setCreating] = useState(false);
   const target = field.target ? entityConfig(field.target) : undefined;
@@ -51,7 +58,7 @@ function ReferenceSelect({ field, value, error, allowCreateRelated, onChange }: 
   );
 }
 
-function ReferenceMultiSelect({ field, value, error, onChange }: Props) {
+function ReferenceMultiSelect({ field, value, error, onChange }: ControlProps) {
   const { choices } = useChoices(field.target);
   const selected = String(value).split('\n').filter(Boolean);
   return (
@@ -69,12 +76,15 @@ function ReferenceMultiSelect({ field, value, error, onChange }: Props) {
   );
 }
 
-/** The control for one API field: select, checkbox, number, date, text, lines or JSON. */
-export function FieldInput(props: Props) {
-  const { field, value, error, onChange } = props;
+/** The control for one API field: select, checkbox, number, date, text, lines, JSON or the field's custom editor. */
+export function FieldInput({ errors, form, ...props }: Props) {
+  const { field, value, onChange } = props;
+  if (field.editor) return <field.editor.Component field={field} value={value} errors={errors} form={form} onChange={onChange} />;
+  const messages = Object.values(errors);
+  const error = messages.length > 0 ? messages.join('; ') : undefined;
   const label = humanise(field.name) + (field.required ? ' *' : '');
-  if (field.kind === 'reference') return <ReferenceSelect {...props} />;
-  if (field.kind === 'references') return <ReferenceMultiSelect {...props} />;
+  if (field.kind === 'reference') return <ReferenceSelect {...props} error={error} />;
+  if (field.kind === 'references') return <ReferenceMultiSelect {...props} error={error} />;
   if (field.kind === 'boolean')
     return (
       <div className="field checkbox">

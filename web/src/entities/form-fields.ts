@@ -1,7 +1,9 @@
 import { resolveSchema, unwrapNullable, type JsonSchema, type OpenApiDocument } from '../api/openapi-spec.js';
-import { referenceTarget } from './entity-config.js';
+import type { FieldEditor, SubErrors } from './editors/field-editor.js';
+import { FIELD_EDITORS } from './editors/field-editors.js';
+import { entityConfig, referenceTarget } from './entity-config.js';
 
-export type FieldKind = 'text' | 'longtext' | 'number' | 'integer' | 'boolean' | 'enum' | 'date' | 'datetime' | 'reference' | 'references' | 'lines' | 'json';
+export type FieldKind = 'text' | 'longtext' | 'number' | 'integer' | 'boolean' | 'enum' | 'date' | 'datetime' | 'reference' | 'references' | 'lines' | 'json' | 'editor';
 
 export interface FormField {
   name: string;
@@ -11,6 +13,16 @@ export interface FormField {
   options?: string[];
   target?: string;
   description?: string;
+  /** For kind `editor`: the custom editor the entity's UI config names for this field. */
+  editor?: FieldEditor<unknown>;
+}
+
+function editorOf(name: string, plural: string): FieldEditor<unknown> | undefined {
+  const editorName = entityConfig(plural)?.editors?.[name];
+  if (editorName === undefined) return undefined;
+  const editor = FIELD_EDITORS[editorName];
+  if (!editor) throw new Error(`The UI config of ${plural} names an unknown editor "${editorName}" for ${name}`);
+  return editor;
 }
 
 const LONG_TEXT = new Set(['notes', 'summary', 'description']);
@@ -18,7 +30,9 @@ const SKIPPED = new Set(['status']);
 // Files (spec sheets, PDFs) are attached by upload, not typed in.
 const FILE_FIELD = /_(blob_key|sha256)$/;
 
-function kindOf(name: string, schema: JsonSchema, plural: string): Pick<FormField, 'kind' | 'options' | 'target'> {
+function kindOf(name: string, schema: JsonSchema, plural: string): Pick<FormField, 'kind' | 'options' | 'target' | 'editor'> {
+  const editor = editorOf(name, plural);
+  if (editor) return { kind: 'editor', editor };
   const target = referenceTarget(name, plural);
   if (target && (schema.type === 'integer' || schema.type === 'number')) return { kind: 'reference', target };
   if (target && schema.type === 'array' && schema.items?.type === 'integer') return { kind: 'references', target };
@@ -56,14 +70,16 @@ export function formFieldsOf(doc: OpenApiDocument, body: JsonSchema, plural: str
   return fields.sort((a, b) => last(a) - last(b));
 }
 
-export type FormValues = Record<string, string | boolean>;
+/** Input strings and checkbox booleans; a custom editor's own state for kind `editor`. */
+export type FormValues = Record<string, unknown>;
 
 /** A record's values as form input strings. */
 export function toFormValues(fields: FormField[], record: Record<string, unknown> | undefined): FormValues {
   const values: FormValues = {};
   for (const f of fields) {
     const v = record?.[f.name];
-    if (f.kind === 'boolean') values[f.name] = v === true;
+    if (f.editor) values[f.name] = f.editor.fromRecord(v);
+    else if (f.kind === 'boolean') values[f.name] = v === true;
     else if (v === null || v === undefined) values[f.name] = '';
     else if ((f.kind === 'lines' || f.kind === 'references') && Array.isArray(v)) values[f.name] = v.join('\n');
     else if (f.kind === 'json') values[f.name] = JSON.stringify(v, null, 2);
@@ -74,12 +90,21 @@ export function toFormValues(fields: FormField[], record: Record<string, unknown
   return values;
 }
 
-/** Form strings back to a JSON body; empty optional fields are left out (or null when editing). */
+/**
+ * Form strings back to a JSON body; empty optional fields are left out (or null when editing).
+ * Local errors are keyed by the API's issue paths (`devices.1.sequence`), like the server's.
+ */
 export function toRequestBody(fields: FormField[], values: FormValues, editing: boolean): { body: Record<string, unknown>; errors: Record<string, string> } {
   const body: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const f of fields) {
     const raw = values[f.name];
+    if (f.editor) {
+      const out = f.editor.toBody(raw);
+      body[f.name] = out.value;
+      for (const [sub, message] of Object.entries(out.errors)) errors[sub === '' ? f.name : `${f.name}.${sub}`] = message;
+      continue;
+    }
     if (f.kind === 'boolean') {
       body[f.name] = raw === true;
       continue;
@@ -107,4 +132,14 @@ export function toRequestBody(fields: FormField[], values: FormValues, editing: 
     else body[f.name] = text;
   }
   return { body, errors };
+}
+
+/** The messages under one field, keyed by the path below it ('' = the field itself). */
+export function subErrorsOf(errors: Record<string, string>, name: string): SubErrors {
+  const out: SubErrors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    if (path === name) out[''] = message;
+    else if (path.startsWith(`${name}.`)) out[path.slice(name.length + 1)] = message;
+  }
+  return out;
 }
