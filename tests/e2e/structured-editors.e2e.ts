@@ -145,7 +145,8 @@ describe('structured editors: specification parameter values and experiment devi
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { name: experiment }).waitFor();
 
-    const saved = await session.request<{ devices: { batch_id: number; sequence: number; position: string | null; serial: string }[] }>('GET', `/api/v1/experiments/${idInUrl(page)}`);
+    const experimentId = idInUrl(page);
+    const saved = await session.request<{ devices: { device_id: number; batch_id: number; sequence: number; position: string | null; serial: string }[] }>('GET', `/api/v1/experiments/${experimentId}`);
     expect(saved.devices.map(({ batch_id, sequence, position, serial }) => ({ batch_id, sequence, position, serial }))).toEqual([
       { batch_id: batchId, sequence: 1, position: 'A1', serial: 'P-001' },
       { batch_id: batchId, sequence: 2, position: 'A2', serial: 'P-002' },
@@ -156,6 +157,14 @@ describe('structured editors: specification parameter values and experiment devi
     await expect.poll(() => row(page, 'Device 2').getByLabel('Sequence', { exact: true }).inputValue()).toBe('2');
     expect(await row(page, 'Device 2').getByLabel('Position', { exact: true }).inputValue()).toBe('A2');
     expect(await row(page, 'Device 2').getByLabel('Batch', { exact: true }).locator('option:checked').textContent()).toBe(batch);
+    // An existing device can be picked instead (the batch narrows the list); saving keeps the same two.
+    await row(page, 'Device 2').getByLabel('Pick by', { exact: true }).selectOption('device');
+    await pick(row(page, 'Device 2').getByLabel('Device', { exact: true }), 'P-002');
+    await row(page, 'Device 2').getByLabel('Position', { exact: true }).fill('B2');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: experiment }).waitFor();
+    const edited = await session.request<{ devices: { device_id: number; position: string | null }[] }>('GET', `/api/v1/experiments/${experimentId}`);
+    expect(edited.devices.map((d) => [d.device_id, d.position])).toEqual(saved.devices.map((d) => [d.device_id, d.sequence === 2 ? 'B2' : d.position]));
   });
 
   it('creates a component from two compounds with relative amounts', async () => {

@@ -27,14 +27,16 @@ export function ParameterValueCells({ row, cells, inherited, update }: Props) {
         error={cells.parameter_id ?? error?.message}
         onChange={(parameter_id) => update({ parameter_id, value: '', unit_id: '' })}
       />
+      {/* Read-only until the parameter says whether it takes a number or a text. */}
       <TextCell
         label="Value"
         type={valueType}
+        readOnly={!details}
         value={row.value}
         error={cells.value}
         placeholder={inherited ? String(inherited.value) : undefined}
         hint={inherited ? `Overrides the inherited ${String(inherited.value)}` : undefined}
-        onChange={(value) => update({ value, valueType })}
+        onChange={(value) => details && update({ value, valueType: details.valueType })}
       />
       {details?.quantityId == null ? null : (
         <ChoiceSelect label="Unit" plural="units" filters={{ quantity_id: details.quantityId }} value={row.unit_id || defaultUnit} error={cells.unit_id} onChange={(unit_id) => update({ unit_id })} />
