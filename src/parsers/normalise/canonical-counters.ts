@@ -50,10 +50,9 @@ export function counterIncrementsOf(result: ParseResult, ctx: CounterContext, qu
     const discharge = findValues(result, cols.discharge);
     if (charge || discharge) {
       const resets = resetPointsOf(mode, ctx);
-      const zeros = new Float64Array(ctx.timeS.length);
       return {
-        charge: charge ? counterIncrements(charge, resets) : zeros,
-        discharge: discharge ? counterIncrements(discharge, resets) : zeros,
+        charge: charge ? counterIncrements(charge, resets) : new Float64Array(ctx.timeS.length),
+        discharge: discharge ? counterIncrements(discharge, resets) : new Float64Array(ctx.timeS.length),
       };
     }
   }
