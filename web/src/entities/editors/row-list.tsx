@@ -67,7 +67,7 @@ export function RowList<R extends EditorRow>({ legend, itemLabel, rows, errors, 
             const update = (patch: Partial<R>) => onChange(rows.map((r) => (r.key === row.key ? { ...r, ...patch } : r)));
             return (
               <li key={row.key}>
-                <fieldset className={rowError ? 'editor-row field-invalid' : 'editor-row'} data-row-key={row.key}>
+                <fieldset className={rowError ? 'editor-row field-invalid' : 'editor-row'} data-row-key={row.key} aria-describedby={rowError ? `${errorId}-${row.key}` : undefined}>
                   <legend>{name}</legend>
                   {renderRow(row, update, cells, index)}
                   <div className="row-buttons">
@@ -82,7 +82,7 @@ export function RowList<R extends EditorRow>({ legend, itemLabel, rows, errors, 
                     </button>
                   </div>
                   {rowError ? (
-                    <small className="field-error row-error" role="alert">
+                    <small id={`${errorId}-${row.key}`} className="field-error row-error" role="alert">
                       {rowError}
                     </small>
                   ) : null}
