@@ -183,37 +183,44 @@ function row(label: string, { r, ms, load1 }: Run): string {
   return `${label}\n  p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms  max ${q(1)} ms  ${Math.round(r.requests.average)} req/s  (${ms.length} requests${failed}, load1 ${load1.toFixed(2)})`;
 }
 
-/** The experiments page's SQL (rows + count, as the framework issues it) straight through pg, 50 at a time. */
+/**
+ * Each page's SQL as the server issues it, straight through pg, 50 at a time: the page and its total in one
+ * statement (entity-read.repository.ts), then for experiments the devices under test of those 50 rows.
+ */
 async function plainSql(databaseUrl: string, batchId: number): Promise<string[]> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const viewer = (await pool.query<{ id: number }>(`select id from users where username = 'viewer'`)).rows[0].id;
   const scope = `(t.status = 'public' or (t.status = 'private' and t.owner_id = $1))`;
-  const queries: [string, string, unknown[]][] = [
-    ['experiments', `select t.* from experiments t where ${scope} and t.type = $2 and t.temperature_c >= $3 order by t.date desc, t.id asc limit 50 offset 100`, [viewer, 'constant_current', 20]],
-    ['experiments', `select count(*) from experiments t where ${scope} and t.type = $2 and t.temperature_c >= $3`, [viewer, 'constant_current', 20]],
-    ['devices', `select t.* from devices t where ${scope} and t.batch_id = $2 order by t.sequence desc, t.id asc limit 50 offset 50`, [viewer, batchId]],
-    ['devices', `select count(*) from devices t where ${scope} and t.batch_id = $2`, [viewer, batchId]],
+  const withTotal = (table: string, where: string, order: (alias: string) => string, offset: number) =>
+    `select c.total, p.* from (select count(*) as total from ${table} t where ${scope} and ${where}) c
+     left join lateral (select t.* from ${table} t where ${scope} and ${where} order by ${order('t')} limit 50 offset ${offset}) p on true order by ${order('p')}`;
+  const pages: [string, string, unknown[]][] = [
+    ['experiments', withTotal('experiments', 't.type = $2 and t.temperature_c >= $3', (a) => `${a}.date desc, ${a}.id asc`, 100), [viewer, 'constant_current', 20]],
+    ['devices', withTotal('devices', 't.batch_id = $2', (a) => `${a}.sequence desc, ${a}.id asc`, 50), [viewer, batchId]],
   ];
+  const devicesUnderTest = `select ed.experiment_id, ed.device_id, ed.position, t.serial, t.batch_id, t.sequence from experiment_devices ed
+    join devices t on t.id = ed.device_id where ed.experiment_id = any($2) and ${scope} order by t.batch_id, t.sequence`;
   const lines: string[] = [];
-  for (const table of ['experiments', 'devices']) {
-    const mine = queries.filter((q) => q[0] === table);
+  for (const [table, text, params] of pages) {
     const latencies: number[] = [];
     const deadline = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
         while (performance.now() < deadline) {
           const t0 = performance.now();
-          await Promise.all(mine.map(([, text, params]) => pool.query(text, params)));
+          const { rows } = await pool.query<{ id: number }>(text, params);
+          if (table === 'experiments') await pool.query(devicesUnderTest, [viewer, rows.map((r) => r.id)]);
           latencies.push(performance.now() - t0);
         }
       }),
     );
     const q = (f: number) => quantile(latencies, f).toFixed(1);
-    lines.push(`plain SQL via pg (pool 10, ${CONNECTIONS} concurrent), ${table} page + count\n  p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms  ${Math.round(latencies.length / seconds)} pages/s`);
+    const what = table === 'experiments' ? 'page + total, then devices under test' : 'page + total';
+    lines.push(`plain SQL via pg (pool 10, ${CONNECTIONS} concurrent), ${table}: ${what}\n  p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms  ${Math.round(latencies.length / seconds)} pages/s`);
   }
-  for (const [table, text, params] of queries) {
-    const plan = (await pool.query(`explain analyze ${text}`, params)).rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`);
-    lines.push(`EXPLAIN ANALYZE ${table} ${text.startsWith('select count') ? 'count' : 'page'}:`, ...plan);
+  for (const [table, text, params] of pages) {
+    const plan = (await pool.query(`explain (analyze, buffers) ${text}`, params)).rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`);
+    lines.push(`EXPLAIN (ANALYZE, BUFFERS) ${table} page + total:`, ...plan);
   }
   await pool.end();
   return lines;
