@@ -22,6 +22,11 @@ describe('scanNumber', () => {
       '0.000000000000000E+000', '16566952984409000', '5.002879', '100', '0.1', '1.7976931348623157e308'];
     for (const s of samples) expect(num(s), s).toBe(Number(s));
   });
+  it('equals Number() at the edges of the int32 fast path', () => {
+    const samples = ['999999999.999999', '123456789.123456', '1234567890.12', '0.123456789', '0.1234567891', '-0', '-0.0',
+      '2147483647.5', '4294967296', '999999999999999', '9999999999999999', '5.', '-.5', '-', '.'];
+    for (const s of samples) expect(Object.is(num(s), Number(s === '-' || s === '.' ? 'x' : s)), s).toBe(true);
+  });
   it('reads a decimal comma', () => {
     expect(num('0,017', true)).toBe(0.017);
     expect(num('-2,5E+001', true)).toBe(-25);
