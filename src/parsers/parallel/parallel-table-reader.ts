@@ -16,12 +16,13 @@ const RANGES_IN_FLIGHT = 2;
 const STEP_BYTES = 1 << 21;
 
 /**
- * A TableReader for big tables: the rows are cut at line boundaries into ranges; this thread reads
- * them from the front into columns sized for the whole table, while the pool's workers take ranges
- * from the back (two at a time each, a new one as each finishes), until they meet. The columns are joined in file order, so
- * values, errors (absolute line numbers) and warnings are exactly readTable's, and a worker that
- * gets little CPU (a busy machine) only does less of the work. Tables under two threads' worth of
- * rows, and tables with a field reader the workers cannot rebuild, are read in this thread alone.
+ * A TableReader for big tables: the rows are cut at line boundaries into ranges; this thread
+ * reads them from the front into columns sized for the whole table, while the pool's workers take
+ * ranges from the back (two at a time each, a new one as each finishes), until they meet. The
+ * columns are joined in file order, so values, errors (absolute line numbers) and warnings are
+ * exactly readTable's, and a worker that gets little CPU (a busy machine) only does less of the
+ * work. Tables under two threads' worth of rows, and tables with a field reader the workers cannot
+ * rebuild, are read in this thread alone.
  */
 export function createParallelTableReader(pool: TableWorkerPool, minRowsPerThread = MIN_ROWS_PER_THREAD): TableReader {
   return async (opts) => {
