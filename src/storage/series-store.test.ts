@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import { readAll } from './blob-store.js';
 import { createLocalBlobStore } from './local-blob-store.js';
-import { duckdbConnection, SERIES_ROW_GROUP_ROWS, SeriesMetadataKey, storeSeries, withLocalSeriesFile } from './series-store.js';
+import { readParquetColumns } from '../series/parquet-columns.js';
+import { duckdbConnection, isInt32Column, SERIES_ROW_GROUP_ROWS, SeriesMetadataKey, storeSeries, withLocalSeriesFile } from './series-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'liionsden-series-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,5 +49,33 @@ describe('series store (Parquet)', () => {
       expect(groups).toHaveLength(Math.ceil(rows / SERIES_ROW_GROUP_ROWS));
     });
     expect((await readAll(store, key, { offset: 0, length: 4 })).toString()).toBe(new Uint8Array(Buffer.from('PAR1')).toString());
+  });
+
+  it('stores whole-number columns as INTEGER (missing values as nulls) and reads every column back bit for bit', async () => {
+    const n = 5_000;
+    const cycle = Float64Array.from({ length: n }, (_, i) => 1 + Math.floor(i / 700));
+    cycle[2_100] = Number.NaN;
+    const negative = Float64Array.from({ length: n }, (_, i) => -(2 ** 31) + i);
+    const almost = Float64Array.from({ length: n }, (_, i) => i);
+    almost[4_999] = 2 ** 31; // one value out of int32 range: the column stays DOUBLE
+    const current = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? Number.NaN : 0.1 * i));
+    const cols = [column('Cycle Index / 1', '1', 'Cycle', cycle), column('Neg / 1', '1', 'Neg', negative), column('Big / 1', '1', 'Big', almost), column('Current / A', 'A', 'I', current)];
+    const store = createLocalBlobStore(join(dir, 'files'));
+    await storeSeries(store, 'series/2/job-1.parquet', cols, { sourceSha256: 'cd'.repeat(32), parser: 'test', parserVersion: '1' });
+    const con = await duckdbConnection();
+    await withLocalSeriesFile(store, 'series/2/job-1.parquet', async (path) => {
+      const types = (await con.runAndReadAll(`select column_name, column_type from (describe select * from read_parquet('${path}'))`)).getRows();
+      expect(types).toEqual([['Cycle Index / 1', 'INTEGER'], ['Neg / 1', 'INTEGER'], ['Big / 1', 'DOUBLE'], ['Current / A', 'DOUBLE']]);
+      const back = await readParquetColumns(con, path, cols.map((c) => c.name), n);
+      back.forEach((values, i) => expect(values).toEqual(cols[i].values));
+    });
+  });
+
+  it('calls a column integer only when every present value is a whole int32', () => {
+    expect(isInt32Column(Float64Array.of(1, 2, Number.NaN, -3))).toBe(true);
+    expect(isInt32Column(Float64Array.of(1, 2.5))).toBe(false);
+    expect(isInt32Column(Float64Array.of(2 ** 31))).toBe(false);
+    expect(isInt32Column(Float64Array.of(Number.NaN, Number.NaN))).toBe(false);
+    expect(isInt32Column(Float64Array.of(Number.POSITIVE_INFINITY))).toBe(false);
   });
 });
