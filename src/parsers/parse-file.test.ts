@@ -1,43 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { syntheticExport } from '../../tests/setup/synthetic-export.js';
 import { CanonicalColumn as C } from '../domain/canonical-columns.js';
 import { summariseSteps } from '../domain/step-table.js';
-import { detectParser } from './detect.js';
 import { findColumn } from './normalise/columns.js';
 import { cycleSeriesOf, parseFile } from './parse-file.js';
-import { parsers } from './registry.js';
-
-interface Truth { completeCycles: { cycle: number; chargeCapacityAh: number; dischargeCapacityAh: number; chargeEnergyWh: number; dischargeEnergyWh: number }[] }
-
-const dir = mkdtempSync(join(tmpdir(), 'liionsden-synth-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Writes a synthetic export with the shared generator (200 000 rows ≈ 30 complete cycles). */
-function synth(format: string, ext: string): { file: string; truth: Truth } {
-  const file = join(dir, `synth-${format}${ext}`);
-  execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', format, '--rows', '200000', '--out', file, '--truth', `${file}.json`], { stdio: 'ignore' });
-  return { file, truth: JSON.parse(readFileSync(`${file}.json`, 'utf8')) as Truth };
-}
-
-/** True when some registered parser claims the file (the vendor parsers are written in parallel). */
-function registered(file: string): boolean {
-  try {
-    detectParser(parsers, file, readFileSync(file).subarray(0, 65536));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const cases = [['arbin-csv', '.csv'], ['maccor-txt', '.001'], ['biologic-mpt', '.mpt']] as const;
 
 describe.each(cases)('cycle summary of synthetic %s against the generator truth', (format, ext) => {
-  const { file, truth } = synth(format, ext);
-  it.skipIf(!registered(file))('matches every complete cycle within 0.1 %', async () => {
-    const { result, cycles } = await parseFile({ fileName: file, bytes: readFileSync(file) });
+  it('matches every complete cycle within 0.1 % (200,000 rows ≈ 30 complete cycles)', async () => {
+    const { fileName, bytes, truth } = syntheticExport(format, `synth-${format}${ext}`, 200_000);
+    const { result, cycles } = await parseFile({ fileName, bytes });
     expect(result.rows).toBe(200000);
     expect(truth.completeCycles.length).toBeGreaterThan(20);
     expect(cycles.length).toBeGreaterThanOrEqual(truth.completeCycles.length);

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
+import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
 import { ParseError } from '../cycler-parser.js';
 import { arbinCsvParser } from './arbin-csv.parser.js';
 
@@ -91,9 +89,7 @@ describe('arbin CSV (golden)', () => {
   });
 
   it('reads the synthetic generator output', async () => {
-    const out = join(tmpdir(), `arbin-synth-${process.pid}.csv`);
-    execFileSync('node', ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', '20000', '--out', out, '--truth', out + '.json']);
-    const r = await arbinCsvParser.parse({ fileName: out, bytes: load(out) });
+    const r = await arbinCsvParser.parse(syntheticExport('arbin-csv', 'synth.csv', 20000));
     expect(r.rows).toBe(20000);
     expect(last(r, 'Record Index / 1')).toBe(20000);
     expect(first(r, 'Unix Time / s')).toBe(utc('2024-01-15T09:00:01'));

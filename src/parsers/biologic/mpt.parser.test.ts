@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
+import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
 import { ParseError } from '../cycler-parser.js';
 import { biologicMptParser } from './mpt.parser.js';
 
@@ -67,9 +65,7 @@ describe('BioLogic ASCII exports (golden)', () => {
   });
 
   it('decimal comma (synthetic EC-Lab file)', async () => {
-    const out = join(tmpdir(), `biologic-synth-${process.pid}.mpt`);
-    execFileSync('node', ['../shared/tools/synth-cycler.mjs', '--format', 'biologic-mpt', '--decimal-comma', '--rows', '3000', '--out', out, '--truth', out + '.json']);
-    const r = await biologicMptParser.parse({ fileName: out, bytes: load(out) });
+    const r = await biologicMptParser.parse(syntheticExport('biologic-mpt', 'synth.mpt', 3000, ['--decimal-comma']));
     expect(r.rows).toBe(3000);
     expect(r.metadata.decimalComma).toBe(true);
     expect(first(r, 'Voltage / V')).toBe(2.8639612);

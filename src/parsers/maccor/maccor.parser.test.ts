@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
+import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
 import { ParseError } from '../cycler-parser.js';
 import { maccorExcelParser } from './maccor-excel.parser.js';
 import { maccorTextParser } from './maccor-text.parser.js';
@@ -117,9 +115,7 @@ describe('maccor text exports (golden)', () => {
   });
 
   it('reads the synthetic generator output', async () => {
-    const out = join(tmpdir(), `maccor-synth-${process.pid}.txt`);
-    execFileSync('node', ['../shared/tools/synth-cycler.mjs', '--format', 'maccor-txt', '--rows', '5000', '--out', out, '--truth', out + '.json']);
-    const r = await maccorTextParser.parse({ fileName: out, bytes: load(out) });
+    const r = await maccorTextParser.parse(syntheticExport('maccor-txt', 'synth.txt', 5000));
     expect(r.rows).toBe(5000);
     expect(last(r, 'Test Time / s')).toBe(5000);
     expect(first(r, 'Current / A')).toBe(3);
