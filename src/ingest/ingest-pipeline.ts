@@ -8,7 +8,8 @@ import { readAll, type BlobStore } from '../storage/blob-store.js';
 import { seriesKeyFor, storeSeries } from '../storage/series-store.js';
 import { completeJob, failJob, type ClaimedJob } from './job-queue.js';
 import { computeQualityFlags } from './quality-flags.js';
-import { cycleRows, stepRows } from './summary-rows.js';
+import { replaceCycleSummaries } from './cycle-columns.js';
+import { chunks, stepRows } from './summary-rows.js';
 import { findVoltageWindow } from './voltage-window.repository.js';
 
 export interface IngestDeps {
@@ -50,9 +51,8 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     const previousKey = file.series_key;
     await db.transaction().execute(async (tx) => {
       if (!(await completeJob(tx, job))) throw new LeaseLostError(`Job ${job.id} was taken over by another worker`);
-      await tx.deleteFrom('cycle_summaries').where('data_file_id', '=', file.id).execute();
+      await replaceCycleSummaries(tx, file.id, cycles, quality.perCycle);
       await tx.deleteFrom('steps').where('data_file_id', '=', file.id).execute();
-      for (const batch of chunks(cycleRows(file.id, cycles, quality.perCycle), 500)) await tx.insertInto('cycle_summaries').values(batch).execute();
       for (const batch of chunks(stepRows(file.id, steps), 500)) await tx.insertInto('steps').values(batch).execute();
       await tx
         .updateTable('data_files')
@@ -113,9 +113,5 @@ function recordedAtOf(metadata: Record<string, unknown>): Date | null {
   if (typeof start !== 'string') return null;
   const d = new Date(start);
   return Number.isNaN(d.getTime()) ? null : d;
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 

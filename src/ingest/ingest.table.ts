@@ -82,9 +82,22 @@ export interface DataFileVersionsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+/** One row per data file: the figures the cycle table compares, each packed as big-endian float8 in cycle order. */
+export interface CycleColumnsTable {
+  data_file_id: number;
+  cycle: Uint8Array;
+  charge_capacity_ah: Uint8Array;
+  discharge_capacity_ah: Uint8Array;
+  charge_energy_wh: Uint8Array;
+  discharge_energy_wh: Uint8Array;
+  coulombic_efficiency: Uint8Array;
+  energy_efficiency: Uint8Array;
+}
+
 export interface IngestTables {
   jobs: JobsTable;
   cycle_summaries: CycleSummariesTable;
+  cycle_columns: CycleColumnsTable;
   steps: StepsTable;
   data_file_versions: DataFileVersionsTable;
 }

@@ -56,3 +56,8 @@ export function stepRows(dataFileId: number, steps: readonly StepSummary[]): Ins
     row_count: s.rowCount,
   }));
 }
+
+/** Rows in batches of `size` (one INSERT each keeps statements under the parameter limit). */
+export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

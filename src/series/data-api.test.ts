@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../tests/setup/test-app.js';
 import type { CycleSummary } from '../domain/cycle-summary.js';
 import type { StepSummary } from '../domain/step-table.js';
-import { cycleRows, stepRows } from '../ingest/summary-rows.js';
+import { replaceCycleSummaries } from '../ingest/cycle-columns.js';
+import { stepRows } from '../ingest/summary-rows.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 import { seedDataFile, seedDevice } from './data-api-seed.js';
 import { withDuckDb, sqlString } from './duckdb.js';
@@ -109,7 +110,7 @@ describe('data API over stored series', () => {
   it('serves the cycle and step rows stored at ingest when there are any', async () => {
     const computed = (await (await get(`/api/v1/data-files/${bare.id}/cycles`)).json()) as { source: string; cycles: CycleSummary[] };
     expect(computed.source).toBe('computed');
-    await t.handle.db.insertInto('cycle_summaries').values(cycleRows(bare.id, computed.cycles, new Map())).execute();
+    await t.handle.db.transaction().execute((tx) => replaceCycleSummaries(tx, bare.id, computed.cycles, new Map()));
     const steps = (await (await get(`/api/v1/data-files/${bare.id}/steps`)).json()) as { steps: StepSummary[] };
     await t.handle.db.insertInto('steps').values(stepRows(bare.id, steps.steps)).execute();
     const stored = (await (await get(`/api/v1/data-files/${bare.id}/cycles`)).json()) as { source: string; cycles: CycleSummary[] };
@@ -158,6 +159,11 @@ describe('data API over stored series', () => {
   it('compares cycles across data files and summarises a batch with its fade rate', async () => {
     const cmp = (await (await get(`/api/v1/compare/cycles?dataFiles=${file.id},${bare.id}&metric=capacity`)).json()) as { dataFiles: { id: number; cycle: number[]; discharge: number[] }[] };
     expect(cmp.dataFiles.map((f) => [f.id, f.cycle.length])).toEqual([[file.id, CYCLES], [bare.id, 2]]);
+    // `bare` has stored cycle rows (an earlier test wrote them): the folded binary arrays give the same numbers.
+    const bareCycles = (await (await get(`/api/v1/data-files/${bare.id}/cycles`)).json()) as { source: string; cycles: { cycle: number; dischargeCapacityAh: number }[] };
+    expect(bareCycles.source).toBe('stored');
+    expect(cmp.dataFiles[1].cycle).toEqual(bareCycles.cycles.map((c) => c.cycle));
+    expect(cmp.dataFiles[1].discharge).toEqual(bareCycles.cycles.map((c) => c.dischargeCapacityAh));
     const eff = (await (await get(`/api/v1/compare/cycles?dataFiles=${file.id}&metric=efficiency`)).json()) as { dataFiles: { coulombic: number[] }[] };
     expect(eff.dataFiles[0].coulombic[0]).toBeCloseTo(3599 / 3600, 9);
     const stats = (await (await get(`/api/v1/batches/${batchId}/statistics`)).json()) as {

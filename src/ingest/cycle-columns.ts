@@ -1,0 +1,52 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { CycleSummary } from '../domain/cycle-summary.js';
+import type { CycleColumnsTable, CycleSummariesTable } from './ingest.table.js';
+import type { CycleQualityFlags } from './quality-flags.js';
+import { chunks, cycleRows } from './summary-rows.js';
+
+/** The per-cycle figures packed in cycle_columns, by their CycleSummary name → column. */
+export const PACKED_CYCLE_COLUMNS = {
+  cycle: 'cycle',
+  chargeCapacityAh: 'charge_capacity_ah',
+  dischargeCapacityAh: 'discharge_capacity_ah',
+  chargeEnergyWh: 'charge_energy_wh',
+  dischargeEnergyWh: 'discharge_energy_wh',
+  coulombicEfficiency: 'coulombic_efficiency',
+  energyEfficiency: 'energy_efficiency',
+} as const satisfies Partial<Record<keyof CycleSummary, keyof CycleColumnsTable>>;
+
+export type PackedCycleField = keyof typeof PACKED_CYCLE_COLUMNS;
+
+/** Numbers (null = none → NaN) as big-endian float8, PostgreSQL's `float8send` layout. */
+export function packFloat8(values: readonly (number | null)[]): Buffer {
+  const bytes = Buffer.alloc(values.length * 8);
+  values.forEach((v, i) => bytes.writeDoubleBE(v ?? Number.NaN, i * 8));
+  return bytes;
+}
+
+/** Big-endian float8 bytes back to numbers. */
+export function unpackFloat8(bytes: Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<number>(bytes.byteLength >> 3);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8);
+  return out;
+}
+
+/** The cycle_columns row of a data file, from its cycle_summaries rows (so both hold the same values). */
+export function cycleColumnsRow(dataFileId: number, rows: readonly Insertable<CycleSummariesTable>[]): Insertable<CycleColumnsTable> {
+  const sorted = [...rows].sort((a, b) => a.cycle - b.cycle);
+  const column = (name: keyof CycleSummariesTable) => packFloat8(sorted.map((r) => (r[name] as number | null | undefined) ?? null));
+  const row = { data_file_id: dataFileId } as Insertable<CycleColumnsTable>;
+  for (const name of Object.values(PACKED_CYCLE_COLUMNS)) row[name] = column(name);
+  return row;
+}
+
+/** Replaces a data file's stored cycle summaries (rows and packed columns) inside the caller's transaction. */
+export async function replaceCycleSummaries(tx: Transaction<Database>, dataFileId: number, cycles: readonly CycleSummary[], flags: CycleQualityFlags): Promise<void> {
+  await tx.deleteFrom('cycle_summaries').where('data_file_id', '=', dataFileId).execute();
+  await tx.deleteFrom('cycle_columns').where('data_file_id', '=', dataFileId).execute();
+  const rows = cycleRows(dataFileId, cycles, flags);
+  for (const batch of chunks(rows, 500)) await tx.insertInto('cycle_summaries').values(batch).execute();
+  if (rows.length > 0) await tx.insertInto('cycle_columns').values(cycleColumnsRow(dataFileId, rows)).execute();
+}
