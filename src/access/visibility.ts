@@ -17,6 +17,14 @@ export function visibleTo(viewer: Viewer, alias: string): Expression<SqlBool> {
   return sql<SqlBool>`(${status} = 'public' or (${status} = 'private' and ${owner} = ${viewer.userId}))`;
 }
 
+/**
+ * The trash: soft-deleted rows, seen only by maintainers and administrators (to review and restore
+ * them); for everyone else it is empty. The one other scope besides `visibleTo`.
+ */
+export function deletedVisibleTo(viewer: Viewer, alias: string): Expression<SqlBool> {
+  return isMaintainer(viewer) ? sql<SqlBool>`${sql.ref(`${alias}.status`)} = 'deleted'` : sql<SqlBool>`false`;
+}
+
 /** The ids among `ids` that `viewer` may see in `table`. */
 export async function visibleIds(db: Db, viewer: Viewer, table: string, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();

@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { visibleTo } from '../access/visibility.js';
+import { deletedVisibleTo, visibleTo } from '../access/visibility.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
 import { NotFoundError } from '../domain/errors.js';
@@ -15,9 +15,12 @@ function untyped(db: Db): Kysely<any> {
   return db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** Every read starts here: the entity's table as `t`, restricted by the one visibility scope. */
-function scoped(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>) {
-  let qb = untyped(db).selectFrom(`${def.table} as t`).where(visibleTo(viewer, 't'));
+/** Live records (the visibility scope) or the trash (soft-deleted records, maintainers only). */
+export type Scope = 'live' | 'deleted';
+
+/** Every read starts here: the entity's table as `t`, restricted by the visibility scope (or the trash scope). */
+function scoped(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>, scope: Scope = 'live') {
+  let qb = untyped(db).selectFrom(`${def.table} as t`).where(scope === 'live' ? visibleTo(viewer, 't') : deletedVisibleTo(viewer, 't'));
   if (extra) qb = qb.where(extra);
   qb = applyFilters(qb, def, query);
   if (query.q) {
@@ -45,8 +48,8 @@ export interface Page<T> {
 }
 
 /** One page of visible rows matching the query, with the total count. `extra` narrows it (related lists). */
-export async function listRows(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>): Promise<Page<EntityRow>> {
-  const base = scoped(db, viewer, def, query, extra);
+export async function listRows(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>, scope: Scope = 'live'): Promise<Page<EntityRow>> {
+  const base = scoped(db, viewer, def, query, extra, scope);
   return pageWithTotal<EntityRow>(db, base, (qb) => qb.selectAll('t'), query);
 }
 
@@ -81,9 +84,9 @@ export async function exportRows(db: Db, viewer: Viewer, def: EntityDefinition, 
   return (await ordered(scoped(db, viewer, def, query).selectAll('t'), query).limit(limit + 1).execute()) as EntityRow[];
 }
 
-/** One visible row or NotFoundError. */
-export async function getRow(db: Db, viewer: Viewer, def: EntityDefinition, id: number): Promise<EntityRow> {
-  const row = await scoped(db, viewer, def, {}, sql<SqlBool>`t.id = ${id}`).selectAll('t').executeTakeFirst();
+/** One visible row (or, with scope 'deleted', one row of the trash) or NotFoundError. */
+export async function getRow(db: Db, viewer: Viewer, def: EntityDefinition, id: number, scope: Scope = 'live'): Promise<EntityRow> {
+  const row = await scoped(db, viewer, def, {}, sql<SqlBool>`t.id = ${id}`, scope).selectAll('t').executeTakeFirst();
   if (!row) throw new NotFoundError(def.label, id);
   return row as EntityRow;
 }

@@ -12,7 +12,7 @@ import type { EntityDefinition } from './entity-definition.js';
 import { toCsv } from './entity-export.js';
 import { exportRows, getRow, listChoices, listRows, presentRows } from './entity-read.repository.js';
 import { buildEntitySchemas, type ListQuery } from './entity-schemas.js';
-import { createRecord, deleteRecord, updateRecord } from './entity-write.service.js';
+import { createRecord, deleteRecord, restoreRecord, updateRecord } from './entity-write.service.js';
 
 export const MAX_EXPORT_ROWS = 100_000;
 
@@ -71,6 +71,22 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
     c.json(await listChoices(deps.db, viewer(c), def, valid<ListQuery>(c, 'query')), 200),
   );
 
+  add(
+    app,
+    {
+      method: 'get',
+      path: `${base}/deleted`,
+      tags,
+      summary: `The trash: soft-deleted ${def.plural} (maintainers and administrators; empty for everyone else), same filters as the list`,
+      request: { query: s.listQuery },
+      responses: { 200: json(s.page, 'One page'), ...errorResponses },
+    },
+    async (c) => {
+      const page = await listRows(deps.db, viewer(c), def, valid<ListQuery>(c, 'query'), undefined, 'deleted');
+      return c.json({ ...page, items: await present(c, page.items) }, 200);
+    },
+  );
+
   add(app, { method: 'get', path: `${base}/{id}`, tags, summary: `One ${def.label}`, request: { params: IdParams }, responses: { 200: json(s.output, def.label), ...errorResponses } }, async (c) => {
     const row = await getRow(deps.db, viewer(c), def, valid<{ id: number }>(c, 'param').id);
     return c.json((await present(c, [row]))[0], 200);
@@ -98,6 +114,22 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
     await deleteRecord(deps.db, viewer(c), def, valid<{ id: number }>(c, 'param').id);
     return c.body(null, 204);
   });
+
+  add(
+    app,
+    {
+      method: 'post',
+      path: `${base}/{id}/restore`,
+      tags,
+      summary: `Restore a deleted ${def.label} to the status it had before (maintainers and administrators)`,
+      request: { params: IdParams },
+      responses: { 200: json(s.output, 'Restored'), ...errorResponses },
+    },
+    async (c) => {
+      const row = await restoreRecord(deps.db, viewer(c), def, valid<{ id: number }>(c, 'param').id);
+      return c.json((await present(c, [row]))[0], 200);
+    },
+  );
 
   add(app, { method: 'get', path: `${base}/{id}/history`, tags, summary: `Edit history of a ${def.label}`, request: { params: IdParams }, responses: { 200: json(z.array(HistoryEntrySchema), 'Oldest first'), ...errorResponses } }, async (c) => {
     const id = valid<{ id: number }>(c, 'param').id;

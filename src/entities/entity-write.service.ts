@@ -1,13 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import { assertCanCreate, assertCanEdit } from '../access/permissions.js';
 import { visibleIds } from '../access/visibility.js';
-import type { Viewer } from '../access/viewer.js';
+import { isMaintainer, type Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
 import { mapDatabaseError } from '../db/database-errors.js';
-import { UnauthenticatedError, ValidationError } from '../domain/errors.js';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import { diffRows, recordHistory } from '../history/history.repository.js';
+import type { FieldChanges } from '../history/history.table.js';
 import type { EntityDefinition, EntityRow, WriteContext } from './entity-definition.js';
-import { getRow } from './entity-read.repository.js';
+import { getRow, type Scope } from './entity-read.repository.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -96,9 +97,38 @@ export async function deleteRecord(db: Db, viewer: Viewer, def: EntityDefinition
   });
 }
 
-/** Reads the row through the visibility scope and locks it so concurrent edits serialise. */
-async function lockRow(trx: Db, viewer: Viewer, def: EntityDefinition, id: number): Promise<EntityRow> {
+/**
+ * Takes a soft-deleted record out of the trash (maintainers and administrators only), back to the
+ * status it had before it was deleted (from its edit history; private when unknown), logged as an update.
+ */
+export async function restoreRecord(db: Db, viewer: Viewer, def: EntityDefinition, id: number): Promise<EntityRow> {
   if (viewer.userId === null) throw new UnauthenticatedError();
-  await getRow(trx, viewer, def, id);
+  if (!isMaintainer(viewer)) throw new ForbiddenError('Only maintainers and administrators restore deleted records');
+  return inTransaction(db, def, async (trx) => {
+    const existing = await lockRow(trx, viewer, def, id, 'deleted');
+    const deletion = await (trx as AnyDb)
+      .selectFrom('record_history')
+      .select('changes')
+      .where('table_name', '=', def.table)
+      .where('record_id', '=', id)
+      .where('action', '=', 'delete')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    const before = (deletion?.changes as FieldChanges | undefined)?.status?.old;
+    const row = (await (trx as AnyDb)
+      .updateTable(def.table)
+      .set({ status: before === 'public' ? 'public' : 'private', modified_at: sql`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as EntityRow;
+    await recordHistory(trx, { table: def.table, recordId: id, userId: viewer.userId, action: 'update', changes: diffRows(existing, row) });
+    return row;
+  });
+}
+
+/** Reads the row through the visibility scope (or the trash scope) and locks it so concurrent edits serialise. */
+async function lockRow(trx: Db, viewer: Viewer, def: EntityDefinition, id: number, scope: Scope = 'live'): Promise<EntityRow> {
+  if (viewer.userId === null) throw new UnauthenticatedError();
+  await getRow(trx, viewer, def, id, scope);
   return (await (trx as AnyDb).selectFrom(def.table).selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()) as EntityRow;
 }
