@@ -9,6 +9,7 @@ import { NotFoundPage } from '../ui/not-found.page.js';
 import { entityConfig, humanise, type EntityUiConfig } from './entity-config.js';
 import { ListFilters } from './list-filters.js';
 import { Pagination } from './pagination.js';
+import { canSeeTrash, RestoreButton } from './restore-button.js';
 import { useOpenApi } from './use-openapi.js';
 import { ValueCell } from './value-cell.js';
 
@@ -39,12 +40,15 @@ function ListTable({ config, params, setParams }: { config: EntityUiConfig; para
   const doc = useOpenApi();
   const { user } = useSession();
   const apiPath = `/api/v1/${config.plural}`;
+  // `?trash=1`: the soft-deleted records (maintainers and administrators only, as the API decides).
+  const trash = params.get('trash') === '1' && canSeeTrash(user);
   const query = useMemo(() => {
     const q: Record<string, string> = { page_size: String(PAGE_SIZE) };
     params.forEach((v, k) => (q[k] = v));
+    delete q.trash;
     return q;
   }, [params]);
-  const { data, error, loading } = useApi<Page<Row>>(withQuery(apiPath, query));
+  const { data, error, loading, reload } = useApi<Page<Row>>(withQuery(trash ? `${apiPath}/deleted` : apiPath, query));
   const sortable = useMemo(() => {
     const sortParam = doc ? (doc.paths[apiPath]?.get?.parameters ?? []).find((p) => p.name === 'sort') : undefined;
     const text = sortParam?.schema?.description ?? sortParam?.description ?? '';
@@ -76,6 +80,11 @@ function ListTable({ config, params, setParams }: { config: EntityUiConfig; para
         <a className="button" href={withQuery(`${apiPath}/export`, { ...exportQuery, format: 'json' })} download>
           Export JSON
         </a>
+        {canSeeTrash(user) ? (
+          <label>
+            <input type="checkbox" checked={trash} onChange={(e) => update('trash', e.target.checked ? '1' : '')} /> Show deleted
+          </label>
+        ) : null}
         {config.creatable !== false && hasRole(user, 'contributor') ? (
           <Link className="button primary" to={`/${config.plural}/new`}>
             New {config.label.toLowerCase()}
@@ -88,19 +97,27 @@ function ListTable({ config, params, setParams }: { config: EntityUiConfig; para
         <thead>
           <tr>
             {columns.map((c) => (sortable.has(c) ? <SortHeader key={c} field={c} params={params} onSort={onSort} /> : <th key={c} scope="col">{humanise(c)}</th>))}
+            {trash ? <th scope="col">Deleted record</th> : null}
           </tr>
         </thead>
         <tbody>
           {data?.items.map((row) => (
             <tr key={row.id}>
               {columns.map((c) => (
-                <td key={c}>{c === 'name' ? <Link to={`/${config.plural}/${row.id}`}>{String(row.name ?? `#${row.id}`)}</Link> : <ValueCell field={c} value={row[c]} plural={config.plural} />}</td>
+                <td key={c}>
+                  {c === 'name' && !trash ? <Link to={`/${config.plural}/${row.id}`}>{String(row.name ?? `#${row.id}`)}</Link> : c === 'name' ? String(row.name ?? `#${row.id}`) : <ValueCell field={c} value={row[c]} plural={config.plural} />}
+                </td>
               ))}
+              {trash ? (
+                <td>
+                  <RestoreButton plural={config.plural} id={row.id} name={String(row.name ?? `#${row.id}`)} onRestored={reload} />
+                </td>
+              ) : null}
             </tr>
           ))}
           {data && data.items.length === 0 ? (
             <tr>
-              <td colSpan={columns.length}>Nothing found.</td>
+              <td colSpan={columns.length + (trash ? 1 : 0)}>{trash ? 'No deleted records.' : 'Nothing found.'}</td>
             </tr>
           ) : null}
         </tbody>

@@ -1,0 +1,55 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
+import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { ADMIN } from './support/server.js';
+import { signIn } from './support/ui.js';
+
+const baseUrl = inject('baseUrl');
+
+describe('a maintainer restores a deleted record from the trash', () => {
+  let browser: E2eBrowser;
+  let experimentId: number;
+  let owner: Awaited<ReturnType<typeof createUser>>;
+  const name = unique('trashed run');
+
+  beforeAll(async () => {
+    const admin = await apiLogin(baseUrl, ADMIN.username, ADMIN.password);
+    const institution = await ensureInstitution(admin, unique('Lab'));
+    owner = await createUser(baseUrl, admin, unique('ada'), institution);
+    const maintainer = await createUser(baseUrl, admin, unique('max'), institution, 'maintainer');
+    experimentId = (await owner.session.request<{ id: number }>('POST', '/api/v1/experiments', { name, status: 'public' })).id;
+    await owner.session.request('DELETE', `/api/v1/experiments/${experimentId}`);
+    browser = await openBrowser(baseUrl);
+    await signIn(browser.page, maintainer.username, maintainer.password);
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
+  });
+
+  it('shows deleted experiments only with "Show deleted", and Restore brings one back as public', async () => {
+    const { page } = browser;
+    await page.goto('/experiments');
+    await page.getByLabel(/Search experiments/).fill(name);
+    await page.getByText('Nothing found.').waitFor();
+    await page.getByLabel('Show deleted').check();
+    await page.getByRole('button', { name: `Restore ${name}` }).click();
+    await page.getByText('No deleted records.').waitFor();
+    await page.getByLabel('Show deleted').uncheck();
+    await page.getByRole('link', { name }).waitFor();
+    const restored = await owner.session.request<{ status: string }>('GET', `/api/v1/experiments/${experimentId}`);
+    expect(restored.status).toBe('public');
+  });
+
+  it('offers no trash to a contributor', async () => {
+    const other = await openBrowser(baseUrl);
+    try {
+      await signIn(other.page, owner.username, owner.password);
+      await other.page.goto('/experiments');
+      await other.page.getByLabel(/Search experiments/).waitFor();
+      expect(await other.page.getByLabel('Show deleted').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
