@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(5 * 1024 ** 3),
+  MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(50 * 1024 ** 2),
   ANONYMOUS_READ: booleanFlag.default(false),
   TRUST_PROXY_TLS: booleanFlag.default(false),
   WORKERS: z.coerce.number().int().min(0).max(64).default(1),
@@ -36,6 +37,8 @@ export type Config = {
   blobStore: 'local' | 's3';
   s3: { bucket?: string; endpoint?: string; region: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string };
   maxUploadBytes: number;
+  /** Spec sheets and reference PDFs. */
+  maxAttachmentBytes: number;
   anonymousRead: boolean;
   secureCookies: boolean;
   workers: number;
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretAccessKey: e.S3_SECRET_ACCESS_KEY,
     },
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
     anonymousRead: e.ANONYMOUS_READ,
     secureCookies: e.TRUST_PROXY_TLS,
     workers: e.WORKERS,

@@ -15,6 +15,7 @@ import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerApiTokenRoutes } from '../auth/api-token.routes.js';
 import { registerUserRoutes } from '../users/user.routes.js';
 import { registerDataRoutes } from '../series/data.routes.js';
+import { registerAttachmentRoutes } from '../attachments/attachment.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerPreviewRoutes } from '../preview/preview.routes.js';
 
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerDataRoutes(app, deps);
   registerIngestRoutes(app, deps);
   registerPreviewRoutes(app, deps);
+  registerAttachmentRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });

@@ -25,7 +25,8 @@ export async function receiveMultipart(
   if (!contentType.startsWith('multipart/form-data') || !request.body) {
     throw new ValidationError('Send the file as multipart/form-data', [{ field: '(body)', message: 'expected multipart/form-data with a "file" part' }]);
   }
-  const parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 50, fieldSize: 64 * 1024, files: opts.fileFields.size } });
+  // File names in the form are UTF-8 (browsers and fetch send them so); busboy's default is latin1.
+  const parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { fields: 50, fieldSize: 64 * 1024, files: opts.fileFields.size } });
   const fields: Record<string, string> = {};
   const stored: Array<Promise<ReceivedFile>> = [];
   const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);

@@ -25,14 +25,14 @@ export const specificationEntity = defineEntity({
   fields: {
     parent_id: z.number().int().positive().nullable().optional(),
     device_type_id: z.number().int().positive(),
-    spec_sheet_blob_key: z.string().max(500).nullable().optional(),
-    spec_sheet_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256').nullable().optional(),
-    spec_sheet_name: z.string().max(500).nullable().optional(),
     metadata: z.record(z.string(), z.unknown()).optional().openapi({ description: 'This node’s own metadata; children inherit it' }),
     parameter_values: z.array(ValueInput).max(500).optional().openapi({ description: 'Replaces this node’s own parameter values' }),
     component_ids: z.array(z.number().int().positive()).max(100).optional(),
   },
   computedFields: {
+    spec_sheet_blob_key: z.string().nullable().openapi({ description: 'Set by PUT /specifications/{id}/spec-sheet' }),
+    spec_sheet_sha256: z.string().nullable(),
+    spec_sheet_name: z.string().nullable(),
     parameter_values: z.array(ValueOutput),
     effective_parameter_values: z.array(EffectiveValue).openapi({ description: 'Own values plus inheritable values of visible ancestors' }),
     inherited_metadata: z.record(z.string(), z.unknown()),
