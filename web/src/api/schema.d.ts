@@ -2344,6 +2344,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/specifications/{id}/spec-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the spec sheet with its original name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/png": string;
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description No such record, or no spec sheet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Attach the spec sheet (multipart, one "file" part: application/pdf, image/png, image/jpeg; replaces any earlier one; needs edit permission) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The DeviceSpecification with its new spec sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Larger than MAX_ATTACHMENT_BYTES */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not application/pdf, image/png, image/jpeg */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Detach the spec sheet (the change is in the record's history) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Detached */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/references/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the PDF with its original name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description No such record, or no PDF */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Attach the PDF (multipart, one "file" part: application/pdf; replaces any earlier one; needs edit permission) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The Reference with its new PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Larger than MAX_ATTACHMENT_BYTES */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not application/pdf */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Detach the PDF (the change is in the record's history) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Detached */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -24664,9 +24920,6 @@ export interface components {
             modified_at: string;
             parent_id?: number | null;
             device_type_id: number;
-            spec_sheet_blob_key?: string | null;
-            spec_sheet_sha256?: string | null;
-            spec_sheet_name?: string | null;
             /** @description This node’s own metadata; children inherit it */
             metadata?: {
                 [key: string]: unknown;
@@ -24678,6 +24931,10 @@ export interface components {
                 inheritable: boolean;
             }[];
             component_ids: number[];
+            /** @description Set by PUT /specifications/{id}/spec-sheet */
+            spec_sheet_blob_key: string | null;
+            spec_sheet_sha256: string | null;
+            spec_sheet_name: string | null;
             /** @description Own values plus inheritable values of visible ancestors */
             effective_parameter_values: {
                 parameter_id: number;
@@ -24743,9 +25000,6 @@ export interface components {
             status?: "private" | "public";
             parent_id?: number | null;
             device_type_id: number;
-            spec_sheet_blob_key?: string | null;
-            spec_sheet_sha256?: string | null;
-            spec_sheet_name?: string | null;
             /** @description This node’s own metadata; children inherit it */
             metadata?: {
                 [key: string]: unknown;
@@ -24773,9 +25027,6 @@ export interface components {
             status?: "private" | "public";
             parent_id?: number | null;
             device_type_id?: number;
-            spec_sheet_blob_key?: string | null;
-            spec_sheet_sha256?: string | null;
-            spec_sheet_name?: string | null;
             /** @description This node’s own metadata; children inherit it */
             metadata?: {
                 [key: string]: unknown;
@@ -25161,9 +25412,10 @@ export interface components {
             url?: string | null;
             journal?: string | null;
             year?: number | null;
-            pdf_blob_key?: string | null;
-            pdf_sha256?: string | null;
-            pdf_name?: string | null;
+            /** @description Set by PUT /references/{id}/pdf */
+            pdf_blob_key: string | null;
+            pdf_sha256: string | null;
+            pdf_name: string | null;
         };
         ReferenceCreate: {
             name: string;
@@ -25189,9 +25441,6 @@ export interface components {
             url?: string | null;
             journal?: string | null;
             year?: number | null;
-            pdf_blob_key?: string | null;
-            pdf_sha256?: string | null;
-            pdf_name?: string | null;
         };
         ReferenceUpdate: {
             name?: string;
@@ -25217,9 +25466,6 @@ export interface components {
             url?: string | null;
             journal?: string | null;
             year?: number | null;
-            pdf_blob_key?: string | null;
-            pdf_sha256?: string | null;
-            pdf_name?: string | null;
         };
         ParameterDataSet: {
             id: number;

@@ -14,12 +14,14 @@ export interface EntityUiConfig {
   creatable?: boolean;
   /** Fields edited by a custom editor instead of a plain control: field name → name in `editors/field-editors.ts`. */
   editors?: Record<string, string>;
+  /** The one file a record carries (PUT/GET/DELETE /api/v1/<plural>/{id}/<path>), its name field and what it may be. */
+  attachment?: { path: string; nameField: string; label: string; accept: string };
 }
 
 export const ENTITIES: EntityUiConfig[] = [
   { plural: 'experiments', label: 'Experiment', labelPlural: 'Experiments', group: 'Data', columns: ['date', 'type', 'temperature_c', 'c_rate', 'status', 'modified_at'], editors: { devices: 'experiment-devices' } },
   { plural: 'data-files', label: 'Data file', labelPlural: 'Data files', group: 'Data', columns: ['experiment_id', 'state', 'format', 'row_count', 'status'], creatable: false },
-  { plural: 'specifications', label: 'Device specification', labelPlural: 'Specifications', group: 'Devices', columns: ['device_type_id', 'parent_id', 'status', 'modified_at'], editors: { parameter_values: 'parameter-values' } },
+  { plural: 'specifications', label: 'Device specification', labelPlural: 'Specifications', group: 'Devices', columns: ['device_type_id', 'parent_id', 'status', 'modified_at'], editors: { parameter_values: 'parameter-values' }, attachment: { path: 'spec-sheet', nameField: 'spec_sheet_name', label: 'Spec sheet', accept: 'application/pdf,image/png,image/jpeg' } },
   { plural: 'batches', label: 'Batch', labelPlural: 'Batches', group: 'Devices', columns: ['specification_id', 'manufacturer_id', 'manufactured_on', 'size', 'serial_template', 'status'] },
   { plural: 'devices', label: 'Device', labelPlural: 'Devices', group: 'Devices', columns: ['batch_id', 'sequence', 'serial', 'status'] },
   { plural: 'device-types', label: 'Device type', labelPlural: 'Device types', group: 'Devices', columns: ['status'] },
@@ -33,7 +35,7 @@ export const ENTITIES: EntityUiConfig[] = [
   { plural: 'parameters', label: 'Parameter', labelPlural: 'Parameters', group: 'Reference', columns: ['symbol', 'unit_id', 'kind'] },
   { plural: 'quantities', label: 'Quantity', labelPlural: 'Quantities', group: 'Reference', columns: ['symbol'] },
   { plural: 'units', label: 'Unit', labelPlural: 'Units', group: 'Reference', columns: ['symbol', 'quantity_id', 'is_si', 'scale_to_si'] },
-  { plural: 'references', label: 'Reference', labelPlural: 'References', group: 'Reference', columns: ['doi', 'title', 'year', 'status'] },
+  { plural: 'references', label: 'Reference', labelPlural: 'References', group: 'Reference', columns: ['doi', 'title', 'year', 'status'], attachment: { path: 'pdf', nameField: 'pdf_name', label: 'PDF', accept: 'application/pdf' } },
   { plural: 'parameter-data-sets', label: 'Parameter data set', labelPlural: 'Parameter data sets', group: 'Reference', columns: ['reference_id', 'status'] },
 ];
 

@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { NotFoundPage } from '../ui/not-found.page.js';
+import { AttachmentControl } from './attachment-control.js';
 import { entityConfig, humanise } from './entity-config.js';
 import type { Row } from './entity-list.page.js';
 import { HistoryList } from './history-list.js';
@@ -45,6 +46,7 @@ export function EntityDetail({ plural, id, extra }: { plural: string; id: string
       <h1>{String(record.name ?? `#${record.id}`)}</h1>
       <RecordActions config={config} record={record} onChanged={reload} />
       {extra?.(record)}
+      <AttachmentControl config={config} record={record} onChanged={reload} />
       <details open={!extra}>
         <summary>All fields</summary>
         <RecordFields plural={plural} record={record} />
