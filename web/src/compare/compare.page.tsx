@@ -7,6 +7,7 @@ import { UnitSwitch } from '../plots/unit-switch.js';
 import { UPlotChart } from '../plots/uplot-chart.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { BatchStatistics } from './batch-statistics.js';
+import { ChoiceOptions } from '../entities/choice-options.js';
 
 type Metric = 'dischargeCapacity' | 'coulombicEfficiency';
 
@@ -71,11 +72,7 @@ export function ComparePage() {
           onChange={(e) => setPicked(Array.from(e.target.selectedOptions, (o) => Number(o.value)))}
           style={{ maxWidth: 420 }}
         >
-          {choices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={choices} />
         </select>
         <UnitSwitch unit={unit} onChange={setUnit} />
       </div>

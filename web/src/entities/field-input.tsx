@@ -5,6 +5,7 @@ import type { SubErrors } from './editors/field-editor.js';
 import type { FormField, FormValues } from './form-fields.js';
 import { NewRelatedDialog } from './new-related.dialog.js';
 import { useChoices } from './use-choices.js';
+import { ChoiceOptions } from './choice-options.js';
 
 interface Props {
   field: FormField;
@@ -29,12 +30,7 @@ function ReferenceSelect({ field, value, error, allowCreateRelated, onChange }: 
       <Field label={humanise(field.name) + (field.required ? ' *' : '')} error={error} hint={field.description}>
         {(p) => (
           <select {...p} name={field.name} value={String(value)} onChange={(e) => onChange(e.target.value)}>
-            <option value="">(none)</option>
-            {choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ChoiceOptions choices={choices} empty="(none)" />
           </select>
         )}
       </Field>

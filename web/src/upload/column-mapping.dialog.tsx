@@ -3,6 +3,7 @@ import { ApiError, apiFetch } from '../api/api-client.js';
 import type { Choice } from '../entities/choices.js';
 import { loadMappableColumns, type MappableColumn } from './mappable-columns.js';
 import type { HeaderCandidates } from './preview-file.js';
+import { ChoiceOptions } from '../entities/choice-options.js';
 
 interface Row {
   header: string;
@@ -72,12 +73,7 @@ export function ColumnMappingDialog({ fileName, candidates, equipment, equipment
         <div className="field">
           <label htmlFor={`${titleId}-equipment`}>For equipment</label>
           <select id={`${titleId}-equipment`} value={forEquipment ?? ''} onChange={(e) => setForEquipment(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">(any equipment)</option>
-            {equipment.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ChoiceOptions choices={equipment} empty="(any equipment)" />
           </select>
         </div>
         <table className="list compact">

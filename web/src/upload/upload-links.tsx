@@ -1,4 +1,5 @@
 import { useChoices } from '../entities/use-choices.js';
+import { ChoiceOptions } from '../entities/choice-options.js';
 
 export interface UploadLinks {
   equipmentId?: number;
@@ -14,12 +15,7 @@ export function UploadLinksFields({ value, onChange }: { value: UploadLinks; onC
       <div className="field">
         <label htmlFor="upload-equipment">Equipment</label>
         <select id="upload-equipment" value={value.equipmentId ?? ''} onChange={(e) => onChange({ ...value, equipmentId: e.target.value ? Number(e.target.value) : undefined })}>
-          <option value="">(none)</option>
-          {equipment.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={equipment} empty="(none)" />
         </select>
       </div>
       <div className="field">
@@ -31,11 +27,7 @@ export function UploadLinksFields({ value, onChange }: { value: UploadLinks; onC
           value={value.deviceIds.map(String)}
           onChange={(e) => onChange({ ...value, deviceIds: Array.from(e.target.selectedOptions, (o) => Number(o.value)) })}
         >
-          {devices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={devices} />
         </select>
       </div>
     </div>

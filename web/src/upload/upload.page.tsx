@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useChoices } from '../entities/use-choices.js';
 import { UploadPanel } from './upload-panel.js';
+import { ChoiceOptions } from '../entities/choice-options.js';
 
 /** Upload into any experiment the user can see; the experiment page shows the parse results. */
 export function UploadPage() {
@@ -13,12 +14,7 @@ export function UploadPage() {
       <div className="field">
         <label htmlFor="upload-experiment">Experiment</label>
         <select id="upload-experiment" value={experimentId ?? ''} onChange={(e) => setExperimentId(e.target.value ? Number(e.target.value) : undefined)}>
-          <option value="">(choose an experiment)</option>
-          {choices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={choices} empty="(choose an experiment)" />
         </select>
       </div>
       <p>

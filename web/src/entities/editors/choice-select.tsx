@@ -1,6 +1,7 @@
 import type { QueryValue } from '../../api/api-client.js';
 import { Field } from '../../ui/field.js';
 import { useChoices } from '../use-choices.js';
+import { ChoiceOptions } from '../choice-options.js';
 
 interface Props {
   label: string;
@@ -21,12 +22,7 @@ export function ChoiceSelect({ label, plural, filters, value, error, hint, disab
     <Field label={label} error={error} hint={hint}>
       {(p) => (
         <select {...p} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-          <option value="">(choose)</option>
-          {choices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={choices} empty="(choose)" />
         </select>
       )}
     </Field>
