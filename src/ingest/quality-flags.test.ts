@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '../parsers/cycler-parser.js';
-import { computeQualityFlags } from './quality-flags.js';
+import { computeQualityFlags, QualityScan } from './quality-flags.js';
 
 function series(cols: Record<string, number[]>): ParseResult {
   const rows = Object.values(cols)[0].length;
@@ -52,6 +52,21 @@ describe('computeQualityFlags', () => {
     expect(byCode.nan_run).toMatchObject({ count: 1, firstRow: 30 });
     expect(perCycle.get(1)).toMatchObject({ time_backwards: 1, voltage_out_of_window: 1 });
     expect(computeQualityFlags(r).flags.some((f) => f.code === 'voltage_out_of_window')).toBe(false);
+
+    // The same rows seen in blocks (a streamed ingest) give the same flags, whatever the split.
+    const window = { minV: 2.5, maxV: 4.2 };
+    const whole = computeQualityFlags(r, window);
+    for (const cuts of [[1], [5, 6, 31], [20], [33, 35], [10, 20, 30]]) {
+      const scan = new QualityScan(window, 1);
+      let from = 0;
+      for (const to of [...cuts, r.rows]) {
+        scan.add({ rows: to - from, columns: r.columns.map((c) => ({ ...c, values: c.values.subarray(from, to) })) });
+        from = to;
+      }
+      const split = scan.result();
+      expect(split.flags).toEqual(whole.flags);
+      expect([...split.perCycle]).toEqual([...whole.perCycle]);
+    }
   });
 
   it('flags a repeated record', () => {

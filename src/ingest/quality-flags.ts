@@ -1,4 +1,5 @@
 import { CanonicalColumn } from '../domain/canonical-columns.js';
+import { TimeStepSampler } from '../domain/time-step-sampler.js';
 import type { ParseResult } from '../parsers/cycler-parser.js';
 
 export type QualityFlagCode = 'time_backwards' | 'time_gap' | 'duplicate_records' | 'counter_reset' | 'voltage_out_of_window' | 'nan_run';
@@ -39,71 +40,125 @@ const messages: Record<QualityFlagCode, string> = {
 };
 
 /** Data-quality flags of a normalised series, for the whole file and per derived cycle. */
-export function computeQualityFlags(result: ParseResult, window: VoltageWindow = { minV: null, maxV: null }): { flags: QualityFlag[]; perCycle: CycleQualityFlags } {
-  const col = (name: string) => result.columns.find((c) => c.name === name)?.values;
-  const time = col(CanonicalColumn.TestTime);
-  const voltage = col(CanonicalColumn.Voltage);
-  const current = col(CanonicalColumn.Current);
-  const cycle = col(CanonicalColumn.CycleCount);
-  const step = col(CanonicalColumn.StepCount);
-  const found = new Map<QualityFlagCode, QualityFlag>();
-  const perCycle: CycleQualityFlags = new Map();
-  const hit = (code: QualityFlagCode, row: number) => {
-    const c = cycle && Number.isFinite(cycle[row]) ? cycle[row] : 0;
-    let flag = found.get(code);
-    if (!flag) found.set(code, (flag = { code, message: messages[code], count: 0, firstRow: row, cycles: [] }));
-    flag.count++;
-    if (flag.cycles[flag.cycles.length - 1] !== c) flag.cycles.push(c);
-    const counts = perCycle.get(c) ?? {};
-    counts[code] = (counts[code] ?? 0) + 1;
-    perCycle.set(c, counts);
-  };
-  const rows = result.rows;
-  if (time) {
-    const gap = Math.max(GAP_MIN_S, GAP_FACTOR * medianStep(time));
-    for (let i = 1; i < rows; i++) {
-      const dt = time[i] - time[i - 1];
-      if (dt < 0) hit('time_backwards', i);
-      else if (dt > gap) hit('time_gap', i);
-      else if (dt === 0 && voltage && current && voltage[i] === voltage[i - 1] && current[i] === current[i - 1]) hit('duplicate_records', i);
-    }
-  }
-  for (const name of [CanonicalColumn.ChargingCapacity, CanonicalColumn.DischargingCapacity]) {
-    const q = col(name);
-    if (!q) continue;
-    for (let i = 1; i < rows; i++) {
-      const sameStep = !step || step[i] === step[i - 1];
-      if (sameStep && q[i] < q[i - 1] - 1e-9 * Math.max(1, Math.abs(q[i - 1]))) hit('counter_reset', i);
-    }
-  }
-  if (voltage && (window.minV !== null || window.maxV !== null)) {
-    const lo = window.minV === null ? -Infinity : window.minV - WINDOW_TOLERANCE_V;
-    const hi = window.maxV === null ? Infinity : window.maxV + WINDOW_TOLERANCE_V;
-    for (let i = 0; i < rows; i++) if (voltage[i] < lo || voltage[i] > hi) hit('voltage_out_of_window', i);
-  }
-  for (const values of [time, voltage, current]) {
-    if (!values) continue;
-    let run = 0;
-    for (let i = 0; i <= rows; i++) {
-      if (i < rows && Number.isNaN(values[i])) run++;
-      else {
-        if (run >= NAN_RUN_MIN) hit('nan_run', i - run);
-        run = 0;
-      }
-    }
-  }
-  return { flags: [...found.values()].sort((a, b) => a.firstRow - b.firstRow), perCycle };
+export function computeQualityFlags(result: Pick<ParseResult, 'columns' | 'rows'>, window: VoltageWindow = { minV: null, maxV: null }): { flags: QualityFlag[]; perCycle: CycleQualityFlags } {
+  const steps = new TimeStepSampler();
+  const time = result.columns.find((c) => c.name === CanonicalColumn.TestTime)?.values;
+  if (time) steps.add(time);
+  const scan = new QualityScan(window, steps.median());
+  scan.add(result);
+  return scan.result();
 }
 
-// Median of positive time steps over an evenly spaced sample of up to 10 000 rows (cheap on 10 M rows).
-function medianStep(time: Float64Array): number {
-  const stride = Math.max(1, Math.floor(time.length / 10_000));
-  const steps: number[] = [];
-  for (let i = stride; i < time.length; i += stride) {
-    const dt = time[i] - time[i - 1];
-    if (dt > 0) steps.push(dt);
+const NAN_RUN_COLUMNS = [CanonicalColumn.TestTime, CanonicalColumn.Voltage, CanonicalColumn.Current];
+const COUNTER_COLUMNS = [CanonicalColumn.ChargingCapacity, CanonicalColumn.DischargingCapacity];
+
+/**
+ * The flags of a series seen in consecutive blocks (all with the same columns), as if it were one:
+ * the rows before a block's first are remembered. `medianTimeStepS` sets the gap size.
+ */
+export class QualityScan {
+  private readonly found = new Map<QualityFlagCode, QualityFlag>();
+  private readonly perCycle: CycleQualityFlags = new Map();
+  private readonly gap: number;
+  private offset = 0;
+  private prevTime = NaN;
+  private prevVoltage = NaN;
+  private prevCurrent = NaN;
+  private prevStep = NaN;
+  private readonly prevCounter = COUNTER_COLUMNS.map(() => NaN);
+  /** Per NAN_RUN_COLUMNS entry: length of the missing run reaching the last row seen, and its first row's cycle. */
+  private readonly runs = NAN_RUN_COLUMNS.map(() => ({ length: 0, cycle: 0 }));
+
+  constructor(private readonly window: VoltageWindow, medianTimeStepS: number) {
+    this.gap = Math.max(GAP_MIN_S, GAP_FACTOR * medianTimeStepS);
   }
-  if (steps.length === 0) return 0;
-  steps.sort((a, b) => a - b);
-  return steps[steps.length >> 1];
+
+  add(block: Pick<ParseResult, 'columns' | 'rows'>): void {
+    const col = (name: string) => block.columns.find((c) => c.name === name)?.values;
+    const time = col(CanonicalColumn.TestTime);
+    const voltage = col(CanonicalColumn.Voltage);
+    const current = col(CanonicalColumn.Current);
+    const cycle = col(CanonicalColumn.CycleCount);
+    const step = col(CanonicalColumn.StepCount);
+    const rows = block.rows;
+    const base = this.offset;
+    const cycleAt = (i: number) => (cycle && Number.isFinite(cycle[i]) ? cycle[i] : 0);
+    if (time) {
+      let prevT = this.prevTime;
+      let prevV = this.prevVoltage;
+      let prevI = this.prevCurrent;
+      for (let i = 0; i < rows; i++) {
+        const t = time[i];
+        const v = voltage ? voltage[i] : NaN;
+        const c = current ? current[i] : NaN;
+        if (base + i > 0) {
+          const dt = t - prevT;
+          if (dt < 0) this.hit('time_backwards', base + i, cycleAt(i));
+          else if (dt > this.gap) this.hit('time_gap', base + i, cycleAt(i));
+          else if (dt === 0 && voltage && current && v === prevV && c === prevI) this.hit('duplicate_records', base + i, cycleAt(i));
+        }
+        prevT = t;
+        prevV = v;
+        prevI = c;
+      }
+    }
+    if (rows > 0) {
+      this.prevTime = time ? time[rows - 1] : NaN;
+      this.prevVoltage = voltage ? voltage[rows - 1] : NaN;
+      this.prevCurrent = current ? current[rows - 1] : NaN;
+    }
+    COUNTER_COLUMNS.forEach((name, k) => {
+      const q = col(name);
+      if (!q) return;
+      let prevQ = this.prevCounter[k];
+      let prevStep = this.prevStep;
+      for (let i = 0; i < rows; i++) {
+        const sameStep = !step || step[i] === prevStep;
+        if (base + i > 0 && sameStep && q[i] < prevQ - 1e-9 * Math.max(1, Math.abs(prevQ))) this.hit('counter_reset', base + i, cycleAt(i));
+        prevQ = q[i];
+        if (step) prevStep = step[i];
+      }
+      if (rows > 0) this.prevCounter[k] = q[rows - 1];
+    });
+    if (step && rows > 0) this.prevStep = step[rows - 1];
+    const { minV, maxV } = this.window;
+    if (voltage && (minV !== null || maxV !== null)) {
+      const lo = minV === null ? -Infinity : minV - WINDOW_TOLERANCE_V;
+      const hi = maxV === null ? Infinity : maxV + WINDOW_TOLERANCE_V;
+      for (let i = 0; i < rows; i++) if (voltage[i] < lo || voltage[i] > hi) this.hit('voltage_out_of_window', base + i, cycleAt(i));
+    }
+    NAN_RUN_COLUMNS.forEach((name, k) => {
+      const values = col(name);
+      if (!values) return;
+      const run = this.runs[k];
+      for (let i = 0; i < rows; i++) {
+        if (Number.isNaN(values[i])) {
+          if (run.length++ === 0) run.cycle = cycleAt(i);
+        } else this.endRun(k, base + i);
+      }
+    });
+    this.offset += rows;
+  }
+
+  /** The flags of all rows added, sorted by first row. */
+  result(): { flags: QualityFlag[]; perCycle: CycleQualityFlags } {
+    NAN_RUN_COLUMNS.forEach((_, k) => this.endRun(k, this.offset));
+    return { flags: [...this.found.values()].sort((a, b) => a.firstRow - b.firstRow), perCycle: this.perCycle };
+  }
+
+  private endRun(k: number, row: number): void {
+    const run = this.runs[k];
+    if (run.length >= NAN_RUN_MIN) this.hit('nan_run', row - run.length, run.cycle);
+    run.length = 0;
+  }
+
+  private hit(code: QualityFlagCode, row: number, cycle: number): void {
+    let flag = this.found.get(code);
+    if (!flag) this.found.set(code, (flag = { code, message: messages[code], count: 0, firstRow: row, cycles: [] }));
+    flag.count++;
+    if (flag.cycles[flag.cycles.length - 1] !== cycle) flag.cycles.push(cycle);
+    const counts = this.perCycle.get(cycle) ?? {};
+    counts[code] = (counts[code] ?? 0) + 1;
+    this.perCycle.set(cycle, counts);
+  }
 }

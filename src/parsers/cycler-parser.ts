@@ -1,5 +1,7 @@
 import type { AppErrorCode } from '../domain/errors.js';
+import type { PlannedColumn } from './common/column-plan.js';
 import type { TableReader } from './common/table-reader.js';
+import type { TableSyntax } from './common/table-scan.js';
 
 /** What a parser sees when asked "is this yours?": the file name and its first bytes (up to 64 KiB). */
 export interface DetectInput {
@@ -92,6 +94,38 @@ export interface NotDataVerdict {
   description: string;
 }
 
+/**
+ * A delimited-text file described from its head alone, so that its rows can be read in batches without
+ * holding the file (src/parsers/stream/: big files ingest in flat memory). A parser that offers one reads
+ * whole files through the same plan (`parsePlannedTable`), so both paths give the same columns.
+ */
+export interface TablePlan {
+  format: string;
+  parserVersion: string;
+  /** What to read from each row, and the canonical column each becomes. */
+  columns: PlannedColumn[];
+  syntax: TableSyntax;
+  /** Byte offset and 1-based line number of the first data line. */
+  dataStart: number;
+  dataLine: number;
+  metadata: Record<string, unknown>;
+  warnings: ParseWarning[];
+  counters: ParseResult['counters'];
+  /**
+   * Called once after all rows with each output column's first finite value (NaN: none in the whole
+   * file), for metadata and warnings that depend on the values (start time, empty vendor columns).
+   */
+  complete?(first: (columnName: string) => number, out: Pick<ParseResult, 'metadata' | 'warnings'>): void;
+}
+
+/** What `planTable` sees: the file name, its first bytes (up to 1 MiB) and the upload's companions. */
+export interface PlanInput {
+  fileName: string;
+  head: Uint8Array;
+  companions?: CompanionFile[];
+  columnMapping?: ColumnMapping;
+}
+
 /** One cycler format. Pure: no file system, no database, no globals; safe in a worker thread. */
 export interface CyclerParser {
   /** Registry name, kebab-case: 'maccor-txt', 'arbin-res', 'neware-ndax' ... */
@@ -108,6 +142,11 @@ export interface CyclerParser {
   /** When the file is recognised but holds no data, say so instead of parsing. */
   classifyNotData?(input: DetectInput): NotDataVerdict | null;
   parse(input: ParseInput): Promise<ParseResult>;
+  /**
+   * Delimited-text formats: the table plan from the head of the file, or null when this file's layout
+   * needs the whole file (then only `parse` reads it). Throws ParseError like `parse` for a bad header.
+   */
+  planTable?(input: PlanInput): TablePlan | null;
 }
 
 /** A file could not be parsed. Names the format tried, the file, and where (line or byte). */

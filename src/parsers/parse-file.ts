@@ -38,7 +38,7 @@ export async function parseFile(input: ParseInput & { format?: string; columnMap
 }
 
 /** The columns the cycle and step tables need, from a normalised result. */
-export function cycleSeriesOf(result: ParseResult): CycleSeries {
+export function cycleSeriesOf(result: Pick<ParseResult, 'columns'>): CycleSeries {
   const need = (name: string): Float64Array => {
     const c = findColumn(result, name);
     if (!c) throw new Error(`normalised result lacks '${name}'`);

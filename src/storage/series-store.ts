@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import type { BlobStore } from './blob-store.js';
+import { withLocalTempFile } from './temp-file.js';
 
 /** Rows per Parquet row group: small enough that a plot window reads a few groups, large enough to compress well. */
 export const SERIES_ROW_GROUP_ROWS = 131_072;
@@ -40,8 +39,8 @@ export function duckdbConnection(): Promise<DuckDBConnection> {
   return connection;
 }
 
-const quoteIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
-const quoteString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+export const quoteIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
+export const quoteString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** Column names made unique (a repeated header gets ' (2)', ' (3)' ...), as written to Parquet. */
 export function uniqueColumnNames(columns: readonly Pick<ParsedColumn, 'name'>[]): string[] {
@@ -71,39 +70,47 @@ export async function writeSeriesParquet(columns: readonly ParsedColumn[], prove
   await con.run(`create temp table ${table} (${names.map((n, i) => `${quoteIdent(n)} ${integer[i] ? 'integer' : 'double'}`).join(', ')})`);
   try {
     await appendColumns(con, table, columns, integer);
-    const meta = {
-      [SeriesMetadataKey.sourceSha256]: provenance.sourceSha256,
-      [SeriesMetadataKey.parser]: provenance.parser,
-      [SeriesMetadataKey.parserVersion]: provenance.parserVersion,
-      [SeriesMetadataKey.columns]: JSON.stringify(columns.map((c, i) => ({ name: names[i], unit: c.unit, originalName: c.originalName, originalUnit: c.originalUnit }))),
-    };
-    const kv = Object.entries(meta).map(([k, v]) => `${quoteIdent(k)}: ${quoteString(v)}`).join(', ');
-    await con.run(
-      `copy ${table} to ${quoteString(outPath)} (format parquet, compression zstd, compression_level ${ZSTD_LEVEL}, parquet_version 'V2', row_group_size ${SERIES_ROW_GROUP_ROWS}, kv_metadata {${kv}})`,
-    );
+    await con.run(`copy ${table} to ${quoteString(outPath)} (${seriesCopyOptions(columns, names, provenance)})`);
   } finally {
     await con.run(`drop table if exists ${table}`);
   }
   return { sizeBytes: (await stat(outPath)).size };
 }
 
+/** The COPY … TO options of a series file: format, compression, row groups and the footer metadata. */
+export function seriesCopyOptions(columns: readonly Omit<ParsedColumn, 'values'>[], names: readonly string[], provenance: SeriesProvenance): string {
+  const meta = {
+    [SeriesMetadataKey.sourceSha256]: provenance.sourceSha256,
+    [SeriesMetadataKey.parser]: provenance.parser,
+    [SeriesMetadataKey.parserVersion]: provenance.parserVersion,
+    [SeriesMetadataKey.columns]: JSON.stringify(columns.map((c, i) => ({ name: names[i], unit: c.unit, originalName: c.originalName, originalUnit: c.originalUnit }))),
+  };
+  const kv = Object.entries(meta).map(([k, v]) => `${quoteIdent(k)}: ${quoteString(v)}`).join(', ');
+  return `format parquet, compression zstd, compression_level ${ZSTD_LEVEL}, parquet_version 'V2', row_group_size ${SERIES_ROW_GROUP_ROWS}, kv_metadata {${kv}}`;
+}
+
 /** Every value a whole number in int32 range, or NaN (missing); -0 counts as 0. At least one value present. */
 export function isInt32Column(values: Float64Array): boolean {
+  return int32Kind(values) === 'int32';
+}
+
+/** 'int32' when every value present is a whole number in int32 range, 'empty' when none is present, else 'double'. */
+export function int32Kind(values: Float64Array): 'int32' | 'empty' | 'double' {
   let any = false;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== v) continue;
-    if ((v | 0) !== v) return false;
+    if ((v | 0) !== v) return 'double';
     any = true;
   }
-  return any;
+  return any ? 'int32' : 'empty';
 }
 
 const CHUNK_ROWS = 2048;
 
 // Copies each 2,048-row slice of the typed arrays straight into one reused DuckDB chunk (a memcpy per
 // column; int columns through one Int32Array), missing values as a validity mask.
-async function appendColumns(con: DuckDBConnection, table: string, columns: readonly ParsedColumn[], integer: readonly boolean[]): Promise<void> {
+export async function appendColumns(con: DuckDBConnection, table: string, columns: readonly ParsedColumn[], integer: readonly boolean[]): Promise<void> {
   const rows = columns[0]?.values.length ?? 0;
   const appender = await con.createAppender(table);
   const chunk = DuckDBDataChunk.create(integer.map((i) => (i ? INTEGER : DOUBLE)));
@@ -140,16 +147,11 @@ async function appendColumns(con: DuckDBConnection, table: string, columns: read
 
 /** Writes the series to a local temporary file, then stores it under `key` (replacing any earlier attempt's object). */
 export async function storeSeries(store: BlobStore, key: string, columns: readonly ParsedColumn[], provenance: SeriesProvenance): Promise<{ sizeBytes: number }> {
-  const dir = join(tmpdir(), 'liionsden-series');
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${randomUUID()}.parquet`);
-  try {
+  return withLocalTempFile('.parquet', async (path) => {
     const written = await writeSeriesParquet(columns, provenance, path);
     await store.putFile(key, path);
     return written;
-  } finally {
-    await rm(path, { force: true });
-  }
+  });
 }
 
 /**
@@ -159,13 +161,8 @@ export async function storeSeries(store: BlobStore, key: string, columns: readon
 export async function withLocalSeriesFile<T>(store: BlobStore, key: string, fn: (path: string) => Promise<T>): Promise<T> {
   const direct = store.localPath?.(key);
   if (direct) return fn(direct);
-  const dir = join(tmpdir(), 'liionsden-series');
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${randomUUID()}.parquet`);
-  try {
+  return withLocalTempFile('.parquet', async (path) => {
     await pipeline(await store.getStream(key), createWriteStream(path));
-    return await fn(path);
-  } finally {
-    await rm(path, { force: true });
-  }
+    return fn(path);
+  });
 }

@@ -1,6 +1,6 @@
-import type { CyclerParser, DetectInput, NotDataVerdict, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, NotDataVerdict, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTableWith, toParsedColumns } from '../common/column-plan.js';
+import { parsePlannedTable } from '../common/column-plan.js';
 import { formatLocalIso, inferDateOrder } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
@@ -32,9 +32,8 @@ function classifyNotData({ head }: DetectInput): NotDataVerdict | null {
     : null;
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const { bytes, fileName } = input;
-  const lines = readHeadLines(bytes, 60);
+function planTable({ fileName, head, companions }: PlanInput): TablePlan {
+  const lines = readHeadLines(head, 60);
   const header = lines[0];
   if (!header || !isArbinHeader(header.text)) {
     if (header && isArbinMetadataHeader(header.text)) throw new ParseError({ format: FORMAT, fileName, line: 1, message: 'this is an Arbin _Metadata.csv companion, not a data file' });
@@ -43,23 +42,25 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const layout = describeDelimitedTable(lines, header, { delimiter: ',' });
   const dateIndex = layout.cells.findIndex((c) => headerKey(c.name) === 'datetime');
   const order = inferDateOrder(layout.samples.map((f) => f[dateIndex] ?? ''), 'mdy');
-  const plan = planArbinColumns(layout.cells, layout.samples, order);
-  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
-    format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
-    delimiter: layout.delimiterByte, decimalComma: false, onProgress: input.onProgress,
-  });
-  if (rows === 0) throw new ParseError({ format: FORMAT, fileName, line: layout.dataLine, message: 'no data rows after the header' });
-  const columns = toParsedColumns(plan, values, warnings);
   const metadata: Record<string, unknown> = { zoneUnknown: true };
-  const companion = input.companions?.find((c) => /_metadata\.csv$/i.test(c.fileName));
+  const companion = companions?.find((c) => /_metadata\.csv$/i.test(c.fileName));
   if (companion) Object.assign(metadata, parseArbinMetadataCsv(companion.bytes), { companion: companion.fileName });
-  const unix = columns.find((c) => c.name === 'Unix Time / s');
-  if (!metadata.startTime && unix) metadata.startTime = formatLocalIso(unix.values.find((v) => v === v) ?? NaN) ?? undefined;
-  for (const key of ['Cycle Vendor / 1', 'Step Index / 1']) {
-    const c = columns.find((x) => x.name === key);
-    if (c && !c.values.some((v) => v === v)) warnings.push({ code: 'empty-column', message: `'${c.originalName}' is empty in every row; derived from the current instead` });
-  }
-  return { format: FORMAT, parserVersion: VERSION, rows, columns, metadata, warnings, counters: { capacity: 'per-cycle', energy: 'per-cycle' } };
+  return {
+    format: FORMAT, parserVersion: VERSION, columns: planArbinColumns(layout.cells, layout.samples, order),
+    syntax: { delimiter: layout.delimiterByte, decimalComma: false }, dataStart: layout.dataStart, dataLine: layout.dataLine,
+    metadata, warnings: [], counters: { capacity: 'per-cycle', energy: 'per-cycle' },
+    complete(first, out) {
+      if (!out.metadata.startTime) out.metadata.startTime = formatLocalIso(first('Unix Time / s')) ?? undefined;
+      for (const key of ['Cycle Vendor / 1', 'Step Index / 1']) {
+        const planned = this.columns.find((c) => c.canonical === key);
+        if (planned && first(key) !== first(key)) out.warnings.push({ code: 'empty-column', message: `'${planned.originalName}' is empty in every row; derived from the current instead` });
+      }
+    },
+  };
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  return parsePlannedTable(planTable({ ...input, head: input.bytes }), input);
 }
 
 /** Arbin MITS Pro CSV exports (all header spellings, BOM, tab-prefixed dates) and the TRI/BEEP CSV dumps. */
@@ -73,4 +74,5 @@ export const arbinCsvParser: CyclerParser = {
   detect,
   classifyNotData,
   parse,
+  planTable,
 };

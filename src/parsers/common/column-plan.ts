@@ -1,4 +1,4 @@
-import type { ParsedColumn, ParseWarning } from '../cycler-parser.js';
+import { ParseError, type ParsedColumn, type ParseInput, type ParseResult, type ParseWarning, type TablePlan } from '../cycler-parser.js';
 import { toParsedColumn } from './parsed-column.js';
 import { readTable } from './table-reader.js';
 import type { FieldReader, ReadTableOptions, TableField, TableReader } from './table-reader.js';
@@ -37,12 +37,16 @@ function tableFieldOf(c: PlannedColumn): TableField {
   return { index: c.index, name: c.originalName, read: c.read, lenient: c.lenient };
 }
 
-/** Converts planned columns to ParsedColumns (canonical units); drops columns that are all NaN and not canonical. */
-export function toParsedColumns(plan: PlannedColumn[], values: Float64Array[], warnings: ParseWarning[]): ParsedColumn[] {
+/**
+ * Converts planned columns to ParsedColumns (canonical units); drops columns that are all NaN and not
+ * canonical. A batch of a bigger table passes `hasValues` (per planned column, over the whole file) so
+ * every batch keeps the same columns.
+ */
+export function toParsedColumns(plan: PlannedColumn[], values: Float64Array[], warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[] {
   const out: ParsedColumn[] = [];
   const used = new Set<string>();
   plan.forEach((c, k) => {
-    if (!c.canonical && !hasValue(values[k])) return;
+    if (!c.canonical && !(hasValues ? hasValues[k] : hasValue(values[k]))) return;
     // A second column claiming a canonical name keeps its own header instead.
     const canonical = c.canonical && !used.has(c.canonical) ? c.canonical : null;
     if (canonical) used.add(canonical);
@@ -52,7 +56,30 @@ export function toParsedColumns(plan: PlannedColumn[], values: Float64Array[], w
   return out;
 }
 
+/** Reads a whole file through its table plan: the same columns the streaming reader gives in batches (src/parsers/stream/). */
+export async function parsePlannedTable(plan: TablePlan, input: ParseInput): Promise<ParseResult> {
+  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan.columns, {
+    ...plan.syntax, format: plan.format, fileName: input.fileName, bytes: input.bytes, start: plan.dataStart,
+    firstLineNumber: plan.dataLine, onProgress: input.onProgress,
+  });
+  if (rows === 0) throw noDataRows(plan, input.fileName);
+  const out = { metadata: { ...plan.metadata }, warnings: [...plan.warnings, ...warnings] };
+  const columns = toParsedColumns(plan.columns, values, out.warnings);
+  plan.complete?.((name) => firstFinite(columns.find((c) => c.name === name)?.values), out);
+  return { format: plan.format, parserVersion: plan.parserVersion, rows, columns, ...out, counters: plan.counters };
+}
+
+/** The error for a table with a header and no rows. */
+export function noDataRows(plan: Pick<TablePlan, 'format' | 'dataLine'>, fileName: string): ParseError {
+  return new ParseError({ format: plan.format, fileName, line: plan.dataLine, message: 'no data rows after the header' });
+}
+
+/** The first finite value, or NaN (none, or no array). */
+export function firstFinite(values: Float64Array | undefined): number {
+  if (values) for (let i = 0; i < values.length; i++) if (values[i] === values[i]) return values[i];
+  return NaN;
+}
+
 function hasValue(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) return true;
-  return false;
+  return firstFinite(v) === firstFinite(v);
 }

@@ -1,0 +1,98 @@
+import { ParseError, type ParseWarning, type TablePlan } from '../cycler-parser.js';
+import type { TableField } from '../common/table-reader.js';
+import { createRangeScanner } from '../common/table-scan.js';
+
+/** Bytes gathered before a batch is scanned: ~60,000 rows of a typical export. */
+export const DEFAULT_BATCH_BYTES = 8 << 20;
+
+/** A line longer than this is refused (it would otherwise be gathered without bound). */
+export const MAX_LINE_BYTES = 64 << 20;
+
+/** The rows of one stretch of whole lines, as read (no unit conversion yet): one array per planned column. */
+export interface TableBatch {
+  rows: number;
+  values: Float64Array[];
+}
+
+/** Short-row counts over all batches read so far, reported like the whole-file reader does. */
+export class ShortRowTally {
+  private count = 0;
+  private firstLine = 0;
+
+  add(rows: number, firstLine: number): void {
+    if (rows > 0 && this.count === 0) this.firstLine = firstLine;
+    this.count += rows;
+  }
+
+  warnings(): ParseWarning[] {
+    if (this.count === 0) return [];
+    return [{ code: 'short-rows', line: this.firstLine, message: `${this.count} row(s) have fewer fields than the header (first at line ${this.firstLine}); missing values left empty` }];
+  }
+}
+
+/**
+ * Reads the planned columns of a delimited table from a byte stream that starts at the plan's first data
+ * line, in batches of whole lines (about `batchBytes` each): memory holds one batch, never the file.
+ * Values, errors and line numbers are those of the whole-file reader (src/parsers/common/table-reader.ts);
+ * a field that does not read throws a ParseError naming the line and the column.
+ */
+export async function* readTableBatches(
+  source: AsyncIterable<Uint8Array>, plan: TablePlan, fileName: string, shortRows: ShortRowTally, batchBytes = DEFAULT_BATCH_BYTES,
+): AsyncGenerator<TableBatch> {
+  const fields: TableField[] = plan.columns.map((c) => ({ index: c.index, name: c.originalName, read: c.read, lenient: c.lenient }));
+  let line = plan.dataLine;
+  let carry: Uint8Array = new Uint8Array(0);
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+
+  const scan = (bytes: Uint8Array, end: number): TableBatch => {
+    const scanner = createRangeScanner(plan.syntax, fields, bytes, 0, end);
+    scanner.scanTo(end);
+    const chunk = scanner.finish();
+    if (chunk.error) {
+      const field = fields[chunk.error.slot];
+      throw new ParseError({
+        format: plan.format, fileName, line: line + chunk.error.line, field: field.name,
+        message: `${field.read ? 'cannot read value' : 'not a number'}: '${chunk.error.text}'`,
+      });
+    }
+    shortRows.add(chunk.shortRows, line + chunk.firstShortLine);
+    line += chunk.lines;
+    return { rows: chunk.rows, values: chunk.columns };
+  };
+
+  for await (const piece of source) {
+    pending.push(piece);
+    pendingBytes += piece.length;
+    if (pendingBytes < batchBytes) continue;
+    const bytes = concat(carry, pending);
+    pending = [];
+    pendingBytes = 0;
+    const end = bytes.lastIndexOf(10) + 1;
+    if (end === 0) {
+      if (bytes.length > MAX_LINE_BYTES) throw new ParseError({ format: plan.format, fileName, line, message: `line longer than ${MAX_LINE_BYTES >> 20} MiB` });
+      carry = bytes;
+      continue;
+    }
+    carry = bytes.slice(end);
+    const batch = scan(bytes, end);
+    if (batch.rows > 0) yield batch;
+  }
+  const rest = concat(carry, pending);
+  if (rest.length > 0) {
+    const batch = scan(rest, rest.length);
+    if (batch.rows > 0) yield batch;
+  }
+}
+
+function concat(head: Uint8Array, parts: Uint8Array[]): Uint8Array {
+  if (head.length === 0 && parts.length === 1) return parts[0];
+  const out = new Uint8Array(head.length + parts.reduce((n, p) => n + p.length, 0));
+  out.set(head, 0);
+  let at = head.length;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ParsedColumn } from '../parsers/cycler-parser.js';
+import { describeParquet, readParquetColumns } from '../series/parquet-columns.js';
+import { SeriesPartsWriter } from './series-parts.js';
+import { duckdbConnection, SERIES_ROW_GROUP_ROWS, SeriesMetadataKey, writeSeriesParquet } from './series-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'liionsden-parts-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const provenance = { sourceSha256: 'cd'.repeat(32), parser: 'arbin-csv', parserVersion: '1.0.0' };
+
+describe('SeriesPartsWriter', () => {
+  const rows = 400_000;
+  const col = (name: string, unit: string | null, values: Float64Array): ParsedColumn => ({ name, unit, originalName: name, originalUnit: unit, values });
+  const index = Float64Array.from({ length: rows }, (_, i) => i + 1);
+  const voltage = Float64Array.from({ length: rows }, (_, i) => 3 + Math.sin(i / 997));
+  voltage[123_456] = Number.NaN;
+  // Whole numbers until the last block, which has a fraction: the column must end up DOUBLE.
+  const late = Float64Array.from({ length: rows }, (_, i) => (i === rows - 3 ? 0.5 : i % 7));
+  // Missing in the first blocks, whole numbers later: INTEGER.
+  const sparse = Float64Array.from({ length: rows }, (_, i) => (i < 200_000 ? Number.NaN : 2));
+  const dropped = new Float64Array(rows);
+  const columns = [col('Record Index / 1', '1', index), col('Voltage / V', 'V', voltage), col('Late / 1', '1', late), col('Sparse / 1', '1', sparse), col('Test Time (original) / s', 's', dropped)];
+  const keep = columns.slice(0, 4).map(({ values: _v, ...rest }) => rest);
+
+  it('joins blocks of any size into the file writeSeriesParquet writes for the whole series', async () => {
+    const writer = new SeriesPartsWriter();
+    const cuts = [1, 7, 60_000, 131_071, 131_072, 131_073, 250_000, 399_999, rows];
+    let from = 0;
+    for (const to of cuts) {
+      await writer.add(columns.map((c) => ({ ...c, values: c.values.slice(from, to) })));
+      from = to;
+    }
+    const streamed = join(dir, 'streamed.parquet');
+    await writer.finish(keep, provenance, streamed);
+    const whole = join(dir, 'whole.parquet');
+    await writeSeriesParquet(columns.slice(0, 4), provenance, whole);
+
+    const con = await duckdbConnection();
+    expect(await describeParquet(con, streamed)).toEqual(await describeParquet(con, whole));
+    expect((await describeParquet(con, streamed)).map((c) => c.type)).toEqual(['INTEGER', 'DOUBLE', 'DOUBLE', 'INTEGER']);
+    const names = keep.map((c) => c.name);
+    expect(await readParquetColumns(con, streamed, names, rows)).toEqual(await readParquetColumns(con, whole, names, rows));
+    const kv = Object.fromEntries((await con.runAndReadAll(`select decode(key), decode(value) from parquet_kv_metadata('${streamed}')`)).getRows() as [string, string][]);
+    expect(kv[SeriesMetadataKey.parser]).toBe('arbin-csv');
+    expect(JSON.parse(kv[SeriesMetadataKey.columns])).toHaveLength(4);
+    const groups = (await con.runAndReadAll(`select distinct row_group_id, row_group_num_rows from parquet_metadata('${streamed}') order by 1`)).getRows();
+    expect(groups[0]).toEqual([0n, BigInt(SERIES_ROW_GROUP_ROWS)]);
+  });
+
+  it('leaves no part files behind, finished or discarded', async () => {
+    const scratch = join(tmpdir(), 'liionsden-series');
+    const before = readdirSync(scratch).filter((f) => f.startsWith('parts-')).length;
+    const writer = new SeriesPartsWriter();
+    await writer.add(columns.map((c) => ({ ...c, values: c.values.slice(0, 200_000) })));
+    expect(readdirSync(scratch).filter((f) => f.startsWith('parts-')).length).toBe(before + 1);
+    await writer.discard();
+    expect(readdirSync(scratch).filter((f) => f.startsWith('parts-')).length).toBe(before);
+  });
+});
