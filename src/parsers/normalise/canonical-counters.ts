@@ -1,12 +1,11 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
-import type { CounterMode, ParseResult, ParseWarning } from '../cycler-parser.js';
-import { findValues } from './columns.js';
-import { counterIncrements, integrateIncrements, signedIncrements, type ResetPoints } from './counter-increments.js';
+import type { CounterMode, ParseWarning } from '../cycler-parser.js';
+import { counterIncrements, integrateIncrements, signedIncrements, type PreviousRate, type PreviousSample, type ResetPoints } from './counter-increments.js';
 
 /** A signed net energy counter (+ on charge), the energy twin of 'Net Capacity / Ah' for 'signed-net' parsers. */
 export const NetEnergyColumn = 'Net Energy / Wh';
 
-/** Row structure the counter conversion needs, computed once by normalise(). */
+/** Row structure the counter conversion needs, for the rows at hand. */
 export interface CounterContext {
   timeS: Float64Array;
   currentA: Float64Array;
@@ -28,7 +27,25 @@ export interface Increments {
   discharge: Float64Array;
 }
 
-type Quantity = 'capacity' | 'energy';
+export type Quantity = 'capacity' | 'energy';
+
+/** Where one quantity's increments come from; decided once per file from the columns that hold values. */
+export type CounterSource =
+  | { kind: 'signed-net'; net: number }
+  | { kind: 'counters'; mode: Exclude<CounterMode, 'signed-net' | 'none'>; charge?: number; discharge?: number }
+  | { kind: 'integrated'; quantity: Quantity };
+
+/** What counterIncrementsOf carries from one stretch of rows to the next. */
+export interface CounterIncrementsState {
+  charge: PreviousSample;
+  discharge: PreviousSample;
+  net: PreviousSample;
+  rate: PreviousRate;
+}
+
+export function newCounterIncrementsState(): CounterIncrementsState {
+  return { charge: { value: NaN }, discharge: { value: NaN }, net: { value: NaN }, rate: { rate: NaN, timeS: NaN } };
+}
 
 const columnsOf: Record<Quantity, { charge: string; discharge: string; net: string }> = {
   capacity: { charge: CanonicalColumn.ChargingCapacity, discharge: CanonicalColumn.DischargingCapacity, net: CanonicalColumn.NetCapacity },
@@ -36,30 +53,42 @@ const columnsOf: Record<Quantity, { charge: string; discharge: string; net: stri
 };
 
 /**
- * Per-row charge and discharge increments (Ah or Wh, ≥ 0) from the vendor's counters in `mode`.
- * Falls back to integrating current (or V·I) over time, with a warning, when the columns the
- * mode needs are missing.
+ * The source of a quantity's increments for counters in `mode`, given `find` (the input column of
+ * that name when it holds a value anywhere in the file). Falls back to integrating current (or V·I)
+ * over time, with a warning, when the columns the mode needs are missing.
  */
-export function counterIncrementsOf(result: ParseResult, ctx: CounterContext, quantity: Quantity, mode: CounterMode, warnings: ParseWarning[]): Increments {
+export function planCounterSource(quantity: Quantity, mode: CounterMode, find: (name: string) => number | undefined, warnings: ParseWarning[]): CounterSource {
   const cols = columnsOf[quantity];
   if (mode === 'signed-net') {
-    const net = findValues(result, cols.net);
-    if (net) return signedIncrements(net, ctx.stepStart, ctx.resume);
+    const net = find(cols.net);
+    if (net !== undefined) return { kind: 'signed-net', net };
   } else if (mode !== 'none') {
-    const charge = findValues(result, cols.charge);
-    const discharge = findValues(result, cols.discharge);
-    if (charge || discharge) {
-      const resets = resetPointsOf(mode, ctx);
-      return {
-        charge: charge ? counterIncrements(charge, resets) : new Float64Array(ctx.timeS.length),
-        discharge: discharge ? counterIncrements(discharge, resets) : new Float64Array(ctx.timeS.length),
-      };
-    }
+    const charge = find(cols.charge);
+    const discharge = find(cols.discharge);
+    if (charge !== undefined || discharge !== undefined) return { kind: 'counters', mode, charge, discharge };
   }
   if (mode !== 'none') {
     warnings.push({ code: 'COUNTERS_MISSING', message: `${quantity} counters declared '${mode}' but absent; integrated from current and voltage instead` });
   }
-  return integrateIncrements(quantity === 'capacity' ? ctx.currentA : powerOf(ctx), ctx.timeS, ctx.resume);
+  return { kind: 'integrated', quantity };
+}
+
+/** Per-row charge and discharge increments (Ah or Wh, ≥ 0) from `source` (column indices into `inputs`). */
+export function counterIncrementsOf(source: CounterSource, inputs: readonly Float64Array[], ctx: CounterContext, state: CounterIncrementsState = newCounterIncrementsState()): Increments {
+  switch (source.kind) {
+    case 'signed-net':
+      return signedIncrements(inputs[source.net], ctx.stepStart, ctx.resume, state.net);
+    case 'counters': {
+      const resets = resetPointsOf(source.mode, ctx);
+      const n = ctx.timeS.length;
+      return {
+        charge: source.charge !== undefined ? counterIncrements(inputs[source.charge], resets, state.charge) : new Float64Array(n),
+        discharge: source.discharge !== undefined ? counterIncrements(inputs[source.discharge], resets, state.discharge) : new Float64Array(n),
+      };
+    }
+    case 'integrated':
+      return integrateIncrements(source.quantity === 'capacity' ? ctx.currentA : powerOf(ctx), ctx.timeS, ctx.resume, state.rate);
+  }
 }
 
 function resetPointsOf(mode: Exclude<CounterMode, 'signed-net' | 'none'>, ctx: CounterContext): ResetPoints {

@@ -13,15 +13,3 @@ export function findValues(result: Pick<ParseResult, 'columns'>, name: string): 
   for (let i = 0; i < v.length; i++) if (v[i] === v[i]) return v;
   return undefined;
 }
-
-/** A column derived by normalisation (no original header in the file). */
-export function derivedColumn(name: string, unit: string, values: Float64Array): ParsedColumn {
-  return { name, unit, originalName: name, originalUnit: null, values };
-}
-
-/** Replaces the column of that name (keeping its position), or appends it. */
-export function putColumn(columns: ParsedColumn[], column: ParsedColumn): void {
-  const i = columns.findIndex((c) => c.name === column.name);
-  if (i >= 0) columns[i] = column;
-  else columns.push(column);
-}

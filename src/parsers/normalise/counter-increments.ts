@@ -9,17 +9,45 @@ export interface ResetPoints {
 }
 
 /**
+ * The previous sample a scan compares with, carried from one stretch of rows to the next (NaN: none
+ * yet). Every function here gives, over consecutive stretches with the same state, the values of one
+ * call over all the rows.
+ */
+export interface PreviousSample {
+  value: number;
+}
+
+/** What integrateIncrements carries: the previous row's rate and time. */
+export interface PreviousRate {
+  rate: number;
+  timeS: number;
+}
+
+/** Running sums of accumulatePerCycleInPlace and the previous row's cycle (NaN: no row yet). */
+export interface CycleSums {
+  charge: number;
+  discharge: number;
+  net: number;
+  cycle: number;
+}
+
+export function newCycleSums(): CycleSums {
+  return { charge: 0, discharge: 0, net: 0, cycle: NaN };
+}
+
+/**
  * Per-row increments (≥ 0) of a vendor counter that only grows between restarts. A restart is
  * taken where the value falls below half the running maximum (a reset to ~0 the parser did not
  * mark), at a boundary when it did not grow, or at every boundary when `always`. Small dips
  * (noise, rounding) give 0 and do not move the reference, so recovery is not counted twice.
  * Negative values (discharge counters some vendors write with a sign) count by magnitude.
+ * `state.value` is the reference (running maximum since the last restart).
  */
-export function counterIncrements(counter: Float64Array, resets: ResetPoints): Float64Array {
+export function counterIncrements(counter: Float64Array, resets: ResetPoints, state: PreviousSample = { value: NaN }): Float64Array {
   const n = counter.length;
   const inc = new Float64Array(n);
   const { boundary, always, firstCounts } = resets;
-  let ref = NaN;
+  let ref = state.value;
   for (let i = 0; i < n; i++) {
     const raw = counter[i];
     if (raw !== raw) continue;
@@ -38,6 +66,7 @@ export function counterIncrements(counter: Float64Array, resets: ResetPoints): F
       ref = v;
     }
   }
+  state.value = ref;
   return inc;
 }
 
@@ -46,11 +75,11 @@ export function counterIncrements(counter: Float64Array, resets: ResetPoints): F
  * boundary a sudden fall to under half its magnitude is read as a restart from zero (vendors
  * that zero the counter per step); at a resumed-test row the sample is skipped.
  */
-export function signedIncrements(net: Float64Array, stepBoundary: Uint8Array, resume: Uint8Array): { charge: Float64Array; discharge: Float64Array } {
+export function signedIncrements(net: Float64Array, stepBoundary: Uint8Array, resume: Uint8Array, state: PreviousSample = { value: NaN }): { charge: Float64Array; discharge: Float64Array } {
   const n = net.length;
   const charge = new Float64Array(n);
   const discharge = new Float64Array(n);
-  let prev = NaN;
+  let prev = state.value;
   for (let i = 0; i < n; i++) {
     const v = net[i];
     if (v !== v) continue;
@@ -64,6 +93,7 @@ export function signedIncrements(net: Float64Array, stepBoundary: Uint8Array, re
     else discharge[i] = -d;
     prev = v;
   }
+  state.value = prev;
   return { charge, discharge };
 }
 
@@ -71,20 +101,25 @@ export function signedIncrements(net: Float64Array, stepBoundary: Uint8Array, re
  * Trapezoidal integration of a signed rate (A → Ah, W → Wh) over time, split by sign.
  * Rows flagged in `skip` (resumed test: the gap is unknown) add nothing.
  */
-export function integrateIncrements(rate: Float64Array, timeS: Float64Array, skip: Uint8Array): { charge: Float64Array; discharge: Float64Array } {
+export function integrateIncrements(rate: Float64Array, timeS: Float64Array, skip: Uint8Array, state: PreviousRate = { rate: NaN, timeS: NaN }): { charge: Float64Array; discharge: Float64Array } {
   const n = rate.length;
   const charge = new Float64Array(n);
   const discharge = new Float64Array(n);
-  for (let i = 1; i < n; i++) {
-    const a = rate[i - 1];
+  let a = state.rate;
+  let ta = state.timeS;
+  for (let i = 0; i < n; i++) {
     const b = rate[i];
-    const dt = timeS[i] - timeS[i - 1];
-    if (a !== a || b !== b || !(dt > 0) || skip[i] === 1) continue;
-    const pos = ((a > 0 ? a : 0) + (b > 0 ? b : 0)) * 0.5 * dt / 3600;
-    const neg = ((a < 0 ? -a : 0) + (b < 0 ? -b : 0)) * 0.5 * dt / 3600;
-    charge[i] = pos;
-    discharge[i] = neg;
+    const tb = timeS[i];
+    const dt = tb - ta;
+    if (!(a !== a || b !== b || !(dt > 0) || skip[i] === 1)) {
+      charge[i] = ((a > 0 ? a : 0) + (b > 0 ? b : 0)) * 0.5 * dt / 3600;
+      discharge[i] = ((a < 0 ? -a : 0) + (b < 0 ? -b : 0)) * 0.5 * dt / 3600;
+    }
+    a = b;
+    ta = tb;
   }
+  state.rate = a;
+  state.timeS = ta;
   return { charge, discharge };
 }
 
@@ -93,15 +128,17 @@ export function integrateIncrements(rate: Float64Array, timeS: Float64Array, ski
  * at each cycle's first row, in place (one pass, no new arrays); with `withNet`, also returns the
  * running net (charge − discharge) from the start of the test.
  */
-export function accumulatePerCycleInPlace(inc: { charge: Float64Array; discharge: Float64Array }, cycle: Float64Array, withNet: boolean): Float64Array | undefined {
+export function accumulatePerCycleInPlace(inc: { charge: Float64Array; discharge: Float64Array }, cycle: Float64Array, withNet: boolean, sums: CycleSums = newCycleSums()): Float64Array | undefined {
   const { charge, discharge } = inc;
   const n = charge.length;
   const net = withNet ? new Float64Array(n) : undefined;
-  let sumCharge = 0;
-  let sumDischarge = 0;
-  let sumNet = 0;
+  let sumCharge = sums.charge;
+  let sumDischarge = sums.discharge;
+  let sumNet = sums.net;
+  let prevCycle = sums.cycle;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && cycle[i] !== cycle[i - 1]) { sumCharge = 0; sumDischarge = 0; }
+    // Also at the first row of all (prevCycle NaN), where the sums are still 0.
+    if (cycle[i] !== prevCycle) { sumCharge = 0; sumDischarge = 0; prevCycle = cycle[i]; }
     const c = charge[i];
     const d = discharge[i];
     if (net) { sumNet += c - d; net[i] = sumNet; }
@@ -110,5 +147,6 @@ export function accumulatePerCycleInPlace(inc: { charge: Float64Array; discharge
     charge[i] = sumCharge;
     discharge[i] = sumDischarge;
   }
+  Object.assign(sums, { charge: sumCharge, discharge: sumDischarge, net: sumNet, cycle: prevCycle });
   return net;
 }
