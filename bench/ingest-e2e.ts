@@ -3,8 +3,12 @@
  * (sha256), then one ingest job: detect + parse + normalise + Parquet (zstd) + cycle/step summaries + quality
  * flags + the commit (PGlite in memory). Baselines in the same run: the issue's `pandas.read_csv` of the same file
  * (Debian's python3-pandas, timed inside Python; skipped with a message if missing) and DuckDB read_csv into a table.
+ * Two ingest variants: the whole file in memory, and streamed (two passes over batches of rows, Parquet
+ * written in parts: flat memory; STREAM_INGEST_MIN_BYTES picks between them in the product).
  * Each variant runs in a fresh process; peak RSS is reported per process.
- * Run: sh bench/series-run.sh bench/ingest-e2e.ts   (ROWS=… to change the size)
+ * Run: sh bench/series-run.sh bench/ingest-e2e.ts   (ROWS=… to change the size; ROWS=7300000 ≈ 1 GB;
+ * VARIANTS=stream,pandas to skip some; BENCH_DATABASE_URL=postgres://… a PostgreSQL database instead of
+ * in-memory PGlite, whose WebAssembly heap is a few hundred MB of the process's RSS)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -22,13 +26,15 @@ const rows = Number(process.env.ROWS ?? 1_000_000);
 const file = `bench/out/arbin-${rows}.csv`;
 const variant = process.argv[2];
 
-async function ingest(): Promise<Record<string, number>> {
+async function ingest(streamMinBytes: number): Promise<Record<string, number>> {
   const dir = `bench/out/ingest-store-${process.pid}`;
   rmSync(dir, { recursive: true, force: true });
-  const handle = openDatabase({ inMemory: true });
+  const url = process.env.BENCH_DATABASE_URL;
+  const handle = url ? openDatabase({ databaseUrl: url }) : openDatabase({ inMemory: true });
   await migrateToLatest(handle.db);
-  const user = await handle.db.insertInto('users').values({ username: 'b', email: 'b@x', password_hash: 'x', role: 'contributor', is_active: true }).returning('id').executeTakeFirstOrThrow();
-  const exp = await handle.db.insertInto('experiments').values({ name: 'bench', owner_id: user.id }).returning('id').executeTakeFirstOrThrow();
+  const unique = `${process.pid}-${Date.now()}`;
+  const user = await handle.db.insertInto('users').values({ username: `b-${unique}`, email: `b-${unique}@x`, password_hash: 'x', role: 'contributor', is_active: true }).returning('id').executeTakeFirstOrThrow();
+  const exp = await handle.db.insertInto('experiments').values({ name: `bench-${unique}`, owner_id: user.id }).returning('id').executeTakeFirstOrThrow();
   const store = createLocalBlobStore(dir);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
@@ -41,7 +47,12 @@ async function ingest(): Promise<Record<string, number>> {
     .executeTakeFirstOrThrow();
   await enqueueIngestJob(handle.db, df.id);
   const job = await claimJob(handle.db, 'bench', 600_000);
-  const outcome = await runIngestJob({ db: handle.db, blobStore: store }, job!);
+  // The ingest's own memory: RSS sampled while the job runs, above the process before it (database, modules).
+  const rssBeforeMB = process.memoryUsage().rss / 1e6;
+  let ingestPeakMB = rssBeforeMB;
+  const sampler = setInterval(() => { ingestPeakMB = Math.max(ingestPeakMB, process.memoryUsage().rss / 1e6); }, 25);
+  const outcome = await runIngestJob({ db: handle.db, blobStore: store, streamMinBytes }, job!);
+  clearInterval(sampler);
   const t1 = performance.now();
   const cpu = process.cpuUsage(c0);
   const row = await handle.db.selectFrom('data_files').select(['row_count', 'series_key', 'state']).where('id', '=', df.id).executeTakeFirstOrThrow();
@@ -49,7 +60,7 @@ async function ingest(): Promise<Record<string, number>> {
   const parquetBytes = (await store.size(row.series_key!))!;
   await handle.close();
   rmSync(dir, { recursive: true, force: true });
-  return { seconds: (t1 - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, storeSeconds: (tStored - t0) / 1000, bytesPerRow: parquetBytes / rows };
+  return { seconds: (t1 - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, storeSeconds: (tStored - t0) / 1000, bytesPerRow: parquetBytes / rows, rssBeforeMB, ingestPeakMB };
 }
 
 async function duckdbReadCsv(): Promise<Record<string, number>> {
@@ -62,7 +73,7 @@ async function duckdbReadCsv(): Promise<Record<string, number>> {
 }
 
 if (variant) {
-  const result = variant === 'ingest' ? await ingest() : await duckdbReadCsv();
+  const result = variant === 'whole' ? await ingest(Number.POSITIVE_INFINITY) : variant === 'stream' ? await ingest(0) : await duckdbReadCsv();
   process.stdout.write(JSON.stringify({ ...result, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
 } else {
   mkdirSync('bench/out', { recursive: true });
@@ -72,23 +83,29 @@ if (variant) {
     if (r.status !== 0) throw new Error(`${v} failed: ${r.stderr}`);
     return JSON.parse(r.stdout) as Record<string, number>;
   };
-  const pandas = measurePandasReadCsv(file);
-  const ours = run('ingest');
-  const duck = run('duckdb');
+  const variants = (process.env.VARIANTS ?? 'whole,stream,duckdb,pandas').split(',');
+  const pandas = variants.includes('pandas') ? measurePandasReadCsv(file) : { available: false as const, reason: 'not in VARIANTS' };
   const fmt = (x: number) => x.toFixed(2);
-  process.stdout.write(
-    [
-      `rows ${rows}`,
-      `ingest end-to-end: ${fmt(ours.seconds)} s (CPU ${fmt(ours.cpuSeconds)} s; blob store ${fmt(ours.storeSeconds)} s), ${fmt(ours.bytesPerRow)} Parquet bytes/row, peak RSS ${ours.peakRssMB.toFixed(0)} MB`,
-      `baseline DuckDB read_csv into a table: ${fmt(duck.seconds)} s, peak RSS ${duck.peakRssMB.toFixed(0)} MB`,
-      `ratio ingest / DuckDB: ${fmt(ours.seconds / duck.seconds)}×`,
-      ...(pandas.available
-        ? [
-            `baseline pandas ${pandas.version} read_csv: ${fmt(pandas.seconds)} s inside Python (CPU ${fmt(pandas.cpuSeconds)} s; whole process ${fmt(pandas.processSeconds)} s), peak RSS ${pandas.peakRssMB} MB`,
-            `ratio ingest / pandas.read_csv: ${fmt(ours.seconds / pandas.seconds)}× wall, ${fmt(ours.cpuSeconds / pandas.cpuSeconds)}× CPU (target ≤ 0.33)`,
-          ]
-        : [`pandas.read_csv baseline skipped: ${pandas.reason}`]),
-      '',
-    ].join('\n'),
-  );
+  const lines = [`rows ${rows}`];
+  const ours: Record<string, Record<string, number>> = {};
+  for (const v of ['whole', 'stream'].filter((x) => variants.includes(x))) {
+    const r = (ours[v] = run(v));
+    lines.push(`ingest ${v === 'whole' ? 'whole file in memory' : 'streamed (batches)'}: ${fmt(r.seconds)} s (CPU ${fmt(r.cpuSeconds)} s; blob store ${fmt(r.storeSeconds)} s), ${fmt(r.bytesPerRow)} Parquet bytes/row, peak RSS ${r.peakRssMB.toFixed(0)} MB (during the job ${r.ingestPeakMB.toFixed(0)} MB, ${r.rssBeforeMB.toFixed(0)} MB before it)`);
+  }
+  if (ours.whole && ours.stream) {
+    lines.push(`ratio streamed / whole: ${fmt(ours.stream.seconds / ours.whole.seconds)}× time, ${fmt(ours.stream.peakRssMB / ours.whole.peakRssMB)}× peak RSS, ${fmt((ours.stream.ingestPeakMB - ours.stream.rssBeforeMB) / (ours.whole.ingestPeakMB - ours.whole.rssBeforeMB))}× RSS growth during the job`);
+  }
+  const best = ours.whole ?? ours.stream;
+  if (variants.includes('duckdb')) {
+    const duck = run('duckdb');
+    lines.push(`baseline DuckDB read_csv into a table: ${fmt(duck.seconds)} s, peak RSS ${duck.peakRssMB.toFixed(0)} MB`);
+    if (best) lines.push(`ratio ingest / DuckDB: ${fmt(best.seconds / duck.seconds)}×`);
+  }
+  if (pandas.available) {
+    lines.push(`baseline pandas ${pandas.version} read_csv: ${fmt(pandas.seconds)} s inside Python (CPU ${fmt(pandas.cpuSeconds)} s; whole process ${fmt(pandas.processSeconds)} s), peak RSS ${pandas.peakRssMB} MB`);
+    for (const [v, r] of Object.entries(ours)) lines.push(`ratio ingest (${v}) / pandas.read_csv: ${fmt(r.seconds / pandas.seconds)}× wall, ${fmt(r.cpuSeconds / pandas.cpuSeconds)}× CPU (target ≤ 0.33)`);
+  } else {
+    lines.push(`pandas.read_csv baseline skipped: ${pandas.reason}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

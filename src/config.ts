@@ -5,6 +5,9 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** Raw files from this size on are parsed in batches when their format allows (ADR 0008). */
+export const DEFAULT_STREAM_MIN_BYTES = 64 * 1024 ** 2;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -22,6 +25,7 @@ const EnvSchema = z.object({
   ANONYMOUS_READ: booleanFlag.default(false),
   TRUST_PROXY_TLS: booleanFlag.default(false),
   WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  STREAM_INGEST_MIN_BYTES: z.coerce.number().int().min(0).default(DEFAULT_STREAM_MIN_BYTES),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ADMIN_USERNAME: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -42,6 +46,8 @@ export type Config = {
   anonymousRead: boolean;
   secureCookies: boolean;
   workers: number;
+  /** Raw files from this size on are ingested (and `liionsden parse`d) in batches when their format allows. */
+  streamIngestMinBytes: number;
   /** HTTP server processes (node:cluster); more than one needs PostgreSQL. */
   processes: number;
   initialAdmin: { username: string; password: string; email: string } | undefined;
@@ -86,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousRead: e.ANONYMOUS_READ,
     secureCookies: e.TRUST_PROXY_TLS,
     workers: e.WORKERS,
+    streamIngestMinBytes: e.STREAM_INGEST_MIN_BYTES,
     processes: e.WEB_CONCURRENCY,
     initialAdmin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD
       ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME}@localhost` }

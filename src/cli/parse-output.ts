@@ -1,10 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { CycleSummary } from '../domain/cycle-summary.js';
-import type { ParseResult } from '../parsers/cycler-parser.js';
+import type { ParsedColumn, ParseResult } from '../parsers/cycler-parser.js';
+
+/** A parse's result without the values (a streamed parse never holds them all). */
+export type ParseOutline = Omit<ParseResult, 'columns'> & { columns: Omit<ParsedColumn, 'values'>[] };
 
 /** The `--json` object: one per file. */
-export function parseJson(result: ParseResult, cycles: CycleSummary[]): Record<string, unknown> {
+export function parseJson(result: ParseOutline, cycles: CycleSummary[]): Record<string, unknown> {
   return {
     format: result.format,
     parserVersion: result.parserVersion,
@@ -19,8 +22,8 @@ export function parseJson(result: ParseResult, cycles: CycleSummary[]): Record<s
 const fmt = (v: number | null, digits: number): string => (v === null || !Number.isFinite(v) ? '-' : v.toFixed(digits));
 
 /** A readable summary for a terminal. */
-export function parseSummaryText(fileName: string, result: ParseResult, cycles: CycleSummary[]): string {
-  const lines = [`${fileName}: ${result.format} (parser ${result.parserVersion}), ${result.rows} rows, ${cycles.length} cycles`];
+export function parseSummaryText(fileName: string, result: ParseOutline, cycles: CycleSummary[], opts: { streamed?: boolean } = {}): string {
+  const lines = [`${fileName}: ${result.format} (parser ${result.parserVersion}), ${result.rows} rows, ${cycles.length} cycles${opts.streamed ? ' (read in batches)' : ''}`];
   lines.push('columns:');
   for (const c of result.columns) lines.push(`  ${c.name}${c.originalName !== c.name ? `  ← ${c.originalName}${c.originalUnit ? ` [${c.originalUnit}]` : ''}` : ''}`);
   for (const w of result.warnings) lines.push(`warning ${w.code}: ${w.message}`);

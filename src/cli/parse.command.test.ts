@@ -10,7 +10,11 @@ const NOVONIX = '../shared/fixtures/novonix/sample_data_novonix.csv';
 
 /** Runs the installed entry point exactly as `npx liionsden` does. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/liionsden.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/liionsden.js', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -70,5 +74,25 @@ describe('liionsden parse', () => {
     expect(cli('parse', join(dir, 'missing.csv')).code).toBe(exitCodeOf.NOT_FOUND);
     expect(cli('parse', NOVONIX, '--format', 'nope').code).toBe(exitCodeOf.VALIDATION);
     expect(existsSync(join(dir, 'never.csv'))).toBe(false);
+  });
+
+  it('reads a big text file in batches (STREAM_INGEST_MIN_BYTES) with the same answer and the same Parquet', async () => {
+    const csv = join(dir, 'big.csv');
+    execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', '50000', '--out', csv], { stdio: 'ignore' });
+    const whole = cli('parse', csv, '--json', '--out', join(dir, 'whole.parquet'));
+    const streamed = cliWith({ STREAM_INGEST_MIN_BYTES: '0' }, 'parse', csv, '--json', '--out', join(dir, 'streamed.parquet'));
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(streamed.code, streamed.stderr).toBe(0);
+    expect(JSON.parse(streamed.stdout)).toEqual(JSON.parse(whole.stdout));
+    expect(cliWith({ STREAM_INGEST_MIN_BYTES: '0' }, 'parse', csv).stdout.split('\n')[0]).toMatch(/50000 rows, \d+ cycles \(read in batches\)$/);
+    expect(cli('parse', csv).stdout.split('\n')[0]).not.toMatch(/batches/);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const con = await (await DuckDBInstance.create(':memory:')).connect();
+    const differing = await con.runAndReadAll(
+      `select count(*) from (select * from read_parquet('${join(dir, 'whole.parquet')}') except all select * from read_parquet('${join(dir, 'streamed.parquet')}'))`,
+    );
+    expect(Number(differing.getRows()[0][0])).toBe(0);
+    const types = async (f: string) => (await con.runAndReadAll(`select column_name, column_type from (describe select * from read_parquet('${join(dir, f)}'))`)).getRows();
+    expect(await types('streamed.parquet')).toEqual(await types('whole.parquet'));
   });
 });

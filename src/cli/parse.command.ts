@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { parseFile } from '../parsers/parse-file.js';
 import { parseJson, parseSummaryText, writeColumnsCsv } from './parse-output.js';
+import { parseStreamed, streamPlanFor } from './parse-streamed.js';
 
 interface ParseOptions {
   format?: string;
@@ -12,9 +14,9 @@ interface ParseOptions {
   out?: string;
 }
 
-async function readInput(path: string): Promise<Buffer> {
+async function assertReadable(path: string): Promise<void> {
   try {
-    return await readFile(path);
+    await access(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError('file', path);
     throw err;
@@ -31,7 +33,15 @@ export function registerParseCommand(program: Command): void {
     .option('--out <file>', 'write the normalised columns to FILE.parquet (zstd) or FILE.csv')
     .action(async (file: string, opts: ParseOptions) => {
       if (opts.out && !/\.(parquet|csv)$/i.test(opts.out)) throw new ValidationError('--out must end in .parquet or .csv', [{ field: 'out', message: 'FILE.parquet or FILE.csv' }]);
-      const bytes = await readInput(file);
+      await assertReadable(file);
+      // Big text files are read in batches (flat memory); CSV output needs the whole-file path.
+      const plan = opts.out?.toLowerCase().endsWith('.csv') ? null : await streamPlanFor(file, opts.format, loadConfig().streamIngestMinBytes);
+      if (plan) {
+        const { result, cycles } = await parseStreamed(file, plan, opts.out);
+        process.stdout.write(opts.json ? JSON.stringify(parseJson(result, cycles)) + '\n' : parseSummaryText(file, result, cycles, { streamed: true }) + '\n');
+        return;
+      }
+      const bytes = await readFile(file);
       const { result, cycles } = await parseFile({ fileName: basename(file), bytes, format: opts.format });
       if (opts.out?.toLowerCase().endsWith('.parquet')) {
         // Loaded only when needed: DuckDB's native module costs start-up time.

@@ -1,20 +1,18 @@
-import { mappingsForDataFile } from '../column-mappings/data-file-mappings.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../domain/errors.js';
-import { summariseSteps } from '../domain/step-table.js';
-import { ParseError, type CompanionFile } from '../parsers/cycler-parser.js';
-import { cycleSeriesOf, parseFile } from '../parsers/parse-file.js';
-import { readAll, type BlobStore } from '../storage/blob-store.js';
-import { seriesKeyFor, storeSeries } from '../storage/series-store.js';
+import { ParseError } from '../parsers/cycler-parser.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { seriesKeyFor } from '../storage/series-store.js';
+import { ingestSeries } from './ingest-series.js';
 import { completeJob, failJob, type ClaimedJob } from './job-queue.js';
-import { computeQualityFlags } from './quality-flags.js';
 import { replaceCycleSummaries } from './cycle-columns.js';
 import { chunks, stepRows } from './summary-rows.js';
-import { findVoltageWindow } from './voltage-window.repository.js';
 
 export interface IngestDeps {
   db: Db;
   blobStore: BlobStore;
+  /** Raw files from this size on are parsed in batches when their format allows (default DEFAULT_STREAM_MIN_BYTES). */
+  streamMinBytes?: number;
 }
 
 /** The job lost its lease to another worker while running; its work is dropped. */
@@ -23,7 +21,7 @@ export class LeaseLostError extends Error {
 }
 
 /**
- * Runs one ingest job: raw bytes → parse + normalise → Parquet (under the job's own key) → one transaction
+ * Runs one ingest job: raw bytes → parse + normalise → Parquet (under the job's own key; ingest-series.ts) → one transaction
  * that inserts cycles, steps and flags, marks the file ready and points it at the new series. A crash at any
  * point before that commit leaves the previous state visible; the job is re-claimed when its lease expires.
  */
@@ -36,17 +34,8 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
   }
   await db.updateTable('data_files').set({ state: 'parsing' }).where('id', '=', file.id).execute();
   try {
-    const companions = await db.selectFrom('data_file_companions').selectAll().where('data_file_id', '=', file.id).orderBy('id').execute();
-    const companionFiles: CompanionFile[] = [];
-    for (const c of companions) companionFiles.push({ fileName: c.original_name, bytes: await readAll(blobStore, c.blob_key) });
-    const bytes = await readAll(blobStore, file.blob_key);
-    const mappings = await mappingsForDataFile(db, file);
-    const parsed = await parseFile({ fileName: file.original_name, bytes, companions: companionFiles, format: job.payload.format, ...mappings });
-    const { result, cycles } = parsed;
-    const steps = summariseSteps(cycleSeriesOf(result));
-    const quality = computeQualityFlags(result, await findVoltageWindow(db, file.id));
     const seriesKey = seriesKeyFor(file.id, job.id);
-    await storeSeries(blobStore, seriesKey, result.columns, { sourceSha256: file.sha256, parser: result.format, parserVersion: result.parserVersion });
+    const { result, cycles, steps, quality, mode } = await ingestSeries({ db, blobStore, file, format: job.payload.format, seriesKey, streamMinBytes: deps.streamMinBytes });
 
     const previousKey = file.series_key;
     await db.transaction().execute(async (tx) => {
@@ -64,7 +53,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
           series_key: seriesKey,
           row_count: result.rows,
           columns: JSON.stringify(result.columns.map((c) => ({ name: c.name, unit: c.unit, originalName: c.originalName, originalUnit: c.originalUnit }))),
-          metadata: JSON.stringify({ ...result.metadata, warnings: result.warnings, counters: result.counters }),
+          metadata: JSON.stringify({ ...result.metadata, warnings: result.warnings, counters: result.counters, ...(mode === 'stream' ? { readInBatches: true } : {}) }),
           quality_flags: JSON.stringify(quality.flags),
           recorded_at: file.recorded_at ?? recordedAtOf(result.metadata),
           modified_at: new Date(),

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import { describeParquet, readParquetColumns } from '../series/parquet-columns.js';
-import { SeriesPartsWriter } from './series-parts.js';
+import { SeriesSpool } from './series-spool.js';
 import { duckdbConnection, SERIES_ROW_GROUP_ROWS, SeriesMetadataKey, writeSeriesParquet } from './series-store.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'liionsden-parts-test-'));
+const dir = mkdtempSync(join(tmpdir(), 'liionsden-spool-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const provenance = { sourceSha256: 'cd'.repeat(32), parser: 'arbin-csv', parserVersion: '1.0.0' };
 
-describe('SeriesPartsWriter', () => {
+describe('SeriesSpool', () => {
   const rows = 400_000;
   const col = (name: string, unit: string | null, values: Float64Array): ParsedColumn => ({ name, unit, originalName: name, originalUnit: unit, values });
   const index = Float64Array.from({ length: rows }, (_, i) => i + 1);
@@ -27,7 +27,7 @@ describe('SeriesPartsWriter', () => {
   const keep = columns.slice(0, 4).map(({ values: _v, ...rest }) => rest);
 
   it('joins blocks of any size into the file writeSeriesParquet writes for the whole series', async () => {
-    const writer = new SeriesPartsWriter();
+    const writer = new SeriesSpool();
     const cuts = [1, 7, 60_000, 131_071, 131_072, 131_073, 250_000, 399_999, rows];
     let from = 0;
     for (const to of cuts) {
@@ -51,13 +51,13 @@ describe('SeriesPartsWriter', () => {
     expect(groups[0]).toEqual([0n, BigInt(SERIES_ROW_GROUP_ROWS)]);
   });
 
-  it('leaves no part files behind, finished or discarded', async () => {
+  it('leaves no spool behind, finished or discarded', async () => {
     const scratch = join(tmpdir(), 'liionsden-series');
-    const before = readdirSync(scratch).filter((f) => f.startsWith('parts-')).length;
-    const writer = new SeriesPartsWriter();
+    const before = readdirSync(scratch).filter((f) => f.startsWith('spool-')).length;
+    const writer = new SeriesSpool();
     await writer.add(columns.map((c) => ({ ...c, values: c.values.slice(0, 200_000) })));
-    expect(readdirSync(scratch).filter((f) => f.startsWith('parts-')).length).toBe(before + 1);
+    expect(readdirSync(scratch).filter((f) => f.startsWith('spool-')).length).toBe(before + 1);
     await writer.discard();
-    expect(readdirSync(scratch).filter((f) => f.startsWith('parts-')).length).toBe(before);
+    expect(readdirSync(scratch).filter((f) => f.startsWith('spool-')).length).toBe(before);
   });
 });

@@ -1,0 +1,90 @@
+import { mappingsForDataFile } from '../column-mappings/data-file-mappings.js';
+import { DEFAULT_STREAM_MIN_BYTES } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { CycleSummary } from '../domain/cycle-summary.js';
+import { summariseCycles } from '../domain/cycle-summary.js';
+import { summariseSteps, type StepSummary } from '../domain/step-table.js';
+import type { CompanionFile, ParsedColumn, ParseResult } from '../parsers/cycler-parser.js';
+import { cycleSeriesOf, parseFile } from '../parsers/parse-file.js';
+import { planFromHead, PLAN_HEAD_BYTES } from '../parsers/stream/plan-from-head.js';
+import { streamTable } from '../parsers/stream/stream-table.js';
+import { readAll, type BlobStore } from '../storage/blob-store.js';
+import { SeriesSpool } from '../storage/series-spool.js';
+import { storeSeries, type SeriesProvenance } from '../storage/series-store.js';
+import { withLocalTempFile } from '../storage/temp-file.js';
+import type { DataFilesTable } from '../data-files/data-file.table.js';
+import type { Selectable } from 'kysely';
+import { computeQualityFlags, QualityScan, type QualityFlag, type CycleQualityFlags } from './quality-flags.js';
+import { findVoltageWindow } from './voltage-window.repository.js';
+
+/** A data file's parsed series, stored under `seriesKey`, with what goes into the database. */
+export interface IngestedSeries {
+  result: Omit<ParseResult, 'columns'> & { columns: Omit<ParsedColumn, 'values'>[] };
+  cycles: CycleSummary[];
+  steps: StepSummary[];
+  quality: { flags: QualityFlag[]; perCycle: CycleQualityFlags };
+  /** 'stream' when the file was read in batches. */
+  mode: 'whole' | 'stream';
+}
+
+export interface IngestSeriesOptions {
+  db: Db;
+  blobStore: BlobStore;
+  file: Selectable<DataFilesTable>;
+  format?: string;
+  seriesKey: string;
+  streamMinBytes?: number;
+}
+
+/**
+ * Parses a data file's raw bytes and stores its normalised series as Parquet under `seriesKey`.
+ * Big delimited-text files whose parser has a table plan are read in batches (memory flat in file size);
+ * everything else is read whole (binary formats, gzip, small files).
+ */
+export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedSeries> {
+  const { db, blobStore, file } = opts;
+  const companions = await db.selectFrom('data_file_companions').selectAll().where('data_file_id', '=', file.id).orderBy('id').execute();
+  const companionFiles: CompanionFile[] = [];
+  for (const c of companions) companionFiles.push({ fileName: c.original_name, bytes: await readAll(blobStore, c.blob_key) });
+  const mappings = await mappingsForDataFile(db, file);
+  const window = await findVoltageWindow(db, file.id);
+  const provenance = (format: string, parserVersion: string): SeriesProvenance => ({ sourceSha256: file.sha256, parser: format, parserVersion });
+
+  if (file.size_bytes >= (opts.streamMinBytes ?? DEFAULT_STREAM_MIN_BYTES)) {
+    const head = await readAll(blobStore, file.blob_key, { offset: 0, length: Math.min(PLAN_HEAD_BYTES, file.size_bytes) });
+    const plan = planFromHead(file.original_name, head, { format: opts.format, companions: companionFiles, ...mappings });
+    if (plan) {
+      const cycles: CycleSummary[] = [];
+      const steps: StepSummary[] = [];
+      const writer = new SeriesSpool();
+      let quality: QualityScan | undefined;
+      try {
+        const source = { open: (start: number) => blobStore.getStream(file.blob_key, { offset: start, length: file.size_bytes - start }) };
+        const streamed = await streamTable(plan, source, file.original_name, {
+          begin: (survey) => { quality = new QualityScan(window, survey.medianTimeStepS); },
+          block: async (block) => {
+            const series = cycleSeriesOf(block);
+            cycles.push(...summariseCycles(series));
+            steps.push(...summariseSteps(series));
+            quality!.add(block);
+            await writer.add(block.columns);
+          },
+        });
+        await withLocalTempFile('.parquet', async (path) => {
+          await writer.finish(streamed.columns, provenance(streamed.format, streamed.parserVersion), path);
+          await blobStore.putFile(opts.seriesKey, path);
+        });
+        return { result: streamed, cycles, steps, quality: quality!.result(), mode: 'stream' };
+      } finally {
+        await writer.discard();
+      }
+    }
+  }
+
+  const bytes = await readAll(blobStore, file.blob_key);
+  const { result, cycles } = await parseFile({ fileName: file.original_name, bytes, companions: companionFiles, format: opts.format, ...mappings });
+  const steps = summariseSteps(cycleSeriesOf(result));
+  const quality = computeQualityFlags(result, window);
+  await storeSeries(blobStore, opts.seriesKey, result.columns, provenance(result.format, result.parserVersion));
+  return { result, cycles, steps, quality, mode: 'whole' };
+}
