@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
-import { appendColumns, int32Kind, quoteIdent, quoteString, seriesCopyOptions, uniqueColumnNames, type SeriesProvenance } from './series-store.js';
+import { appendColumnsTo, int32Kind, quoteIdent, quoteString, seriesCopyOptions, uniqueColumnNames, type SeriesProvenance } from './series-store.js';
 
 /** DuckDB's memory for one spool: the rest of the table waits on disk. */
 const SPOOL_MEMORY_LIMIT = '64MB';
@@ -20,19 +20,21 @@ export class SeriesSpool {
   private readonly dir = join(tmpdir(), 'liionsden-series', `spool-${randomUUID()}`);
   private instance: DuckDBInstance | undefined;
   private con: DuckDBConnection | undefined;
+  /** One appender for all blocks: one transaction, not one per block. */
+  private appender: DuckDBAppender | undefined;
   private names: string[] = [];
   /** Per column: 'int32' while every value so far is a whole int32, 'empty' while none was present. */
   private kinds: ('int32' | 'empty' | 'double')[] = [];
   private rows = 0;
 
   async add(columns: ParsedColumn[]): Promise<void> {
-    const con = this.con ?? (await this.open(columns));
+    const appender = this.appender ?? (await this.open(columns));
     columns.forEach((c, k) => {
       if (this.kinds[k] === 'double') return;
       const kind = int32Kind(c.values);
       if (kind !== 'empty') this.kinds[k] = kind;
     });
-    await appendColumns(con, 'series', columns, columns.map(() => false));
+    appendColumnsTo(appender, columns, columns.map(() => false));
     this.rows += columns[0]?.values.length ?? 0;
   }
 
@@ -42,7 +44,14 @@ export class SeriesSpool {
    */
   async finish(keep: readonly Omit<ParsedColumn, 'values'>[], provenance: SeriesProvenance, outPath: string): Promise<{ sizeBytes: number }> {
     try {
-      if (!this.con || this.rows === 0) throw new Error('no rows were added to the series');
+      if (!this.con || !this.appender || this.rows === 0) throw new Error('no rows were added to the series');
+      // Reopened for the copy: the appender's and the buffer pool's memory go back before the Parquet writer's comes.
+      this.appender.closeSync();
+      this.appender = undefined;
+      this.con.closeSync();
+      this.instance?.closeSync();
+      this.instance = await this.createInstance();
+      this.con = await this.instance.connect();
       const outNames = uniqueColumnNames(keep);
       const select = keep.map((c, i) => {
         const k = this.names.indexOf(outNames[i]);
@@ -58,6 +67,12 @@ export class SeriesSpool {
 
   /** Removes the spool (also after a failed parse). */
   async discard(): Promise<void> {
+    try {
+      this.appender?.closeSync();
+    } catch {
+      // a half-filled spool of a failed parse: its rows are thrown away below
+    }
+    this.appender = undefined;
     this.con?.closeSync();
     this.instance?.closeSync();
     this.con = undefined;
@@ -65,15 +80,20 @@ export class SeriesSpool {
     await rm(this.dir, { recursive: true, force: true });
   }
 
-  private async open(columns: ParsedColumn[]): Promise<DuckDBConnection> {
+  private createInstance(): Promise<DuckDBInstance> {
+    return DuckDBInstance.create(join(this.dir, 'spool.duckdb'), {
+      threads: '1', memory_limit: SPOOL_MEMORY_LIMIT, preserve_insertion_order: 'true', temp_directory: join(this.dir, 'tmp'),
+    });
+  }
+
+  private async open(columns: ParsedColumn[]): Promise<DuckDBAppender> {
     await mkdir(this.dir, { recursive: true });
     this.names = uniqueColumnNames(columns);
     this.kinds = columns.map(() => 'empty');
-    this.instance = await DuckDBInstance.create(join(this.dir, 'spool.duckdb'), {
-      threads: '1', memory_limit: SPOOL_MEMORY_LIMIT, preserve_insertion_order: 'true', temp_directory: join(this.dir, 'tmp'),
-    });
+    this.instance = await this.createInstance();
     this.con = await this.instance.connect();
     await this.con.run(`create table series (${this.names.map((n) => `${quoteIdent(n)} double`).join(', ')})`);
-    return this.con;
+    this.appender = await this.con.createAppender('series');
+    return this.appender;
   }
 }

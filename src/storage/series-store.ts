@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import type { BlobStore } from './blob-store.js';
@@ -110,9 +110,15 @@ const CHUNK_ROWS = 2048;
 
 // Copies each 2,048-row slice of the typed arrays straight into one reused DuckDB chunk (a memcpy per
 // column; int columns through one Int32Array), missing values as a validity mask.
-export async function appendColumns(con: DuckDBConnection, table: string, columns: readonly ParsedColumn[], integer: readonly boolean[]): Promise<void> {
-  const rows = columns[0]?.values.length ?? 0;
+async function appendColumns(con: DuckDBConnection, table: string, columns: readonly ParsedColumn[], integer: readonly boolean[]): Promise<void> {
   const appender = await con.createAppender(table);
+  appendColumnsTo(appender, columns, integer);
+  appender.closeSync();
+}
+
+/** Appends the columns' rows through an open appender (the caller flushes and closes it). */
+export function appendColumnsTo(appender: DuckDBAppender, columns: readonly ParsedColumn[], integer: readonly boolean[]): void {
+  const rows = columns[0]?.values.length ?? 0;
   const chunk = DuckDBDataChunk.create(integer.map((i) => (i ? INTEGER : DOUBLE)));
   const ints = new Int32Array(CHUNK_ROWS);
   const doubles = new Float64Array(CHUNK_ROWS);
@@ -142,7 +148,6 @@ export async function appendColumns(con: DuckDBConnection, table: string, column
     duckdb.data_chunk_set_size(chunk.chunk, n);
     appender.appendDataChunk(chunk);
   }
-  appender.closeSync();
 }
 
 /** Writes the series to a local temporary file, then stores it under `key` (replacing any earlier attempt's object). */
