@@ -52,10 +52,14 @@ describe('streamed ingest of a big text file', () => {
     return { outcome, row, cycles: cycles.map(strip), steps: steps.map(strip), names, values };
   }
 
-  it('stores the same series, cycles, steps, flags and metadata as the whole-file path', async () => {
-    const { bytes } = syntheticExport('arbin-csv', 'cell.csv', 150_000);
-    const whole = await ingest(bytes, 'whole.csv', Number.POSITIVE_INFINITY);
-    const streamed = await ingest(bytes, 'streamed.csv', 0);
+  // Arbin (counters per cycle), Maccor (current signed by the state letters, counters per step split by
+  // direction), BioLogic (flags turned into step types, signed net capacity).
+  const cases: [string, string, number][] = [['arbin-csv', 'cell.csv', 150_000], ['maccor-txt', 'cell.txt', 60_000], ['biologic-mpt', 'cell.mpt', 60_000]];
+  it.each(cases)('stores the same series, cycles, steps, flags and metadata as the whole-file path: %s', async (format, fileName, rows) => {
+    const { bytes } = syntheticExport(format, fileName, rows);
+    const whole = await ingest(bytes, `whole-${fileName}`, Number.POSITIVE_INFINITY);
+    const streamed = await ingest(bytes, `streamed-${fileName}`, 0);
+    expect(streamed.row.format).toBe(format);
     expect(whole.outcome).toBe('ready');
     expect(streamed.outcome).toBe('ready');
     for (const key of ['row_count', 'format', 'parser_version', 'columns', 'quality_flags'] as const) expect(streamed.row[key], key).toEqual(whole.row[key]);

@@ -116,6 +116,16 @@ export interface TablePlan {
    * file), for metadata and warnings that depend on the values (start time, empty vendor columns).
    */
   complete?(first: (columnName: string) => number, out: Pick<ParseResult, 'metadata' | 'warnings'>): void;
+  /**
+   * The parsed columns of a batch of rows (or of the whole table) from the planned columns' values, for
+   * formats that post-process rows: a current signed by a state column, a counter split by direction,
+   * flags turned into a step type. Absent: `toParsedColumns(columns, values, warnings, hasValues)`.
+   * Each row must be worked out from that row alone (nothing carried between rows), and the columns
+   * given must depend only on the plan and `hasValues` (per planned column: holds a value somewhere in
+   * the file; absent = look at these values), so that every batch gives the same columns. Warnings go
+   * to `warnings`, like toParsedColumns' unit warnings (the streamed reader keeps the first batch's).
+   */
+  toColumns?(values: Float64Array[], warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[];
 }
 
 /** What `planTable` sees: the file name, its first bytes (up to 1 MiB) and the upload's companions. */

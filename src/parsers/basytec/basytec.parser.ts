@@ -1,7 +1,7 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
-import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTableWith, toParsedColumns } from '../common/column-plan.js';
+import { parsePlannedTable, toParsedColumns } from '../common/column-plan.js';
 import type { PlannedColumn } from '../common/column-plan.js';
 import { formatLocalIso, parseDateTime } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
@@ -75,31 +75,46 @@ function parsePreamble(lines: TextLine[]): Record<string, unknown> {
   return meta;
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const { bytes, fileName } = input;
-  const lines = readHeadLines(bytes, 200);
+/** Counter modes from the columns the result has. */
+function countersOf(names: string[]): ParseResult['counters'] {
+  const has = (name: string) => names.includes(name);
+  return {
+    capacity: has(CanonicalColumn.ChargingCapacity) ? 'per-cycle' : has(CanonicalColumn.NetCapacity) ? 'signed-net' : 'none',
+    energy: has(CanonicalColumn.ChargingEnergy) ? 'per-cycle' : 'none',
+  };
+}
+
+/** The table plan, with the counter modes of the columns that are there whatever the values. */
+function describe({ fileName, head }: PlanInput): TablePlan {
+  const lines = readHeadLines(head, 200);
   let h = -1;
   for (let i = 0; i < lines.length && lines[i].text.startsWith('~'); i++) h = i;
   // The column line is the last '~' line; it must hold the time column.
   if (h < 0 || !/^~Time\[/.test(lines[h].text)) throw new ParseError({ format: FORMAT, fileName, line: h + 1 || 1, message: "no BaSyTec column line ('~Time[...]') after the '~' header" });
   const header: TextLine = { ...lines[h], text: lines[h].text.slice(1) };
   const layout = describeDelimitedTable(lines, header);
-  const plan = planColumns(layout.cells);
-  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
-    format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
-    delimiter: layout.delimiterByte, decimalComma: layout.decimalComma, onProgress: input.onProgress,
-  });
-  if (rows === 0) throw new ParseError({ format: FORMAT, fileName, line: layout.dataLine, message: 'no data rows after the header' });
-  const columns = toParsedColumns(plan, values, warnings);
-  const metadata = { ...parsePreamble(lines.slice(0, h)), zoneUnknown: true, decimalComma: layout.decimalComma };
-  const has = (name: string) => columns.some((c) => c.name === name);
+  const columns = planColumns(layout.cells);
   return {
-    format: FORMAT, parserVersion: VERSION, rows, columns, metadata, warnings,
-    counters: {
-      capacity: has(CanonicalColumn.ChargingCapacity) ? 'per-cycle' : has(CanonicalColumn.NetCapacity) ? 'signed-net' : 'none',
-      energy: has(CanonicalColumn.ChargingEnergy) ? 'per-cycle' : 'none',
-    },
+    format: FORMAT, parserVersion: VERSION, columns,
+    syntax: { delimiter: layout.delimiterByte, decimalComma: layout.decimalComma }, dataStart: layout.dataStart, dataLine: layout.dataLine,
+    metadata: { ...parsePreamble(lines.slice(0, h)), zoneUnknown: true, decimalComma: layout.decimalComma },
+    warnings: [],
+    counters: countersOf(toParsedColumns(columns, columns.map(() => new Float64Array(0)), [], columns.map((c) => c.canonical !== null)).map((c) => c.name)),
   };
+}
+
+const COUNTER_NAMES: string[] = [CanonicalColumn.ChargingCapacity, CanonicalColumn.NetCapacity, CanonicalColumn.ChargingEnergy];
+
+function planTable(input: PlanInput): TablePlan | null {
+  const plan = describe(input);
+  // A column that is not canonical is kept only when it holds a value: one headed like a counter column
+  // would make the counter modes depend on the whole file (no real export has one).
+  return plan.columns.some((c) => c.canonical === null && COUNTER_NAMES.includes(c.originalName)) ? null : plan;
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  const result = await parsePlannedTable(describe({ ...input, head: input.bytes }), input);
+  return { ...result, counters: countersOf(result.columns.map((c) => c.name)) };
 }
 
 /** BaSyTec Battery Test System text exports ('~' header lines, tab-separated). */
@@ -112,4 +127,5 @@ export const basytecParser: CyclerParser = {
   verified: true,
   detect,
   parse,
+  planTable,
 };

@@ -1,9 +1,10 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
-import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
+import { parsePlannedTable } from '../common/column-plan.js';
 import { headerKey } from '../common/header-columns.js';
 import type { HeaderCell } from '../common/header-columns.js';
 import { headText } from '../common/text-lines.js';
-import { readHeaderTable, type CellPlan } from '../generic-csv/header-table.js';
+import { planHeaderTable, type CellPlan } from '../generic-csv/header-table.js';
 
 const FORMAT = 'batteryarchive-csv';
 
@@ -35,18 +36,18 @@ function planCell(cell: HeaderCell): CellPlan | 'skip' | null {
   return canonical ? { canonical, unit: cell.unit } : null;
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const table = readHeaderTable({ format: FORMAT, fileName: input.fileName, bytes: input.bytes, isHeader: (_t, line) => line.number === 1, planCell, delimiter: ',', onProgress: input.onProgress });
+function planTable({ fileName, head }: PlanInput): TablePlan {
+  const table = planHeaderTable({ format: FORMAT, fileName, bytes: head, isHeader: (_t, line) => line.number === 1, planCell, delimiter: ',' });
   return {
-    format: FORMAT,
-    parserVersion: '1',
-    rows: table.rows,
-    columns: table.columns,
-    metadata: { zoneUnknown: true },
-    warnings: table.warnings,
+    format: FORMAT, parserVersion: '1', columns: table.columns, syntax: table.syntax, dataStart: table.dataStart, dataLine: table.dataLine,
+    metadata: { zoneUnknown: true }, warnings: [],
     // Battery Archive converts every source to Arbin-style counters that restart per cycle.
     counters: { capacity: 'per-cycle', energy: 'per-cycle' },
   };
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  return parsePlannedTable(planTable({ ...input, head: input.bytes }), input, { noRowsMessage: null });
 }
 
 export const batteryArchiveParser: CyclerParser = {
@@ -58,4 +59,5 @@ export const batteryArchiveParser: CyclerParser = {
   verified: true,
   detect,
   parse,
+  planTable,
 };

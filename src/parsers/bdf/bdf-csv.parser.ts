@@ -1,6 +1,7 @@
-import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
+import { parsePlannedTable } from '../common/column-plan.js';
 import { headText } from '../common/text-lines.js';
-import { readHeaderTable } from '../generic-csv/header-table.js';
+import { planHeaderTable } from '../generic-csv/header-table.js';
 import { canonicalOfBdfQuantity, splitBdfHeader } from './bdf-names.js';
 import { fixCurrentSign, readDirectionLabel } from './bdf-direction.js';
 
@@ -22,13 +23,12 @@ function detect({ head }: DetectInput): number {
   return bdf === total ? 0.95 : 0.7;
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
+function describe({ fileName, head }: PlanInput): { plan: TablePlan; labels: boolean } {
   let hasStepIndex = false;
-  const table = readHeaderTable({
+  const table = planHeaderTable({
     format: FORMAT,
-    fileName: input.fileName,
-    bytes: input.bytes,
-    onProgress: input.onProgress,
+    fileName,
+    bytes: head,
     isHeader: (text, line) => {
       hasStepIndex = /Step Index \/ /.test(text);
       return line.number === 1;
@@ -44,19 +44,31 @@ async function parse(input: ParseInput): Promise<ParseResult> {
       return canonical ? { canonical, unit: parts.unit } : null;
     },
   });
-  const warnings = table.warnings;
-  const dirCol = table.columns.find((c) => c.originalName === DIRECTION);
-  fixCurrentSign(table.columns, dirCol?.values, warnings);
-  return {
-    format: FORMAT,
-    parserVersion: '1',
-    rows: table.rows,
-    columns: table.columns.filter((c) => c !== dirCol),
-    metadata: {},
-    warnings,
+  const plan: TablePlan = {
+    format: FORMAT, parserVersion: '1', columns: table.columns, syntax: table.syntax, dataStart: table.dataStart, dataLine: table.dataLine,
+    metadata: {}, warnings: [],
     // BDF files seen restart capacity per step or per cycle; the reset-aware per-cycle rule reads both.
     counters: { capacity: 'per-cycle', energy: 'per-cycle' },
   };
+  return { plan, labels: table.columns.some((c) => c.originalName === DIRECTION) };
+}
+
+/**
+ * A file with step labels has no plan: whether current and power are flipped is decided by the labels
+ * and the current of every row of the file (fixCurrentSign).
+ */
+function planTable(input: PlanInput): TablePlan | null {
+  const { plan, labels } = describe(input);
+  return labels ? null : plan;
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  const { plan, labels } = describe({ ...input, head: input.bytes });
+  const result = await parsePlannedTable(plan, input, { noRowsMessage: null });
+  if (!labels) return result;
+  const dirCol = result.columns.find((c) => c.originalName === DIRECTION);
+  fixCurrentSign(result.columns, dirCol?.values, result.warnings);
+  return { ...result, columns: result.columns.filter((c) => c !== dirCol) };
 }
 
 export const bdfCsvParser: CyclerParser = {
@@ -68,4 +80,5 @@ export const bdfCsvParser: CyclerParser = {
   verified: true,
   detect,
   parse,
+  planTable,
 };

@@ -1,7 +1,7 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
-import type { CyclerParser, DetectInput, ParsedColumn, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParsedColumn, ParseInput, ParseResult, ParseWarning, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTableWith } from '../common/column-plan.js';
+import { parsePlannedTable } from '../common/column-plan.js';
 import type { PlannedColumn } from '../common/column-plan.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import { dateTimeReader } from '../common/named-readers.js';
@@ -27,25 +27,15 @@ function canonicalHeader(text: string): string {
   return /^Temperature\/.{0,2}C$/.test(text) ? 'Temperature/°C' : text;
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const { bytes, fileName } = input;
-  const lines = readHeadLines(bytes, 400);
-  const header = findMptHeaderLine(lines);
-  if (!header) throw new ParseError({ format: FORMAT, fileName, line: 1, message: "no BioLogic column line ('Nb header lines' missing or no 'time/s' column)" });
-  const layout = describeDelimitedTable(lines, header, { delimiter: '\t' });
-  const timeIndex = layout.cells.findIndex((c) => c.text === 'time/s');
-  const absoluteTime = timeIndex >= 0 && /\d[/.-]\d+[/.-]\d+\s+\d/.test(layout.samples[0]?.[timeIndex] ?? '');
-  const plan: PlannedColumn[] = layout.cells.map((c, index) => ({
-    index, originalName: c.text, originalUnit: null, canonical: null,
-    lenient: !STRICT.has(c.text),
-    read: absoluteTime && index === timeIndex ? readDate : undefined,
-  })).filter((c) => c.originalName !== '');
-  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
-    format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
-    delimiter: layout.delimiterByte, decimalComma: layout.decimalComma, onProgress: input.onProgress,
-  });
-  if (rows === 0) throw new ParseError({ format: FORMAT, fileName, line: layout.dataLine, message: 'no data rows after the column line' });
-  const metadata = parseMptHeader(lines.slice(0, header.number - 1).map((l) => l.text));
+const ABSOLUTE_TIME_UNIT = 'MM/DD/YYYY hh:mm:ss.fff';
+
+/**
+ * The parsed columns of the file's rows, as .mpr columns give them. Row by row (so also for a batch of
+ * rows, TablePlan.toColumns) except in two layouts, which therefore have no plan for batches: BT-Lab's
+ * date-times in 'time/s' (Test Time counts from the file's first time stamp) and a current derived from
+ * dq over the time step (from the row before).
+ */
+function mptColumns(plan: PlannedColumn[], values: Float64Array[], warnings: ParseWarning[], absoluteTime: boolean) {
   const raw: MprColumn[] = plan.map((c, k) => ({ id: -1, header: canonicalHeader(c.originalName), values: values[k] }));
   const extra: ParsedColumn[] = [];
   if (absoluteTime) {
@@ -54,8 +44,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     const unix = time.values;
     const t0 = unix.find((v) => v === v) ?? NaN;
     time.values = unix.map((v) => v - t0);
-    extra.push({ name: CanonicalColumn.UnixTime, unit: 's', originalName: 'time/s', originalUnit: 'MM/DD/YYYY hh:mm:ss.fff', values: unix });
-    metadata.absoluteTimeColumn = true;
+    extra.push({ name: CanonicalColumn.UnixTime, unit: 's', originalName: 'time/s', originalUnit: ABSOLUTE_TIME_UNIT, values: unix });
   }
   const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
   const hasNet = columns.some((c) => c.name === CanonicalColumn.NetCapacity);
@@ -70,20 +59,56 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     if (qc) extra.push(toParsedColumn(qc.values, 'Q charge/mA.h', 'mA.h', CanonicalColumn.ChargingCapacity, warnings));
     if (qd) extra.push(toParsedColumn(qd.values, 'Q discharge/mA.h', 'mA.h', CanonicalColumn.DischargingCapacity, warnings));
   }
+  const counters: ParseResult['counters'] = {
+    capacity: hasNet ? 'signed-net' : separate ? 'per-cycle' : hasHalfCycleCounter ? 'per-half-cycle' : 'none',
+    // As for .mpr: EC-Lab energy columns keep their own names and energy is integrated from V·I.
+    energy: 'none',
+  };
+  return { columns: [...columns, ...extra], counters };
+}
+
+/** The table plan; `batches` is false when rows cannot be read a batch at a time (see mptColumns). */
+function describe({ fileName, head }: PlanInput): { plan: TablePlan; batches: boolean } {
+  const lines = readHeadLines(head, 400);
+  const header = findMptHeaderLine(lines);
+  if (!header) throw new ParseError({ format: FORMAT, fileName, line: 1, message: "no BioLogic column line ('Nb header lines' missing or no 'time/s' column)" });
+  const layout = describeDelimitedTable(lines, header, { delimiter: '\t' });
+  const timeIndex = layout.cells.findIndex((c) => c.text === 'time/s');
+  const absoluteTime = timeIndex >= 0 && /\d[/.-]\d+[/.-]\d+\s+\d/.test(layout.samples[0]?.[timeIndex] ?? '');
+  const columns: PlannedColumn[] = layout.cells.map((c, index) => ({
+    index, originalName: c.text, originalUnit: null, canonical: null,
+    lenient: !STRICT.has(c.text),
+    read: absoluteTime && index === timeIndex ? readDate : undefined,
+  })).filter((c) => c.originalName !== '');
+  const dry: ParseWarning[] = [];
+  const { counters } = mptColumns(columns, columns.map(() => new Float64Array(0)), dry, absoluteTime);
+  const metadata: Record<string, unknown> = parseMptHeader(lines.slice(0, header.number - 1).map((l) => l.text));
+  if (absoluteTime) metadata.absoluteTimeColumn = true;
   Object.assign(metadata, {
     zoneUnknown: true,
     decimalComma: layout.decimalComma,
     currentSign: 'BioLogic I is positive for oxidation at the working electrode; emitted unchanged as Current (positive on charge): right for full cells and positive-electrode half cells, inverted for negative-electrode (graphite, Li metal) half cells',
   });
-  if (!metadata.startTime && extra[0]?.name === CanonicalColumn.UnixTime) metadata.startTime = new Date((extra[0].values[0] ?? NaN) * 1000).toISOString().slice(0, 23);
-  return {
-    format: FORMAT, parserVersion: VERSION, rows, columns: [...columns, ...extra], metadata, warnings,
-    counters: {
-      capacity: hasNet ? 'signed-net' : separate ? 'per-cycle' : hasHalfCycleCounter ? 'per-half-cycle' : 'none',
-      // As for .mpr: EC-Lab energy columns keep their own names and energy is integrated from V·I.
-      energy: 'none',
-    },
+  const plan: TablePlan = {
+    format: FORMAT, parserVersion: VERSION, columns,
+    syntax: { delimiter: layout.delimiterByte, decimalComma: layout.decimalComma }, dataStart: layout.dataStart, dataLine: layout.dataLine,
+    metadata, warnings: [], counters,
+    // .mpt keeps every column, even one empty in the whole file: hasValues is not looked at.
+    toColumns: (values, warnings) => mptColumns(columns, values, warnings, absoluteTime).columns,
   };
+  return { plan, batches: !absoluteTime && !dry.some((w) => w.code === 'CURRENT_DERIVED') };
+}
+
+function planTable(input: PlanInput): TablePlan | null {
+  const { plan, batches } = describe(input);
+  return batches ? plan : null;
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  const result = await parsePlannedTable(describe({ ...input, head: input.bytes }).plan, input, { noRowsMessage: 'no data rows after the column line' });
+  const unix = result.columns.find((c) => c.name === CanonicalColumn.UnixTime && c.originalUnit === ABSOLUTE_TIME_UNIT);
+  if (!result.metadata.startTime && unix) result.metadata.startTime = new Date((unix.values[0] ?? NaN) * 1000).toISOString().slice(0, 23);
+  return result;
 }
 
 /** BioLogic EC-Lab .mpt and BT-Lab .txt/.csv ASCII exports: full, minimal or no header, decimal comma, absolute times. */
@@ -96,4 +121,5 @@ export const biologicMptParser: CyclerParser = {
   verified: true,
   detect,
   parse,
+  planTable,
 };

@@ -56,22 +56,35 @@ export function toParsedColumns(plan: PlannedColumn[], values: Float64Array[], w
   return out;
 }
 
+/** The parsed columns a plan gives for these values of its planned columns: its `toColumns`, else toParsedColumns. */
+export function parsedColumnsOf(plan: Pick<TablePlan, 'columns' | 'toColumns'>, values: Float64Array[], warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[] {
+  return plan.toColumns ? plan.toColumns(values, warnings, hasValues) : toParsedColumns(plan.columns, values, warnings, hasValues);
+}
+
+export interface PlannedTableOptions {
+  /**
+   * A table with a header and no rows: a ParseError with this message (default 'no data rows after the
+   * header'), or null for a result without rows (what some formats' `parse` has always given).
+   */
+  noRowsMessage?: string | null;
+}
+
 /** Reads a whole file through its table plan: the same columns the streaming reader gives in batches (src/parsers/stream/). */
-export async function parsePlannedTable(plan: TablePlan, input: ParseInput): Promise<ParseResult> {
+export async function parsePlannedTable(plan: TablePlan, input: ParseInput, opts: PlannedTableOptions = {}): Promise<ParseResult> {
   const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan.columns, {
     ...plan.syntax, format: plan.format, fileName: input.fileName, bytes: input.bytes, start: plan.dataStart,
     firstLineNumber: plan.dataLine, onProgress: input.onProgress,
   });
-  if (rows === 0) throw noDataRows(plan, input.fileName);
+  if (rows === 0 && opts.noRowsMessage !== null) throw noDataRows(plan, input.fileName, opts.noRowsMessage);
   const out = { metadata: { ...plan.metadata }, warnings: [...plan.warnings, ...warnings] };
-  const columns = toParsedColumns(plan.columns, values, out.warnings);
+  const columns = parsedColumnsOf(plan, values, out.warnings);
   plan.complete?.((name) => firstFinite(columns.find((c) => c.name === name)?.values), out);
   return { format: plan.format, parserVersion: plan.parserVersion, rows, columns, ...out, counters: plan.counters };
 }
 
 /** The error for a table with a header and no rows. */
-export function noDataRows(plan: Pick<TablePlan, 'format' | 'dataLine'>, fileName: string): ParseError {
-  return new ParseError({ format: plan.format, fileName, line: plan.dataLine, message: 'no data rows after the header' });
+export function noDataRows(plan: Pick<TablePlan, 'format' | 'dataLine'>, fileName: string, message = 'no data rows after the header'): ParseError {
+  return new ParseError({ format: plan.format, fileName, line: plan.dataLine, message });
 }
 
 /** The first finite value, or NaN (none, or no array). */

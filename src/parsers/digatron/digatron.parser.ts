@@ -1,6 +1,7 @@
-import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
+import { parsePlannedTable } from '../common/column-plan.js';
 import { readHeadLines } from '../common/text-lines.js';
-import { readHeaderTable } from '../generic-csv/header-table.js';
+import { planHeaderTable } from '../generic-csv/header-table.js';
 import { canonicalOfDigatron, isDigatronHeader } from './digatron-columns.js';
 
 const FORMAT = 'digatron-csv';
@@ -17,18 +18,18 @@ function unitsOf(line: string | undefined, delimiter: string): string[] {
   return (line ?? '').split(delimiter).map((u) => u.trim().replace(/^"|"$/g, '').replace(/^\[|\]$/g, '').trim());
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const lines = readHeadLines(input.bytes, 400);
+function planTable({ fileName, head }: PlanInput): TablePlan {
+  const lines = readHeadLines(head, 400);
   const startLine = lines.find((l) => /Start Time|Startzeit/i.test(l.text));
   // DATTES: the character right after 'Start Time' is the column separator.
   const sepChar = startLine ? startLine.text.charAt(startLine.text.search(/Start Time|Startzeit/i) + (/Start Time/i.test(startLine.text) ? 10 : 9)) : '';
   const delimiter = sepChar === ';' || sepChar === ',' || sepChar === '\t' ? sepChar : undefined;
   const headerLine = lines.find((l) => isDigatronHeader(l.text));
   const units = unitsOf(headerLine ? lines[headerLine.number]?.text : undefined, delimiter ?? (headerLine?.text.includes(';') ? ';' : ','));
-  const table = readHeaderTable({
+  const table = planHeaderTable({
     format: FORMAT,
-    fileName: input.fileName,
-    bytes: input.bytes,
+    fileName,
+    bytes: head,
     lines,
     delimiter,
     isHeader: (text) => isDigatronHeader(text),
@@ -38,17 +39,17 @@ async function parse(input: ParseInput): Promise<ParseResult> {
       if (canonical === 'Unix Time / s') return { canonical, unit: 's' };
       return canonical ? { canonical, unit: units[index] || null } : null;
     },
-    onProgress: input.onProgress,
   });
   return {
-    format: FORMAT,
-    parserVersion: '1',
-    rows: table.rows,
-    columns: table.columns,
+    format: FORMAT, parserVersion: '1', columns: table.columns, syntax: table.syntax, dataStart: table.dataStart, dataLine: table.dataLine,
     metadata: { startTime: startLine ? startLine.text.replace(/^.*?(Start Time|Startzeit)\W*/i, '').replace(/[;,\t]+$/, '') : null, zoneUnknown: true, verified: false },
-    warnings: [{ code: 'UNVERIFIED_FORMAT', message: 'Digatron reader written from documentation only; check the result against the cycler software' }, ...table.warnings],
+    warnings: [{ code: 'UNVERIFIED_FORMAT', message: 'Digatron reader written from documentation only; check the result against the cycler software' }],
     counters: { capacity: 'signed-net', energy: 'signed-net' },
   };
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  return parsePlannedTable(planTable({ ...input, head: input.bytes }), input, { noRowsMessage: null });
 }
 
 /** UNVERIFIED: implemented from formats.md §9 (DATTES, RWTH documentation); no sample file. */
@@ -61,4 +62,5 @@ export const digatronParser: CyclerParser = {
   verified: false,
   detect,
   parse,
+  planTable,
 };

@@ -18,7 +18,8 @@ function detect({ head }: DetectInput): number {
 /**
  * EXPLAIN files: 'KEY<TAB>TYPE<TAB>value' lines, then tables ('CURVE<TAB>TABLE', 'CURVE1 TABLE'),
  * each a name row, a unit row and rows that start with a TAB. Every CURVE table of the file is
- * joined in order (OCVCURVE / ZCURVE tables are not cycling data and are skipped).
+ * joined in order (OCVCURVE / ZCURVE tables are not cycling data and are skipped). No table plan
+ * (planTable): the tables are found line by line through the whole file, each with its own header.
  */
 async function parse(input: ParseInput): Promise<ParseResult> {
   const { fileName } = input;

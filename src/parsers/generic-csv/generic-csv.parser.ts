@@ -1,10 +1,11 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
-import type { ColumnMapping, CounterMode, CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { ColumnMapping, CounterMode, CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { parseDurationBytes } from '../common/duration.js';
+import { parsePlannedTable, toParsedColumns } from '../common/column-plan.js';
+import { durationReader } from '../common/named-readers.js';
 import type { DateOrder } from '../common/date-time.js';
 import { readHeadLines } from '../common/text-lines.js';
-import { readHeaderTable, type CellPlan } from './header-table.js';
+import { planHeaderTable, type CellPlan } from './header-table.js';
 
 const FORMAT = 'generic-csv';
 
@@ -45,7 +46,7 @@ export function pickColumnMapping<T extends ColumnMapping>(head: Uint8Array, map
 function planOf(target: { name: string; unit: string }): CellPlan {
   const m = /^datetime(?::(mdy|dmy|ymd))?$/i.exec(target.unit);
   if (m) return { canonical: target.name, unit: 's', dateTime: ((m[1] ?? 'ymd').toLowerCase() as DateOrder) };
-  if (/^(hh:mm:ss|duration)$/i.test(target.unit)) return { canonical: target.name, unit: 's', read: parseDurationBytes };
+  if (/^(hh:mm:ss|duration)$/i.test(target.unit)) return { canonical: target.name, unit: 's', read: durationReader };
   return { canonical: target.name, unit: target.unit };
 }
 
@@ -54,16 +55,24 @@ function counterModeOf(names: string[]): CounterMode {
   return names.includes(CanonicalColumn.NetCapacity) ? 'signed-net' : 'none';
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const mapping = input.columnMapping;
-  if (!mapping) throw new ParseError({ format: FORMAT, fileName: input.fileName, message: 'a column mapping is required for generic CSV files' });
-  const lines = readHeadLines(input.bytes, 400);
+/** Counter modes from the names of the columns the result has. */
+function countersOf(names: string[]): ParseResult['counters'] {
+  const energy = names.includes(CanonicalColumn.ChargingEnergy) || names.includes(CanonicalColumn.DischargingEnergy) ? 'per-cycle' : 'none';
+  return { capacity: counterModeOf(names), energy };
+}
+
+const COUNTER_NAMES: string[] = [CanonicalColumn.ChargingCapacity, CanonicalColumn.DischargingCapacity, CanonicalColumn.NetCapacity, CanonicalColumn.ChargingEnergy, CanonicalColumn.DischargingEnergy];
+
+/** The table plan of the mapped file, with the counter modes of the columns that are there whatever the values. */
+function describe({ fileName, head, columnMapping: mapping }: PlanInput): TablePlan {
+  if (!mapping) throw new ParseError({ format: FORMAT, fileName, message: 'a column mapping is required for generic CSV files' });
+  const lines = readHeadLines(head, 400);
   const headerIndex = findMappedHeader(lines, mapping);
-  if (headerIndex < 0) throw new ParseError({ format: FORMAT, fileName: input.fileName, line: 1, message: `no line holds every mapped header (${Object.keys(mapping.columns).join(', ')})` });
-  const table = readHeaderTable({
+  if (headerIndex < 0) throw new ParseError({ format: FORMAT, fileName, line: 1, message: `no line holds every mapped header (${Object.keys(mapping.columns).join(', ')})` });
+  const table = planHeaderTable({
     format: FORMAT,
-    fileName: input.fileName,
-    bytes: input.bytes,
+    fileName,
+    bytes: head,
     lines,
     delimiter: mapping.delimiter as '\t' | ',' | ';' | undefined,
     decimalComma: mapping.decimalComma,
@@ -72,14 +81,31 @@ async function parse(input: ParseInput): Promise<ParseResult> {
       const target = mapping.columns[cell.text.replace(/^"|"$/g, '').trim()];
       return target ? planOf(target) : null;
     },
-    onProgress: input.onProgress,
   });
-  if (mapping.currentSign === 'positive-discharge') {
-    for (const c of table.columns) if (c.name === CanonicalColumn.Current || c.name === CanonicalColumn.Power) for (let i = 0; i < c.values.length; i++) c.values[i] = -c.values[i];
-  }
-  const names = table.columns.map((c) => c.name);
-  const energy = names.includes(CanonicalColumn.ChargingEnergy) || names.includes(CanonicalColumn.DischargingEnergy) ? 'per-cycle' : 'none';
-  return { format: FORMAT, parserVersion: '1', rows: table.rows, columns: table.columns, metadata: { headerLine: headerIndex }, warnings: table.warnings, counters: { capacity: counterModeOf(names), energy } };
+  const { columns } = table;
+  const always = toParsedColumns(columns, columns.map(() => new Float64Array(0)), [], columns.map((c) => c.canonical !== null));
+  return {
+    format: FORMAT, parserVersion: '1', columns, syntax: table.syntax, dataStart: table.dataStart, dataLine: table.dataLine,
+    metadata: { headerLine: headerIndex }, warnings: [], counters: countersOf(always.map((c) => c.name)),
+    // Current (and power) written positive on discharge: each value's sign is flipped.
+    toColumns: mapping.currentSign === 'positive-discharge' ? (values, warnings, hasValues) => {
+      const parsed = toParsedColumns(columns, values, warnings, hasValues);
+      for (const c of parsed) if (c.name === CanonicalColumn.Current || c.name === CanonicalColumn.Power) for (let i = 0; i < c.values.length; i++) c.values[i] = -c.values[i];
+      return parsed;
+    } : undefined,
+  };
+}
+
+function planTable(input: PlanInput): TablePlan | null {
+  const plan = describe(input);
+  // An unmapped column is kept only when it holds a value: one headed like a counter column would make
+  // the counter modes depend on the whole file.
+  return plan.columns.some((c) => c.canonical === null && COUNTER_NAMES.includes(c.originalName)) ? null : plan;
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  const result = await parsePlannedTable(describe({ ...input, head: input.bytes }), input, { noRowsMessage: null });
+  return { ...result, counters: countersOf(result.columns.map((c) => c.name)) };
 }
 
 export const genericCsvParser: CyclerParser = {
@@ -91,4 +117,5 @@ export const genericCsvParser: CyclerParser = {
   verified: true,
   detect,
   parse,
+  planTable,
 };

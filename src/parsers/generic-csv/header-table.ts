@@ -1,10 +1,12 @@
 import { ParseError, type ParsedColumn, type ParseWarning } from '../cycler-parser.js';
 import { readPlannedTable, toParsedColumns, type PlannedColumn } from '../common/column-plan.js';
 import { describeDelimitedTable, isNumericField, type DelimitedLayout } from '../common/delimited-header.js';
-import { parseDateTimeBytes, type DateOrder } from '../common/date-time.js';
+import type { DateOrder } from '../common/date-time.js';
 import type { Delimiter } from '../common/delimiter.js';
 import type { HeaderCell } from '../common/header-columns.js';
+import { dateTimeReader } from '../common/named-readers.js';
 import type { FieldReader } from '../common/table-reader.js';
+import type { TableSyntax } from '../common/table-scan.js';
 import { readHeadLines, type TextLine } from '../common/text-lines.js';
 
 /** How one header cell is read: a canonical column with the unit the file uses, or a date-time. */
@@ -50,44 +52,70 @@ export interface HeaderTable {
   lines: TextLine[];
 }
 
+/** Where a table under a one-line header is and what to read from it: the makings of a TablePlan. */
+export interface HeaderTablePlan {
+  columns: PlannedColumn[];
+  syntax: TableSyntax;
+  /** Byte offset and 1-based line number of the first data line. */
+  dataStart: number;
+  dataLine: number;
+  layout: DelimitedLayout;
+  header: TextLine;
+  lines: TextLine[];
+}
+
 /**
- * Reads a delimited table under a one-line header: finds the header, plans each column
- * (canonical name + unit, date-time, kept numeric, or skipped text) and reads the rows with
- * the shared byte-level table reader. Units are converted to canonical ones.
+ * Finds the header among the first lines of `opts.bytes` (the whole file or its head) and plans each
+ * column: canonical name + unit, date-time, kept numeric, or skipped text.
  */
-export function readHeaderTable(opts: HeaderTableOptions): HeaderTable {
+export function planHeaderTable(opts: Omit<HeaderTableOptions, 'end' | 'onProgress'>): HeaderTablePlan {
   const lines = opts.lines ?? readHeadLines(opts.bytes, 400);
   const header = lines.find((l) => opts.isHeader(l.text, l));
   if (!header) throw new ParseError({ format: opts.format, fileName: opts.fileName, line: 1, message: 'header line not found' });
   const layout = describeDelimitedTable(lines, header, { slash: opts.slash, delimiter: opts.delimiter });
-  const plan: PlannedColumn[] = [];
+  const columns: PlannedColumn[] = [];
   layout.cells.forEach((cell, index) => {
     if (cell.text === '') return;
     const p = opts.planCell(cell, index);
     if (p === 'skip') return;
     if (p?.dateTime) {
-      const order = p.dateTime;
-      plan.push({ index, originalName: cell.text, originalUnit: null, canonical: p.canonical, lenient: true, valueUnit: 's', read: (b, s, e) => parseDateTimeBytes(b, s, e, order) });
+      columns.push({ index, originalName: cell.text, originalUnit: null, canonical: p.canonical, lenient: true, valueUnit: 's', read: dateTimeReader(p.dateTime) });
     } else if (p?.read) {
-      plan.push({ index, originalName: p.name ?? cell.text, originalUnit: p.unit, canonical: p.canonical, lenient: true, read: p.read });
+      columns.push({ index, originalName: p.name ?? cell.text, originalUnit: p.unit, canonical: p.canonical, lenient: true, read: p.read });
     } else if (p) {
-      plan.push({ index, originalName: cell.text, originalUnit: p.unit, canonical: p.canonical });
+      columns.push({ index, originalName: cell.text, originalUnit: p.unit, canonical: p.canonical });
     } else if (isNumericField(layout.samples, index, layout.decimalComma)) {
-      plan.push({ index, originalName: cell.name, originalUnit: cell.unit, canonical: null, lenient: true });
+      columns.push({ index, originalName: cell.name, originalUnit: cell.unit, canonical: null, lenient: true });
     }
   });
   const skip = opts.skipAfterHeader ?? 0;
   const firstData = skip > 0 ? lines[header.number - 1 + skip] : header;
   if (!firstData) throw new ParseError({ format: opts.format, fileName: opts.fileName, line: header.number, message: 'file ends after the header' });
+  return {
+    columns,
+    syntax: { delimiter: layout.delimiterByte, decimalComma: opts.decimalComma ?? layout.decimalComma },
+    dataStart: firstData.next,
+    dataLine: firstData.number + 1,
+    layout,
+    header,
+    lines,
+  };
+}
+
+/**
+ * Reads a delimited table under a one-line header (planHeaderTable) with the shared byte-level table
+ * reader. Units are converted to canonical ones.
+ */
+export function readHeaderTable(opts: HeaderTableOptions): HeaderTable {
+  const { columns: plan, syntax, dataStart, dataLine, layout, header, lines } = planHeaderTable(opts);
   const table = readPlannedTable(plan, {
+    ...syntax,
     format: opts.format,
     fileName: opts.fileName,
     bytes: opts.bytes,
-    start: firstData.next,
+    start: dataStart,
     end: opts.end,
-    firstLineNumber: firstData.number + 1,
-    delimiter: layout.delimiterByte,
-    decimalComma: opts.decimalComma ?? layout.decimalComma,
+    firstLineNumber: dataLine,
     onProgress: opts.onProgress,
   });
   const warnings = [...table.warnings];

@@ -1,9 +1,10 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
-import { ParseError, type CyclerParser, type DetectInput, type ParsedColumn, type ParseInput, type ParseResult, type ParseWarning } from '../cycler-parser.js';
+import { ParseError, type CyclerParser, type DetectInput, type ParsedColumn, type ParseInput, type ParseResult, type ParseWarning, type PlanInput, type TablePlan } from '../cycler-parser.js';
+import { parsePlannedTable } from '../common/column-plan.js';
 import { parseDateTime } from '../common/date-time.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import { headText } from '../common/text-lines.js';
-import { readHeaderTable } from '../generic-csv/header-table.js';
+import { planHeaderTable } from '../generic-csv/header-table.js';
 
 const FORMAT = 'ivium';
 // The .idf text is ASCII / ISO-8859-1 after a short binary prefix.
@@ -49,22 +50,35 @@ function parseIdf(input: ParseInput): ParseResult {
   return { format: FORMAT, parserVersion: '1', rows: t.length, columns, metadata, warnings, counters: { capacity: 'none', energy: 'none' } };
 }
 
-function parseText(input: ParseInput): ParseResult {
+function isTextExport(head: Uint8Array): boolean {
+  return /^\s*time \/s\t/m.test(headText(head, 4096));
+}
+
+/** The tab text export: a table under 'time /s<TAB>I /mA<TAB>E /V'. */
+function planText(fileName: string, head: Uint8Array): TablePlan {
   const names: Record<string, string> = { time: CanonicalColumn.TestTime, I: CanonicalColumn.Current, E: CanonicalColumn.Voltage };
-  const table = readHeaderTable({
+  const table = planHeaderTable({
     format: FORMAT,
-    fileName: input.fileName,
-    bytes: input.bytes,
+    fileName,
+    bytes: head,
     delimiter: '\t',
     slash: true,
     isHeader: (text) => /^\s*time \/s\t/.test(text),
     planCell: (cell) => (names[cell.name] ? { canonical: names[cell.name], unit: cell.unit } : null),
   });
-  return { format: FORMAT, parserVersion: '1', rows: table.rows, columns: table.columns, metadata: { verified: false }, warnings: [UNVERIFIED, ...table.warnings], counters: { capacity: 'none', energy: 'none' } };
+  return {
+    format: FORMAT, parserVersion: '1', columns: table.columns, syntax: table.syntax, dataStart: table.dataStart, dataLine: table.dataLine,
+    metadata: { verified: false }, warnings: [UNVERIFIED], counters: { capacity: 'none', energy: 'none' },
+  };
+}
+
+/** The text export's plan; an .idf has none (fixed-width lines among key=value lines, read whole). */
+function planTable({ fileName, head }: PlanInput): TablePlan | null {
+  return isTextExport(head) ? planText(fileName, head) : null;
 }
 
 async function parse(input: ParseInput): Promise<ParseResult> {
-  return /^\s*time \/s\t/m.test(headText(input.bytes, 4096)) ? parseText(input) : parseIdf(input);
+  return isTextExport(input.bytes) ? parsePlannedTable(planText(input.fileName, input.bytes), input, { noRowsMessage: null }) : parseIdf(input);
 }
 
 /** UNVERIFIED: .idf and the tab text export, implemented from formats.md §9; no sample file. */
@@ -77,4 +91,5 @@ export const iviumParser: CyclerParser = {
   verified: false,
   detect,
   parse,
+  planTable,
 };

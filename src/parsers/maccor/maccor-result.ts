@@ -15,6 +15,22 @@ export const MACCOR_PARSER_VERSION = '1.0.0';
  * current is taken as written (signed) and its sign splits the counters.
  */
 export function buildMaccorResult(format: string, plan: MaccorColumn[], values: Float64Array[], rows: number, meta: Record<string, unknown>, warnings: ParseWarning[]): ParseResult {
+  const columns = maccorColumns(plan, values, rows, warnings);
+  const unix = columns.find((c) => c.name === CanonicalColumn.UnixTime);
+  if (unix) {
+    meta.zoneUnknown = true;
+    const first = unix.values.find((v) => Number.isFinite(v));
+    if (first !== undefined) meta.startTime = formatLocalIso(first);
+  }
+  return { format, parserVersion: MACCOR_PARSER_VERSION, rows, columns, metadata: meta, warnings, counters: { capacity: 'per-step', energy: 'per-step' } };
+}
+
+/**
+ * The parsed columns of Maccor rows (buildMaccorResult): current signed by the state, counters split
+ * by direction. Row by row, so it also works on a batch of rows (TablePlan.toColumns). `hasValues`:
+ * per planned column, holds a value in the whole file (absent: look at `values`).
+ */
+export function maccorColumns(plan: MaccorColumn[], values: Float64Array[], rows: number, warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[] {
   const find = (role: string) => plan.findIndex((c) => c.role === role);
   const stateK = find('state');
   const currentK = find('current');
@@ -50,12 +66,5 @@ export function buildMaccorResult(format: string, plan: MaccorColumn[], values: 
     split.push(toParsedColumn(discharge, c.originalName, c.originalUnit, dName, warnings));
   }
   const kept = plan.map((c, k) => ({ c, k })).filter(({ c }) => c.role !== 'capacity' && c.role !== 'energy');
-  const columns = [...toParsedColumns(kept.map(({ c }) => c), kept.map(({ k }) => values[k]), warnings), ...split];
-  const unix = columns.find((c) => c.name === CanonicalColumn.UnixTime);
-  if (unix) {
-    meta.zoneUnknown = true;
-    const first = unix.values.find((v) => Number.isFinite(v));
-    if (first !== undefined) meta.startTime = formatLocalIso(first);
-  }
-  return { format, parserVersion: MACCOR_PARSER_VERSION, rows, columns, metadata: meta, warnings, counters: { capacity: 'per-step', energy: 'per-step' } };
+  return [...toParsedColumns(kept.map(({ c }) => c), kept.map(({ k }) => values[k]), warnings, hasValues && kept.map(({ k }) => hasValues[k])), ...split];
 }

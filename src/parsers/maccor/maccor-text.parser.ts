@@ -1,13 +1,14 @@
-import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import { CanonicalColumn } from '../../domain/canonical-columns.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTableWith } from '../common/column-plan.js';
-import { inferDateOrder } from '../common/date-time.js';
+import { parsePlannedTable } from '../common/column-plan.js';
+import { formatLocalIso, inferDateOrder } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
 import { headText, readHeadLines, tailLines } from '../common/text-lines.js';
 import { planMaccorColumns } from './maccor-columns.js';
 import { parseMaccorPreamble } from './maccor-preamble.js';
-import { MACCOR_PARSER_VERSION, buildMaccorResult } from './maccor-result.js';
+import { MACCOR_PARSER_VERSION, maccorColumns } from './maccor-result.js';
 
 const FORMAT = 'maccor-txt';
 const headerSignature = /(^|[\r\n])\s*Rec#?\s*[\t,]\s*(Cyc#|Cycle [PC])/;
@@ -29,26 +30,49 @@ function detect({ fileName, head }: DetectInput): number {
   return 0;
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const { bytes, fileName } = input;
-  const lines = readHeadLines(bytes, 400);
+/**
+ * The table plan from the head of the file. Day or month first is decided by the first date that
+ * tells, among the first data lines and then the last lines of the file: `tail` gives those (split);
+ * without it (a plan from the head alone) a file whose first dates do not tell has no plan.
+ */
+function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => string[][]) | null): TablePlan | null {
+  const lines = readHeadLines(head, 400);
   const header = lines.find((l) => isMaccorHeader(l.text));
   if (!header) throw new ParseError({ format: FORMAT, fileName, message: 'no Maccor header line (Rec# / Cyc# / Step) in the first 400 lines' });
   const layout = describeDelimitedTable(lines, header);
   const dateIndex = layout.cells.findIndex((c) => headerKey(c.text) === 'dpttime');
-  const tail = tailLines(bytes).map((t) => t.split(layout.delimiter));
-  const order = inferDateOrder([...layout.samples, ...tail].map((f) => f[dateIndex] ?? ''), layout.decimalComma ? 'dmy' : 'mdy');
-  const plan = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order);
-  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
-    format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
-    delimiter: layout.delimiterByte, decimalComma: layout.decimalComma, onProgress: input.onProgress,
-  });
-  if (rows === 0) throw new ParseError({ format: FORMAT, fileName, line: layout.dataLine, message: 'no data rows after the header' });
-  const meta = parseMaccorPreamble(lines.slice(0, header.number - 1).map((l) => l.text), layout.decimalComma, order);
-  meta.delimiter = layout.delimiter === '\t' ? 'tab' : layout.delimiter;
-  meta.decimalComma = layout.decimalComma;
-  meta.dateOrder = order;
-  return buildMaccorResult(FORMAT, plan, values, rows, meta, warnings);
+  const dates = (rows: string[][]) => rows.map((f) => f[dateIndex] ?? '');
+  const fallback = layout.decimalComma ? 'dmy' : 'mdy';
+  const headDecides = dateIndex < 0 || inferDateOrder(dates(layout.samples), 'mdy') === inferDateOrder(dates(layout.samples), 'dmy');
+  if (!headDecides && !tail) return null;
+  const order = inferDateOrder(dates([...layout.samples, ...(tail?.(layout.delimiter) ?? [])]), fallback);
+  const columns = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order);
+  const metadata = parseMaccorPreamble(lines.slice(0, header.number - 1).map((l) => l.text), layout.decimalComma, order);
+  metadata.delimiter = layout.delimiter === '\t' ? 'tab' : layout.delimiter;
+  metadata.decimalComma = layout.decimalComma;
+  metadata.dateOrder = order;
+  // buildMaccorResult's start time: the first date of the file (DPt Time is always read as Unix Time).
+  const hasUnixTime = maccorColumns(columns, columns.map(() => new Float64Array(0)), 0, [], columns.map(() => false)).some((c) => c.name === CanonicalColumn.UnixTime);
+  if (hasUnixTime) metadata.zoneUnknown = true;
+  return {
+    format: FORMAT, parserVersion: MACCOR_PARSER_VERSION, columns,
+    syntax: { delimiter: layout.delimiterByte, decimalComma: layout.decimalComma }, dataStart: layout.dataStart, dataLine: layout.dataLine,
+    metadata, warnings: [], counters: { capacity: 'per-step', energy: 'per-step' },
+    complete(first, out) {
+      const t = first(CanonicalColumn.UnixTime);
+      if (hasUnixTime && t === t) out.metadata.startTime = formatLocalIso(t);
+    },
+    toColumns: (values, warnings, hasValues) => maccorColumns(columns, values, values[0]?.length ?? 0, warnings, hasValues),
+  };
+}
+
+function planTable(input: PlanInput): TablePlan | null {
+  return describe(input, null);
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  const plan = describe({ ...input, head: input.bytes }, (delimiter) => tailLines(input.bytes).map((t) => t.split(delimiter)))!;
+  return parsePlannedTable(plan, input);
 }
 
 /** Maccor ASCII exports: tab-separated .txt / channel-numbered (.001, .034), and CSV exports. */
@@ -62,4 +86,5 @@ export const maccorTextParser: CyclerParser = {
   verified: true,
   detect,
   parse,
+  planTable,
 };

@@ -12,6 +12,11 @@ function detect({ head }: DetectInput): number {
   return /Novonix/i.test(text) ? 0.98 : 0.6;
 }
 
+/*
+ * No table plan (planTable): a resumed test appends another [Summary]/[Data] block anywhere in the file,
+ * with a header of its own; the blocks' columns are joined by name and counted in the metadata and a
+ * warning, so the rows cannot be read from the head's layout alone.
+ */
 async function parse(input: ParseInput): Promise<ParseResult> {
   const { fileName, bytes } = input;
   const blocks = splitNovonixBlocks(bytes);

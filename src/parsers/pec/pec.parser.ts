@@ -1,6 +1,6 @@
-import type { CyclerParser, DetectInput, ParseInput, ParseResult } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
-import { readPlannedTableWith, toParsedColumns } from '../common/column-plan.js';
+import { parsePlannedTable } from '../common/column-plan.js';
 import { formatLocalIso, parseDateTime } from '../common/date-time.js';
 import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headText, readHeadLines } from '../common/text-lines.js';
@@ -41,21 +41,21 @@ function parsePreamble(lines: string[]): Record<string, unknown> {
   return meta;
 }
 
-async function parse(input: ParseInput): Promise<ParseResult> {
-  const { bytes, fileName } = input;
-  const lines = readHeadLines(bytes, 400);
+function planTable({ fileName, head }: PlanInput): TablePlan {
+  const lines = readHeadLines(head, 400);
   const header = lines.find((l) => HEADER.test(l.text));
   if (!header) throw new ParseError({ format: FORMAT, fileName, message: "no PEC header line ('Test,Cell,Rack,Shelf,Position ...') in the first 400 lines" });
   const layout = describeDelimitedTable(lines, header, { delimiter: ',' });
-  const plan = planPecColumns(layout.cells, layout.samples);
-  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan, {
-    format: FORMAT, fileName, bytes, start: layout.dataStart, firstLineNumber: layout.dataLine,
-    delimiter: layout.delimiterByte, decimalComma: false, onProgress: input.onProgress,
-  });
-  if (rows === 0) throw new ParseError({ format: FORMAT, fileName, line: layout.dataLine, message: 'no data rows after the header' });
-  const columns = toParsedColumns(plan, values, warnings);
-  const metadata = { ...parsePreamble(lines.slice(0, header.number - 1).map((l) => l.text)), zoneUnknown: true };
-  return { format: FORMAT, parserVersion: VERSION, rows, columns, metadata, warnings, counters: { capacity: 'per-cycle', energy: 'per-cycle' } };
+  return {
+    format: FORMAT, parserVersion: VERSION, columns: planPecColumns(layout.cells, layout.samples),
+    syntax: { delimiter: layout.delimiterByte, decimalComma: false }, dataStart: layout.dataStart, dataLine: layout.dataLine,
+    metadata: { ...parsePreamble(lines.slice(0, header.number - 1).map((l) => l.text)), zoneUnknown: true },
+    warnings: [], counters: { capacity: 'per-cycle', energy: 'per-cycle' },
+  };
+}
+
+async function parse(input: ParseInput): Promise<ParseResult> {
+  return parsePlannedTable(planTable({ ...input, head: input.bytes }), input);
 }
 
 /** PEC (SBT) CSV exports, old (mV/mA, seconds) and new (V/A, hh:mm:ss) units. */
@@ -68,4 +68,5 @@ export const pecParser: CyclerParser = {
   verified: true,
   detect,
   parse,
+  planTable,
 };

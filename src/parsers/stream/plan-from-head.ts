@@ -3,8 +3,11 @@ import { detectParser } from '../detect.js';
 import { isGzip } from '../gunzip.js';
 import { parsers } from '../registry.js';
 
-/** Bytes of a file's head that a table plan is made from. */
-export const PLAN_HEAD_BYTES = 1 << 20;
+/**
+ * Bytes of a file's head that a table plan is made from: one more than the 1 MiB the header readers look
+ * at (readHeadLines), so that a line cut at 1 MiB is left out as it is when `parse` plans from the whole file.
+ */
+export const PLAN_HEAD_BYTES = (1 << 20) + 1;
 
 /**
  * The table plan for a file from its first PLAN_HEAD_BYTES, when its format can be read in batches

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureLoader } from '../../../tests/setup/parser-golden.js';
 import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
+import { CanonicalColumn as C } from '../../domain/canonical-columns.js';
 import { summariseCycles } from '../../domain/cycle-summary.js';
-import { arbinCsvParser } from '../arbin/arbin-csv.parser.js';
-import { ParseError, type ParsedColumn } from '../cycler-parser.js';
+import { ParseError, type ColumnMapping, type ParsedColumn, type TablePlan } from '../cycler-parser.js';
 import { cycleSeriesOf, parseFile } from '../parse-file.js';
 import type { NormalisedBlock } from '../normalise/normalise-stream.js';
+import { PLAN_HEAD_BYTES, planFromHead } from './plan-from-head.js';
 import { OriginalTimeColumn, streamTable, type ByteSource } from './stream-table.js';
 
-const arbin = fixtureLoader('arbin');
+const fixture = (path: string): Uint8Array => fixtureLoader('')(path);
+const enc = new TextEncoder();
 
 /** The bytes from `start` on, in pieces of `piece` bytes (as a blob store stream gives them). */
 function memorySource(bytes: Uint8Array, piece: number): ByteSource {
@@ -19,11 +21,16 @@ function memorySource(bytes: Uint8Array, piece: number): ByteSource {
   };
 }
 
-async function streamed(fileName: string, bytes: Uint8Array, batchBytes: number, piece = 4096) {
-  const plan = arbinCsvParser.planTable!({ fileName, head: bytes.subarray(0, 1 << 20) });
+/** The plan the ingest worker would make: detection and planTable on the file's head. */
+function planOf(fileName: string, bytes: Uint8Array, columnMapping?: ColumnMapping): TablePlan | null {
+  return planFromHead(fileName, bytes.subarray(0, PLAN_HEAD_BYTES), { columnMapping });
+}
+
+async function streamed(plan: TablePlan, fileName: string, bytes: Uint8Array, batchBytes: number) {
   const blocks: NormalisedBlock[] = [];
   let begun: { rows: number; medianTimeStepS: number } | undefined;
-  const table = await streamTable(plan!, memorySource(bytes, piece), fileName, { begin: (s) => { begun = s; }, block: async (b) => { blocks.push(b); } }, { batchBytes });
+  const source = memorySource(bytes, Math.min(4096, batchBytes));
+  const table = await streamTable(plan, source, fileName, { begin: (s) => { begun = s; }, block: async (b) => { blocks.push(b); } }, { batchBytes });
   const keep = new Set(table.columns.map((c) => c.name));
   const columns: ParsedColumn[] = table.columns.map((c) => {
     const values = new Float64Array(table.rows);
@@ -37,29 +44,167 @@ async function streamed(fileName: string, bytes: Uint8Array, batchBytes: number,
   return { table, blocks, columns, begun, keep };
 }
 
+const bitsOf = (v: Float64Array): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+
+/** Drops the named fields from every line from the header (0-based line `header`) on. */
+function withoutFields(bytes: Uint8Array, header: number, delimiter: string, names: string[]): Uint8Array {
+  const lines = new TextDecoder('latin1').decode(bytes).split('\n');
+  const drop = names.map((n) => lines[header].replace(/\r$/, '').split(delimiter).indexOf(n));
+  expect(drop).not.toContain(-1);
+  const latin1 = lines.map((l, i) => (i < header || l === '' ? l : l.split(delimiter).filter((_, k) => !drop.includes(k)).join(delimiter))).join('\n');
+  return Uint8Array.from(latin1, (ch) => ch.charCodeAt(0));
+}
+
+/** The generic-CSV test file: German headers, decimal comma, day-first dates, current positive on discharge. */
+function germanCsv(): Uint8Array {
+  const rows = ['Prüfstand 7', 'Zelle: A1', 'Zeit;Datum;Spannung;Strom;Leistung;Bemerkung'];
+  for (let k = 0; k <= 3000; k++) {
+    const current = k === 0 ? 0 : Math.floor(k / 60) % 2 === 0 ? -1000 : 1000;
+    const t = new Date(Date.UTC(2024, 1, 1, 10) + k * 60_000);
+    const date = `${String(t.getUTCDate()).padStart(2, '0')}.02.2024 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}:00`;
+    rows.push(`${k},0;${date};${3600 + (k % 60)};${current},0;${current * 3.6};ok`);
+  }
+  return enc.encode(rows.join('\n'));
+}
+const germanMapping: ColumnMapping = {
+  columns: {
+    Zeit: { name: C.TestTime, unit: 'min' },
+    Datum: { name: C.UnixTime, unit: 'datetime:dmy' },
+    Spannung: { name: C.Voltage, unit: 'mV' },
+    Strom: { name: C.Current, unit: 'mA' },
+    Leistung: { name: C.Power, unit: 'mW' },
+  },
+  delimiter: ';',
+  currentSign: 'positive-discharge',
+};
+
+/** A real Neware record export read through a saved mapping instead of its own parser. */
+const newareMapping: ColumnMapping = {
+  columns: {
+    'Cumulative Time': { name: C.TestTime, unit: 'hh:mm:ss' },
+    Date: { name: C.UnixTime, unit: 'datetime:ymd' },
+    'Voltage(V)': { name: C.Voltage, unit: 'V' },
+    'Current(A)': { name: C.Current, unit: 'A' },
+    'Chg. Cap.(Ah)': { name: C.ChargingCapacity, unit: 'Ah' },
+    'DChg. Cap.(Ah)': { name: C.DischargingCapacity, unit: 'Ah' },
+  },
+};
+
+function digatronCsv(): Uint8Array {
+  const lines = ['Digatron Firing Circuits', 'Start Time;15.01.2024 09:00:00', 'Programm;ageing.pgm', '',
+    'Programmdauer;Schrittdauer;Schritt;Zyklus;Zustand;Spannung;Strom;AhAkku;Energie', '[ms];[ms];[];[];[];[V];[A];[Ah];[Wh]'];
+  let ah = 0;
+  for (let k = 0; k <= 2400; k++) {
+    const phase = k === 0 ? 0 : Math.floor(k / 120) % 2 === 0 ? 1 : -1;
+    ah += (phase * 60) / 3600;
+    lines.push([k * 60000, (k % 120) * 60000, phase > 0 ? 2 : 3, 1 + Math.floor(k / 240), phase > 0 ? 'LAD' : 'ENT', (3.6 + ah * 0.3).toFixed(4), phase.toFixed(3), ah.toFixed(5), (ah * 3.7).toFixed(5)].join(';').replace(/\./g, ','));
+  }
+  return enc.encode(lines.join('\r\n'));
+}
+
+function iviumText(): Uint8Array {
+  const rows = ['time /s\tI /mA\tE /V'];
+  for (let k = 0; k <= 3000; k++) rows.push(`${k * 36}\t${k === 0 ? 0 : Math.floor(k / 100) % 2 === 0 ? 1 : -1}\t${(3.6 + (k % 100) * 0.001).toFixed(4)}`);
+  return enc.encode(rows.join('\n'));
+}
+
+interface Case {
+  label: string;
+  /** The parser whose plan it is (the detected format). */
+  format: string;
+  load: () => { fileName: string; bytes: Uint8Array };
+  columnMapping?: ColumnMapping;
+  batchBytes?: number[];
+}
+
+const file = (path: string) => () => ({ fileName: path.split('/').pop()!, bytes: fixture(path) });
+const synthetic = (format: string, fileName: string, rows: number, args: string[] = []) => () => syntheticExport(format, fileName, rows, args);
+const SYNTHETIC_BATCHES = [1 << 14, 1 << 17, 1 << 23];
+
+/** Every parser with a table plan, on its real files (and a synthetic one where the shared generator writes the format). */
+const cases: Case[] = [
+  { label: 'arbin-csv: FastCharge_000025_CH8.csv', format: 'arbin-csv', load: file('arbin/FastCharge_000025_CH8.csv') },
+  { label: 'arbin-csv: arbin_example.csv', format: 'arbin-csv', load: file('arbin/arbin_example.csv') },
+  { label: 'arbin-csv: 2017-05-09_test-TC-contact_CH33.csv (empty cycle and step columns)', format: 'arbin-csv', load: file('arbin/2017-05-09_test-TC-contact_CH33.csv') },
+  { label: 'arbin-csv: sample_data_arbin.csv', format: 'arbin-csv', load: file('arbin/sample_data_arbin.csv') },
+  { label: 'arbin-csv: arbin.csv', format: 'arbin-csv', load: file('arbin/arbin.csv') },
+  { label: 'arbin-csv: synthetic 60,000 rows', format: 'arbin-csv', load: synthetic('arbin-csv', 'synthetic.csv', 60_000), batchBytes: SYNTHETIC_BATCHES },
+  { label: 'pec-csv: Test25205.csv', format: 'pec-csv', load: file('pec/Test25205.csv') },
+  { label: 'pec-csv: Test25195.csv', format: 'pec-csv', load: file('pec/Test25195.csv') },
+  { label: 'basytec-txt: sample_data_basytec.txt', format: 'basytec-txt', load: file('basytec/sample_data_basytec.txt') },
+  { label: 'maccor-txt: PreDiag_000229_000229_truncated.034', format: 'maccor-txt', load: file('maccor/PreDiag_000229_000229_truncated.034') },
+  { label: 'maccor-txt: PredictionDiagnostics_000151_test.052', format: 'maccor-txt', load: file('maccor/PredictionDiagnostics_000151_test.052') },
+  { label: 'maccor-txt: maccor_example.001 (minutes)', format: 'maccor-txt', load: file('maccor/maccor_example.001') },
+  { label: 'maccor-txt: maccor_example_discharge_test.csv', format: 'maccor-txt', load: file('maccor/maccor_example_discharge_test.csv') },
+  { label: 'maccor-txt: synthetic 60,000 rows', format: 'maccor-txt', load: synthetic('maccor-txt', 'synthetic.txt', 60_000), batchBytes: SYNTHETIC_BATCHES },
+  { label: 'maccor-txt: synthetic, decimal comma', format: 'maccor-txt', load: synthetic('maccor-txt', 'synthetic-dc.txt', 20_000, ['--decimal-comma']), batchBytes: SYNTHETIC_BATCHES },
+  { label: 'maccor-txt: synthetic without a State column (current sign as written)', format: 'maccor-txt', batchBytes: SYNTHETIC_BATCHES,
+    load: () => { const s = syntheticExport('maccor-txt', 'no-state.txt', 20_000); return { fileName: s.fileName, bytes: withoutFields(s.bytes, 1, '\t', ['State']) }; } },
+  { label: 'biologic-mpt: Sample_data_biologic_02_MB_CA1.txt (BT-Lab)', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_02_MB_CA1.txt') },
+  { label: 'biologic-mpt: Sample_data_biologic_no_header.mpt', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_no_header.mpt') },
+  { label: 'biologic-mpt: biologic_example.csv', format: 'biologic-mpt', load: file('biologic/biologic_example.csv') },
+  { label: 'biologic-mpt: biologic_example_Ewe.tsv', format: 'biologic-mpt', load: file('biologic/biologic_example_Ewe.tsv') },
+  { label: 'biologic-mpt: synthetic 60,000 rows', format: 'biologic-mpt', load: synthetic('biologic-mpt', 'synthetic.mpt', 60_000), batchBytes: SYNTHETIC_BATCHES },
+  { label: 'biologic-mpt: synthetic, decimal comma', format: 'biologic-mpt', load: synthetic('biologic-mpt', 'synthetic-dc.mpt', 20_000, ['--decimal-comma']), batchBytes: SYNTHETIC_BATCHES },
+  { label: 'biologic-mpt: synthetic without (Q-Qo) (Q charge/discharge split per row)', format: 'biologic-mpt', batchBytes: SYNTHETIC_BATCHES,
+    load: () => { const s = syntheticExport('biologic-mpt', 'half.mpt', 20_000); return { fileName: s.fileName, bytes: withoutFields(s.bytes, 3, '\t', ['(Q-Qo)/mA.h']) }; } },
+  { label: 'neware-csv: neware_uio.csv (flat record export)', format: 'neware-csv', load: file('neware/neware_uio.csv') },
+  { label: 'batteryarchive-csv: CALCE timeseries', format: 'batteryarchive-csv', load: file('batteryarchive/CALCE_CX2-33_prism_LCO_25C_0-100_0.5-0.5C_d_timeseries.csv') },
+  { label: 'bdf-csv: batmo_bdf.csv without its Step Type labels', format: 'bdf-csv',
+    load: () => ({ fileName: 'batmo_no_labels.csv', bytes: withoutFields(fixture('bdf/batmo_bdf.csv'), 0, ',', ['Step Type / 1']) }) },
+  { label: 'generic-csv: neware_uio.csv through a saved mapping', format: 'generic-csv', load: file('neware/neware_uio.csv'), columnMapping: newareMapping },
+  { label: 'generic-csv: mapping with current positive on discharge', format: 'generic-csv', load: () => ({ fileName: 'pruefstand.csv', bytes: germanCsv() }), columnMapping: germanMapping },
+  { label: 'ivium: tab text export (written in the test)', format: 'ivium', load: () => ({ fileName: 'export.txt', bytes: iviumText() }) },
+  { label: 'digatron-csv: German export (written in the test)', format: 'digatron-csv', load: () => ({ fileName: 'digatron.csv', bytes: digatronCsv() }) },
+];
+
 describe('streamTable (a big delimited file in batches)', () => {
-  const cases: [string, () => { fileName: string; bytes: Uint8Array }][] = [
-    ['FastCharge_000025_CH8.csv', () => ({ fileName: 'FastCharge_000025_CH8.csv', bytes: arbin('FastCharge_000025_CH8.csv') })],
-    ['arbin_example.csv', () => ({ fileName: 'arbin_example.csv', bytes: arbin('arbin_example.csv') })],
-    ['synthetic 60,000 rows', () => syntheticExport('arbin-csv', 'synthetic.csv', 60_000)],
-  ];
-  for (const [name, load] of cases) {
-    it(`gives exactly what parseFile gives: ${name}`, async () => {
-      const { fileName, bytes } = load();
-      const whole = await parseFile({ fileName, bytes });
-      for (const batchBytes of [1 << 14, 1 << 17, 1 << 23]) {
-        const s = await streamed(fileName, bytes, batchBytes);
+  for (const c of cases) {
+    it(`gives exactly what parseFile gives: ${c.label}`, async () => {
+      const { fileName, bytes } = c.load();
+      const plan = planOf(fileName, bytes, c.columnMapping);
+      expect(plan?.format).toBe(c.format);
+      const whole = await parseFile({ fileName, bytes, columnMapping: c.columnMapping });
+      expect(whole.result.format).toBe(c.format);
+      for (const batchBytes of c.batchBytes ?? [1 << 10, 1 << 14, 1 << 23]) {
+        const s = await streamed(plan!, fileName, bytes, batchBytes);
         expect(s.table.rows).toBe(whole.result.rows);
         expect(s.begun?.rows).toBe(whole.result.rows);
+        expect([s.table.format, s.table.parserVersion, s.table.counters]).toEqual([whole.result.format, whole.result.parserVersion, whole.result.counters]);
         expect(s.table.metadata).toEqual(whole.result.metadata);
         expect(s.table.warnings).toEqual(whole.result.warnings);
-        expect(s.columns.map(({ values: _v, ...c }) => c)).toEqual(whole.result.columns.map(({ values: _v, ...c }) => c));
-        s.columns.forEach((c, k) => expect(c.values, c.name).toEqual(whole.result.columns[k].values));
+        expect(s.columns.map(({ values: _v, ...col }) => col)).toEqual(whole.result.columns.map(({ values: _v, ...col }) => col));
+        s.columns.forEach((col, k) => {
+          if (!bitsOf(col.values).equals(bitsOf(whole.result.columns[k].values))) expect(col.values, `${col.name}, batches of ${batchBytes} bytes`).toEqual(whole.result.columns[k].values);
+        });
         // Blocks hold whole cycles: their summaries are the whole file's.
         const cycles = s.blocks.flatMap((b) => summariseCycles(cycleSeriesOf(b)));
         expect(cycles).toEqual(whole.cycles);
         if (!s.table.warnings.some((w) => w.code === 'TIME_NOT_MONOTONIC')) expect(s.keep.has(OriginalTimeColumn)).toBe(false);
       }
+    });
+  }
+
+  // Formats and layouts whose rows need more than the head to be read: read whole, never in batches.
+  const unplanned: [string, () => { fileName: string; bytes: Uint8Array }][] = [
+    ['biologic-mpt with date-times in time/s (Test Time counts from the first time stamp)', file('biologic/Sample_data_biologic_timestamped.txt')],
+    ['biologic-mpt without a current column (current from dq over the time step)', () => {
+      const s = syntheticExport('biologic-mpt', 'no-current.mpt', 2_000);
+      return { fileName: s.fileName, bytes: withoutFields(s.bytes, 3, '\t', ['I/mA', 'control/mA']) };
+    }],
+    // Day or month first: the first dates are all ambiguous, so the file's last lines decide (or nothing does).
+    ['maccor-txt whose first dates do not tell day from month: maccor_001.txt', file('maccor/maccor_001.txt')],
+    ['maccor-txt whose first dates do not tell day from month: maccor_002.txt', file('maccor/maccor_002.txt')],
+    ['maccor-txt whose first dates do not tell day from month: maccor_two.txt', file('maccor/maccor_two.txt')],
+    ['maccor-txt whose first dates do not tell day from month: sample_data_maccor.csv', file('maccor/sample_data_maccor.csv')],
+    ['bdf-csv with step labels (current sign decided over the whole file)', file('bdf/batmo_bdf.csv')],
+    ['neware-csv layered export (records between cycle and step rows)', file('neware/nw_regular_export_ife_example.csv')],
+    ['novonix-csv (a resumed test appends [Summary]/[Data] blocks)', file('novonix/sample_data_novonix.csv')],
+  ];
+  for (const [label, load] of unplanned) {
+    it(`has no plan: ${label}`, () => {
+      const { fileName, bytes } = load();
+      expect(planOf(fileName, bytes)).toBeNull();
     });
   }
 
@@ -69,7 +214,7 @@ describe('streamTable (a big delimited file in batches)', () => {
     text[15_001] = text[15_001].replace(/,([\d.]+),/, ',oops,');
     const bad = new TextEncoder().encode(text.join('\n'));
     const whole = await parseFile({ fileName: 'bad.csv', bytes: bad }).catch((e: unknown) => e);
-    const batched = await streamed('bad.csv', bad, 1 << 14).catch((e: unknown) => e);
+    const batched = await streamed(planOf('bad.csv', bad)!, 'bad.csv', bad, 1 << 14).catch((e: unknown) => e);
     expect(whole).toBeInstanceOf(ParseError);
     expect(batched).toBeInstanceOf(ParseError);
     expect((batched as ParseError).toJSON()).toEqual((whole as ParseError).toJSON());
@@ -78,6 +223,6 @@ describe('streamTable (a big delimited file in batches)', () => {
 
   it('refuses a header without rows like parseFile', async () => {
     const header = new TextEncoder().encode('Data_Point,Test_Time(s),Date_Time,Step_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V)\n');
-    await expect(streamed('empty.csv', header, 1 << 14)).rejects.toThrow(/no data rows/);
+    await expect(streamed(planOf('empty.csv', header)!, 'empty.csv', header, 1 << 14)).rejects.toThrow(/no data rows/);
   });
 });

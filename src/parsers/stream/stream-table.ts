@@ -1,6 +1,6 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import type { ParsedColumn, ParseResult, TablePlan } from '../cycler-parser.js';
-import { noDataRows, toParsedColumns } from '../common/column-plan.js';
+import { noDataRows, parsedColumnsOf } from '../common/column-plan.js';
 import { restThresholdA } from '../normalise/direction.js';
 import { OriginalTimeColumn } from '../normalise/normalise-plan.js';
 import { NormaliseStream, type NormalisedBlock } from '../normalise/normalise-stream.js';
@@ -49,7 +49,7 @@ export async function streamTable(plan: TablePlan, source: ByteSource, fileName:
     restThresholdA: restThresholdA(Float64Array.of(survey.maxAbsCurrentA)), present, warnings: out.warnings,
   });
   for await (const batch of readTableBatches(await source.open(plan.dataStart), plan, fileName, new ShortRowTally(), opts.batchBytes)) {
-    const columns = toParsedColumns(plan.columns, batch.values, [], survey.hasValues);
+    const columns = parsedColumnsOf(plan, batch.values, [], survey.hasValues);
     const block = stream.push(columns.map((c) => c.values));
     if (block) await sink.block(block);
   }
@@ -81,7 +81,8 @@ interface TableSurvey {
   tableWarnings: ParseResult['warnings'];
 }
 
-// First pass: every column read and converted, nothing kept but the facts normalisation needs.
+// First pass: every column read and converted (and post-processed by the plan's toColumns, so the largest
+// current is the signed one), nothing kept but the facts normalisation needs.
 async function surveyTable(plan: TablePlan, source: ByteSource, fileName: string, batchBytes: number | undefined): Promise<TableSurvey> {
   const shortRows = new ShortRowTally();
   const keepAll = plan.columns.map(() => true);
@@ -93,7 +94,7 @@ async function surveyTable(plan: TablePlan, source: ByteSource, fileName: string
   let maxAbs = 0;
   for await (const batch of readTableBatches(await source.open(plan.dataStart), plan, fileName, shortRows, batchBytes)) {
     batch.values.forEach((v, k) => { if (!hasValues[k]) hasValues[k] = v.some((x) => x === x); });
-    const parsed = toParsedColumns(plan.columns, batch.values, rows === 0 ? unitWarnings : [], keepAll);
+    const parsed = parsedColumnsOf(plan, batch.values, rows === 0 ? unitWarnings : [], keepAll);
     for (const c of parsed) {
       const known = first.get(c.name);
       if (known !== undefined && known === known) continue;
@@ -108,7 +109,7 @@ async function surveyTable(plan: TablePlan, source: ByteSource, fileName: string
   }
   if (rows === 0) throw noDataRows(plan, fileName);
   // The columns every batch gives: those not canonical and empty in the whole file are dropped, as toParsedColumns does.
-  const columns = toParsedColumns(plan.columns, plan.columns.map(() => new Float64Array(0)), [], hasValues).map(({ values: _values, ...rest }) => rest);
+  const columns = parsedColumnsOf(plan, plan.columns.map(() => new Float64Array(0)), [], hasValues).map(({ values: _values, ...rest }) => rest);
   return {
     rows, hasValues, columns, first, maxAbsCurrentA: maxAbs, timeSteps,
     tableWarnings: [...shortRows.warnings(), ...unitWarnings],
