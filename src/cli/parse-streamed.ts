@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { summariseCycles, type CycleSummary } from '../domain/cycle-summary.js';
 import type { TablePlan } from '../parsers/cycler-parser.js';
 import { cycleSeriesOf } from '../parsers/parse-file.js';
-import { PLAN_HEAD_BYTES, planFromHead } from '../parsers/stream/plan-from-head.js';
+import { planFromFile } from '../parsers/stream/plan-from-file.js';
 import { streamTable } from '../parsers/stream/stream-table.js';
 import type { ParseOutline } from './parse-output.js';
 
@@ -15,9 +15,11 @@ export async function streamPlanFor(path: string, format: string | undefined, mi
   try {
     const { size } = await handle.stat();
     if (size < minBytes) return null;
-    const head = new Uint8Array(Math.min(PLAN_HEAD_BYTES, size));
-    await handle.read(head, 0, head.length, 0);
-    return planFromHead(basename(path), head, { format });
+    return await planFromFile(basename(path), size, async (offset, length) => {
+      const bytes = new Uint8Array(length);
+      await handle.read(bytes, 0, length, offset);
+      return bytes;
+    }, { format });
   } finally {
     await handle.close();
   }

@@ -6,7 +6,7 @@ import { summariseCycles } from '../domain/cycle-summary.js';
 import { summariseSteps, type StepSummary } from '../domain/step-table.js';
 import type { CompanionFile, ParsedColumn, ParseResult } from '../parsers/cycler-parser.js';
 import { cycleSeriesOf, parseFile } from '../parsers/parse-file.js';
-import { planFromHead, PLAN_HEAD_BYTES } from '../parsers/stream/plan-from-head.js';
+import { planFromFile } from '../parsers/stream/plan-from-file.js';
 import { streamTable } from '../parsers/stream/stream-table.js';
 import { readAll, type BlobStore } from '../storage/blob-store.js';
 import { SeriesSpool } from '../storage/series-spool.js';
@@ -51,8 +51,8 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
   const provenance = (format: string, parserVersion: string): SeriesProvenance => ({ sourceSha256: file.sha256, parser: format, parserVersion });
 
   if (file.size_bytes >= (opts.streamMinBytes ?? DEFAULT_STREAM_MIN_BYTES)) {
-    const head = await readAll(blobStore, file.blob_key, { offset: 0, length: Math.min(PLAN_HEAD_BYTES, file.size_bytes) });
-    const plan = planFromHead(file.original_name, head, { format: opts.format, companions: companionFiles, ...mappings });
+    const read = (offset: number, length: number) => readAll(blobStore, file.blob_key, { offset, length });
+    const plan = await planFromFile(file.original_name, file.size_bytes, read, { format: opts.format, companions: companionFiles, ...mappings });
     if (plan) {
       const cycles: CycleSummary[] = [];
       const steps: StepSummary[] = [];

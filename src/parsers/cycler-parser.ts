@@ -128,10 +128,12 @@ export interface TablePlan {
   toColumns?(values: Float64Array[], warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[];
 }
 
-/** What `planTable` sees: the file name, its first bytes (up to 1 MiB) and the upload's companions. */
+/** What `planTable` sees: the file name, its first bytes (up to 1 MiB), its last ones and the upload's companions. */
 export interface PlanInput {
   fileName: string;
   head: Uint8Array;
+  /** The file's last 16 KiB + 1 byte (all of it when smaller), for what only the end of a file tells. */
+  tail?: Uint8Array;
   companions?: CompanionFile[];
   columnMapping?: ColumnMapping;
 }

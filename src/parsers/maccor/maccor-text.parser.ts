@@ -32,8 +32,8 @@ function detect({ fileName, head }: DetectInput): number {
 
 /**
  * The table plan from the head of the file. Day or month first is decided by the first date that
- * tells, among the first data lines and then the last lines of the file: `tail` gives those (split);
- * without it (a plan from the head alone) a file whose first dates do not tell has no plan.
+ * tells, among the first data lines and then the last lines of the file: `tail` gives those (split;
+ * from PlanInput.tail when planning for batches); without it a file whose first dates do not tell has no plan.
  */
 function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => string[][]) | null): TablePlan | null {
   const lines = readHeadLines(head, 400);
@@ -67,7 +67,8 @@ function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => s
 }
 
 function planTable(input: PlanInput): TablePlan | null {
-  return describe(input, null);
+  const { tail } = input;
+  return describe(input, tail ? (delimiter) => tailLines(tail).map((t) => t.split(delimiter)) : null);
 }
 
 async function parse(input: ParseInput): Promise<ParseResult> {

@@ -6,7 +6,7 @@ import { summariseCycles } from '../../domain/cycle-summary.js';
 import { ParseError, type ColumnMapping, type ParsedColumn, type TablePlan } from '../cycler-parser.js';
 import { cycleSeriesOf, parseFile } from '../parse-file.js';
 import type { NormalisedBlock } from '../normalise/normalise-stream.js';
-import { PLAN_HEAD_BYTES, planFromHead } from './plan-from-head.js';
+import { planFromFile } from './plan-from-file.js';
 import { OriginalTimeColumn, streamTable, type ByteSource } from './stream-table.js';
 
 const fixture = (path: string): Uint8Array => fixtureLoader('')(path);
@@ -21,9 +21,9 @@ function memorySource(bytes: Uint8Array, piece: number): ByteSource {
   };
 }
 
-/** The plan the ingest worker would make: detection and planTable on the file's head. */
-function planOf(fileName: string, bytes: Uint8Array, columnMapping?: ColumnMapping): TablePlan | null {
-  return planFromHead(fileName, bytes.subarray(0, PLAN_HEAD_BYTES), { columnMapping });
+/** The plan the ingest worker would make: detection and planTable on the file's head and tail. */
+function planOf(fileName: string, bytes: Uint8Array, columnMapping?: ColumnMapping): Promise<TablePlan | null> {
+  return planFromFile(fileName, bytes.length, async (offset, length) => bytes.slice(offset, offset + length), { columnMapping });
 }
 
 async function streamed(plan: TablePlan, fileName: string, bytes: Uint8Array, batchBytes: number) {
@@ -148,6 +148,11 @@ const cases: Case[] = [
   { label: 'biologic-mpt: synthetic, decimal comma', format: 'biologic-mpt', load: synthetic('biologic-mpt', 'synthetic-dc.mpt', 20_000, ['--decimal-comma']), batchBytes: SYNTHETIC_BATCHES },
   { label: 'biologic-mpt: synthetic without (Q-Qo) (Q charge/discharge split per row)', format: 'biologic-mpt', batchBytes: SYNTHETIC_BATCHES,
     load: () => { const s = syntheticExport('biologic-mpt', 'half.mpt', 20_000); return { fileName: s.fileName, bytes: withoutFields(s.bytes, 3, '\t', ['(Q-Qo)/mA.h']) }; } },
+  // Day or month first: the first dates are all ambiguous, so the file's last lines (PlanInput.tail) decide.
+  { label: 'maccor-txt whose first dates do not tell day from month: maccor_001.txt', format: 'maccor-txt', load: file('maccor/maccor_001.txt') },
+  { label: 'maccor-txt whose first dates do not tell day from month: maccor_002.txt', format: 'maccor-txt', load: file('maccor/maccor_002.txt') },
+  { label: 'maccor-txt whose first dates do not tell day from month: maccor_two.txt', format: 'maccor-txt', load: file('maccor/maccor_two.txt') },
+  { label: 'maccor-txt whose first dates do not tell day from month: sample_data_maccor.csv', format: 'maccor-txt', load: file('maccor/sample_data_maccor.csv') },
   { label: 'neware-csv: neware_uio.csv (flat record export)', format: 'neware-csv', load: file('neware/neware_uio.csv') },
   { label: 'batteryarchive-csv: CALCE timeseries', format: 'batteryarchive-csv', load: file('batteryarchive/CALCE_CX2-33_prism_LCO_25C_0-100_0.5-0.5C_d_timeseries.csv') },
   { label: 'bdf-csv: batmo_bdf.csv without its Step Type labels', format: 'bdf-csv',
@@ -162,7 +167,7 @@ describe('streamTable (a big delimited file in batches)', () => {
   for (const c of cases) {
     it(`gives exactly what parseFile gives: ${c.label}`, async () => {
       const { fileName, bytes } = c.load();
-      const plan = planOf(fileName, bytes, c.columnMapping);
+      const plan = await planOf(fileName, bytes, c.columnMapping);
       expect(plan?.format).toBe(c.format);
       const whole = await parseFile({ fileName, bytes, columnMapping: c.columnMapping });
       expect(whole.result.format).toBe(c.format);
@@ -192,19 +197,14 @@ describe('streamTable (a big delimited file in batches)', () => {
       const s = syntheticExport('biologic-mpt', 'no-current.mpt', 2_000);
       return { fileName: s.fileName, bytes: withoutFields(s.bytes, 3, '\t', ['I/mA', 'control/mA']) };
     }],
-    // Day or month first: the first dates are all ambiguous, so the file's last lines decide (or nothing does).
-    ['maccor-txt whose first dates do not tell day from month: maccor_001.txt', file('maccor/maccor_001.txt')],
-    ['maccor-txt whose first dates do not tell day from month: maccor_002.txt', file('maccor/maccor_002.txt')],
-    ['maccor-txt whose first dates do not tell day from month: maccor_two.txt', file('maccor/maccor_two.txt')],
-    ['maccor-txt whose first dates do not tell day from month: sample_data_maccor.csv', file('maccor/sample_data_maccor.csv')],
     ['bdf-csv with step labels (current sign decided over the whole file)', file('bdf/batmo_bdf.csv')],
     ['neware-csv layered export (records between cycle and step rows)', file('neware/nw_regular_export_ife_example.csv')],
     ['novonix-csv (a resumed test appends [Summary]/[Data] blocks)', file('novonix/sample_data_novonix.csv')],
   ];
   for (const [label, load] of unplanned) {
-    it(`has no plan: ${label}`, () => {
+    it(`has no plan: ${label}`, async () => {
       const { fileName, bytes } = load();
-      expect(planOf(fileName, bytes)).toBeNull();
+      expect(await planOf(fileName, bytes)).toBeNull();
     });
   }
 
@@ -214,7 +214,7 @@ describe('streamTable (a big delimited file in batches)', () => {
     text[15_001] = text[15_001].replace(/,([\d.]+),/, ',oops,');
     const bad = new TextEncoder().encode(text.join('\n'));
     const whole = await parseFile({ fileName: 'bad.csv', bytes: bad }).catch((e: unknown) => e);
-    const batched = await streamed(planOf('bad.csv', bad)!, 'bad.csv', bad, 1 << 14).catch((e: unknown) => e);
+    const batched = await streamed((await planOf('bad.csv', bad))!, 'bad.csv', bad, 1 << 14).catch((e: unknown) => e);
     expect(whole).toBeInstanceOf(ParseError);
     expect(batched).toBeInstanceOf(ParseError);
     expect((batched as ParseError).toJSON()).toEqual((whole as ParseError).toJSON());
@@ -223,6 +223,6 @@ describe('streamTable (a big delimited file in batches)', () => {
 
   it('refuses a header without rows like parseFile', async () => {
     const header = new TextEncoder().encode('Data_Point,Test_Time(s),Date_Time,Step_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V)\n');
-    await expect(streamed(planOf('empty.csv', header)!, 'empty.csv', header, 1 << 14)).rejects.toThrow(/no data rows/);
+    await expect(streamed((await planOf('empty.csv', header))!, 'empty.csv', header, 1 << 14)).rejects.toThrow(/no data rows/);
   });
 });
