@@ -60,4 +60,16 @@ describe('SeriesSpool', () => {
     await writer.discard();
     expect(readdirSync(scratch).filter((f) => f.startsWith('spool-')).length).toBe(before);
   });
+
+  it('spools a wide series (120 columns: many aux channels) within its memory limit', async () => {
+    const spool = new SeriesSpool();
+    const width = 120;
+    const block = Array.from({ length: width }, (_, k) => col(`Aux ${k} / V`, 'V', Float64Array.from({ length: 4096 }, (_, i) => Math.sin(i / 97 + k))));
+    for (let b = 0; b < 80; b++) await spool.add(block);
+    const out = join(dir, 'wide.parquet');
+    await spool.finish(block.map(({ values: _v, ...rest }) => rest), provenance, out);
+    const con = await duckdbConnection();
+    expect((await describeParquet(con, out))).toHaveLength(width);
+    expect(Number((await con.runAndReadAll(`select count(*) from read_parquet('${out}')`)).getRows()[0][0])).toBe(80 * 4096);
+  });
 });

@@ -6,8 +6,14 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duc
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import { appendColumnsTo, int32Kind, quoteIdent, quoteString, seriesCopyOptions, uniqueColumnNames, type SeriesProvenance } from './series-store.js';
 
-/** DuckDB's memory for one spool: the rest of the table waits on disk. */
-const SPOOL_MEMORY_LIMIT = '64MB';
+/**
+ * DuckDB's memory for a spool of `columns` columns (the rest of the table waits on disk): DuckDB holds a
+ * row group per column while appending and copying, so the need grows with the width. Measured minimum:
+ * 20 columns 56 MB, 60 columns 160 MB, 120 columns under 316 MB.
+ */
+function spoolMemoryLimit(columns: number): string {
+  return `${Math.ceil(16 + 2.5 * columns)}MB`;
+}
 
 /**
  * Writes a series that arrives in blocks (a streamed parse) to one Parquet file without holding it:
@@ -82,7 +88,7 @@ export class SeriesSpool {
 
   private createInstance(): Promise<DuckDBInstance> {
     return DuckDBInstance.create(join(this.dir, 'spool.duckdb'), {
-      threads: '1', memory_limit: SPOOL_MEMORY_LIMIT, preserve_insertion_order: 'true', temp_directory: join(this.dir, 'tmp'),
+      threads: '1', memory_limit: spoolMemoryLimit(this.names.length), preserve_insertion_order: 'true', temp_directory: join(this.dir, 'tmp'),
     });
   }
 
