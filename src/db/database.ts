@@ -26,6 +26,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection that the server closes (a restart, an administrator, a dropped database) is an
+    // 'error' event on the pool; unhandled it would end the process. The pool discards that connection
+    // and the next query opens a new one (or fails with DATABASE_UNAVAILABLE while the server is down).
+    pool.on('error', (err) => process.stderr.write(`liionsden: idle PostgreSQL connection closed: ${err.message}\n`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
