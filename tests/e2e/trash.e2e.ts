@@ -32,10 +32,12 @@ describe('a maintainer restores a deleted record from the trash', () => {
     await page.goto('/experiments');
     await page.getByLabel(/Search experiments/).fill(name);
     await page.getByText('Nothing found.').waitFor();
-    await page.getByLabel('Show deleted').check();
+    // click, not check(): the box follows the URL, which the router updates in a transition, so its state
+    // can lag the click by a frame; the Restore button appearing is the signal that counts.
+    await page.getByLabel('Show deleted').click();
     await page.getByRole('button', { name: `Restore ${name}` }).click();
     await page.getByText('No deleted records.').waitFor();
-    await page.getByLabel('Show deleted').uncheck();
+    await page.getByLabel('Show deleted').click();
     await page.getByRole('link', { name }).waitFor();
     const restored = await owner.session.request<{ status: string }>('GET', `/api/v1/experiments/${experimentId}`);
     expect(restored.status).toBe('public');
