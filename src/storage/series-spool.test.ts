@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import { describeParquet, readParquetColumns } from '../series/parquet-columns.js';
-import { SeriesSpool } from './series-spool.js';
+import { removeOrphanSpools, SeriesSpool } from './series-spool.js';
 import { duckdbConnection, SERIES_ROW_GROUP_ROWS, SeriesMetadataKey, writeSeriesParquet } from './series-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'liionsden-spool-test-'));
@@ -52,13 +53,15 @@ describe('SeriesSpool', () => {
   });
 
   it('leaves no spool behind, finished or discarded', async () => {
-    const scratch = join(tmpdir(), 'liionsden-series');
-    const before = readdirSync(scratch).filter((f) => f.startsWith('spool-')).length;
-    const writer = new SeriesSpool();
-    await writer.add(columns.map((c) => ({ ...c, values: c.values.slice(0, 200_000) })));
-    expect(readdirSync(scratch).filter((f) => f.startsWith('spool-')).length).toBe(before + 1);
-    await writer.discard();
-    expect(readdirSync(scratch).filter((f) => f.startsWith('spool-')).length).toBe(before);
+    const discarded = new SeriesSpool();
+    await discarded.add(columns.map((c) => ({ ...c, values: c.values.slice(0, 200_000) })));
+    expect(readdirSync(discarded.dir)).toContain('spool.duckdb');
+    await discarded.discard();
+    expect(existsSync(discarded.dir)).toBe(false);
+    const finished = new SeriesSpool();
+    await finished.add(columns.map((c) => ({ ...c, values: c.values.slice(0, 1000) })));
+    await finished.finish(keep, provenance, join(dir, 'small.parquet'));
+    expect(existsSync(finished.dir)).toBe(false);
   });
 
   it('spools a wide series (120 columns: many aux channels) within its memory limit', async () => {
@@ -71,5 +74,23 @@ describe('SeriesSpool', () => {
     const con = await duckdbConnection();
     expect((await describeParquet(con, out))).toHaveLength(width);
     expect(Number((await con.runAndReadAll(`select count(*) from read_parquet('${out}')`)).getRows()[0][0])).toBe(80 * 4096);
+  });
+
+  it('removes the spools of processes that are gone, and keeps those of live ones', async () => {
+    const root = join(tmpdir(), 'liionsden-series');
+    mkdirSync(root, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const orphan = join(root, `spool-${dead}-test`);
+    const live = join(root, `spool-${process.ppid}-test`);
+    mkdirSync(orphan, { recursive: true });
+    mkdirSync(live, { recursive: true });
+    try {
+      await removeOrphanSpools();
+      expect(existsSync(orphan)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      rmSync(orphan, { recursive: true, force: true });
+      rmSync(live, { recursive: true, force: true });
+    }
   });
 });
