@@ -114,6 +114,23 @@ describe('readTable', () => {
     expect(read).toThrow(ParseError);
     expect(read).toThrow(/line 3, field 'Volts'.*abc/);
   });
+  it('reads every number shape in rows as Number() does (fast path and fallback side by side)', () => {
+    // Enough rows for the row scanner to be optimised while it runs, with long, exponent, signed
+    // and quoted numbers between plain ones, so both paths feed the same column.
+    const shapes = ['3.45922026', '1.5000000E+003', '-9.63E-05', '12345678901234567890', '+7', '.5', ' 42', '"5.25"', '0.00401299999999999', '-0'];
+    const lines: string[] = [];
+    const expected: number[][] = [[], []];
+    for (let i = 0; i < 30000; i++) {
+      const a = shapes[i % shapes.length];
+      const b = (i * 0.001).toFixed(3);
+      lines.push(`${a},${b}`);
+      expected[0].push(Number(a.replace(/"/g, '')));
+      expected[1].push(Number(b));
+    }
+    const r = readTable({ ...base, bytes: enc(lines.join('\n')), delimiter: 44, fields: [{ index: 0, name: 'a' }, { index: 1, name: 'b' }] });
+    expect(r.rows).toBe(30000);
+    for (let k = 0; k < 2; k++) for (let i = 0; i < r.rows; i++) if (!Object.is(r.columns[k][i], expected[k][i])) expect([k, i, r.columns[k][i]]).toEqual([k, i, expected[k][i]]);
+  });
   it('keeps empty tab fields in place', () => {
     const r = readTable({ ...base, bytes: enc('1\t\t3\n'), delimiter: 9, fields: [{ index: 0, name: 'a' }, { index: 1, name: 'b' }, { index: 2, name: 'c' }] });
     expect([...r.columns[1]]).toEqual([NaN]);

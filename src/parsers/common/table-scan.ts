@@ -1,5 +1,5 @@
 import { latin1Slice } from './decode-text.js';
-import { scanNumber } from './fast-number.js';
+import { scanGeneralNumber, scanNumber, scanPlainNumber } from './fast-number.js';
 import type { ScanCursor } from './fast-number.js';
 import type { TableField } from './table-reader.js';
 
@@ -155,30 +155,41 @@ function scanRows(s: ScanState, stop: number): number {
   let p = s.pos;
   let row = s.row;
   let line = s.line;
-  while (p < stop) {
+  // The state is written back at the top of every row, not after the loop: code compiled while
+  // the loop runs (on-stack replacement) has no feedback for stores that were never reached,
+  // and would deoptimise at the end of every call — back to the interpreter for the next.
+  for (;;) {
+    s.pos = p;
+    s.row = row;
+    s.line = line;
+    if (p >= stop) return SCAN_DONE;
     let field = 0;
     let pos = p;
     let q = p;
     while (q < end && (bytes[q] === SPACE || bytes[q] === CR || (blankTab && bytes[q] === TAB))) q++;
-    if (q >= end) { p = end; break; }
+    if (q >= end) { p = end; continue; }
     if (bytes[q] === LF) { p = q + 1; line++; continue; }
-    if (row === s.capacity) { s.pos = p; s.row = row; s.line = line; return SCAN_FULL; }
+    if (row === s.capacity) return SCAN_FULL;
     for (;;) {
       if (blankTab) while (pos < end && bytes[pos] === TAB) pos++;
       const slot = field <= maxIndex ? slotOf[field] : -1;
       if (slot >= 0) {
         const kind = kinds[slot];
-        let v: number;
+        const column = columns[slot];
         let e: number;
+        // Each branch stores its own value and the check reads it back from the column: a value
+        // merged from a call's result and an inlined double would be boxed for every field.
         if ((kind & KIND_READER) === 0) {
-          v = scanNumber(bytes, pos, end, decimalSep, cursor);
+          const plain = scanPlainNumber(bytes, pos, end, decimalSep, cursor);
+          if (cursor.pos >= 0) column[row] = plain;
+          else column[row] = scanGeneralNumber(bytes, pos, end, decimalSep, cursor);
           e = cursor.pos;
           // Usually the delimiter follows at once; otherwise blanks, a line end, or a quoted or bad value.
           if (e < end && bytes[e] !== delimiter) {
             while (e < end && (bytes[e] === SPACE || bytes[e] === CR || (blankTab && bytes[e] === TAB))) e++;
             if (e < end && bytes[e] !== delimiter && bytes[e] !== LF) {
               e = fieldEnd(bytes, pos, end, delimiter);
-              v = quotedNumber(bytes, pos, e, decimalSep, cursor);
+              column[row] = quotedNumber(bytes, pos, e, decimalSep, cursor);
             }
           }
         } else {
@@ -187,14 +198,14 @@ function scanRows(s: ScanState, stop: number): number {
           let b = e;
           while (a < b && (bytes[a] === SPACE || bytes[a] === TAB || bytes[a] === QUOTE)) a++;
           while (b > a && (bytes[b - 1] === SPACE || bytes[b - 1] === CR || bytes[b - 1] === TAB || bytes[b - 1] === QUOTE)) b--;
-          v = a < b ? readers[slot](bytes, a, b) : NaN;
+          column[row] = a < b ? readers[slot](bytes, a, b) : NaN;
         }
+        const v = column[row];
         if (v !== v && (kind & LENIENT) === 0 && !isMissing(bytes, pos, e, s.missing)) {
           s.pos = p; s.row = row; s.line = line;
           s.errorField = field; s.errorStart = pos; s.errorEnd = e;
           return SCAN_ERROR;
         }
-        columns[slot][row] = v;
         pos = e;
       } else {
         pos = fieldEnd(bytes, pos, end, delimiter);
@@ -211,10 +222,6 @@ function scanRows(s: ScanState, stop: number): number {
     line++;
     p = pos + 1;
   }
-  s.pos = p;
-  s.row = row;
-  s.line = line;
-  return SCAN_DONE;
 }
 
 /** Rows in bytes [start, end), estimated from the first lines (plus 5 %), for preallocating columns. */
