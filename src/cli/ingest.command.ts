@@ -65,6 +65,7 @@ export function registerIngestCommand(program: Command): void {
       if (files.length === 0) throw new ValidationError('No files found under the given paths');
       const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       const store = openBlobStore(config);
+      let failed = 0;
       try {
         await migrateToLatest(database.db);
         const viewer = await viewerFor(database.db, username);
@@ -73,11 +74,12 @@ export function registerIngestCommand(program: Command): void {
         const workerCount = opts.workers ? Math.max(1, Math.floor(Number(opts.workers))) : Math.max(1, config.workers);
         await waitForParsing(database.db, startIngestWorkers({ ...config, workers: workerCount }, database.db, { pollMs: 200 }), outcomes, opts.progress);
         process.stdout.write(formatSummary(outcomes));
-        const failed = outcomes.filter((o) => o.state === 'failed').length;
-        if (failed > 0) process.exitCode = 1;
+        failed = outcomes.filter((o) => o.state === 'failed').length;
       } finally {
         await database.close();
       }
+      // Set after closing: shutting down the embedded database (Emscripten) resets process.exitCode.
+      if (failed > 0) process.exitCode = 1;
     });
 }
 
