@@ -32,7 +32,7 @@ describe('detectParser', () => {
 
   it('recognises the BioLogic .mps settings file as a companion, not data', () => {
     expect(() => detectParser(parsers, 'sample_settings.mps', fixture('biologic/sample_settings.mps'))).toThrow(NotDataFileError);
-    expect(() => detectParser(parsers, 'sample_settings.mps', fixture('biologic/sample_settings.mps'))).toThrow(/settings file.*not a data file; upload it as a companion/);
+    expect(() => detectParser(parsers, 'sample_settings.mps', fixture('biologic/sample_settings.mps'))).toThrow(/^sample_settings\.mps: not a data file — BioLogic settings \(protocol\) file for 'Modulo Bat'.*with this file as its companion$/);
   });
 
   it('unwraps .gz before detecting (Arbin mits7-0.res.gz)', async () => {

@@ -8,7 +8,7 @@ export const DETECT_HEAD_BYTES = 64 * 1024;
 /** The file is recognised, but holds no data (a settings or metadata companion). */
 export class NotDataFileError extends AppError {
   constructor(fileName: string, label: string, verdict: NotDataVerdict) {
-    const advice = verdict.kind === 'other' ? `${verdict.description}` : `${label} ${verdict.kind} file (${verdict.description}): not a data file; upload it as a companion`;
+    const advice = verdict.kind === 'other' ? verdict.description : `not a data file — ${verdict.description}`;
     super('UNSUPPORTED_FORMAT', `${fileName}: ${advice}`, { kind: verdict.kind, parser: label });
     this.name = 'NotDataFileError';
   }

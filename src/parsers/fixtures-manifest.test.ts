@@ -23,9 +23,9 @@ type Outcome = { rows: number; why?: string } | { refused: RegExp };
 
 /** Outcomes the manifest's 'rows' column does not state as a plain number of data rows. */
 const OUTCOMES: Record<string, Outcome> = {
-  'arbin/FastCharge_000025_CH8_Metadata.csv': { refused: /metadata file .*not a data file; upload it as a companion/ },
-  'arbin/2017-05-09_test-TC-contact_CH33_Metadata.csv': { refused: /metadata file .*not a data file; upload it as a companion/ },
-  'biologic/sample_settings.mps': { refused: /settings file .*not a data file; upload it as a companion/ },
+  'arbin/FastCharge_000025_CH8_Metadata.csv': { refused: /not a data file — Arbin test metadata .*companion of its data CSV/ },
+  'arbin/2017-05-09_test-TC-contact_CH33_Metadata.csv': { refused: /not a data file — Arbin test metadata .*companion of its data CSV/ },
+  'biologic/sample_settings.mps': { refused: /not a data file — BioLogic settings \(protocol\) file.*companion/ },
   'arbin/bs542_004_gr_li_50ua_50mv_1v_191020_Channel_11.xlsx': { rows: 4526, why: 'Channel_11_1: 4 527 rows = header + 4 526' },
   'arbin/mock_data_001.xlsx': { rows: 29, why: 'arbin_sql: 30 rows = header + 29' },
   'neware/custom_data_003.xls': { rows: 2943, why: 'Detail_14_1_3: 2 944 rows = header + 2 943 records' },

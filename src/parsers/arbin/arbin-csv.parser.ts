@@ -28,7 +28,7 @@ function detect({ head }: DetectInput): number {
 
 function classifyNotData({ head }: DetectInput): NotDataVerdict | null {
   return isArbinMetadataHeader(firstLine(head))
-    ? { kind: 'metadata', description: 'Arbin test metadata (TRI/BEEP _Metadata.csv, a Global_Table dump): upload it with its data CSV' }
+    ? { kind: 'metadata', description: 'Arbin test metadata (TRI/BEEP _Metadata.csv, a Global_Table dump): upload it as a companion of its data CSV' }
     : null;
 }
 

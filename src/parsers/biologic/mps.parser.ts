@@ -34,7 +34,7 @@ export const biologicMpsParser: CyclerParser = {
   classifyNotData({ head }: DetectInput): NotDataVerdict | null {
     if (!isSettingsFile(head)) return null;
     const t = technique(head);
-    return { kind: 'settings', description: `BioLogic settings (protocol) file${t ? ` for '${t}'` : ''}; it holds no measured data — upload the .mpr or .mpt` };
+    return { kind: 'settings', description: `BioLogic settings (protocol) file${t ? ` for '${t}'` : ''}; it holds no measured data: upload the .mpr or .mpt, with this file as its companion` };
   },
   async parse({ fileName }) {
     throw new ParseError({ format: FORMAT, fileName, byte: 0, message: 'this is a BioLogic settings (.mps) file, not a data file: upload the .mpr or .mpt export of the run' });
