@@ -89,7 +89,9 @@ describe('create a specification, a batch and an experiment through the forms', 
 
   it('makes the experiment public with the switch, then deletes it after confirming', async () => {
     const { page } = browser;
-    await page.getByRole('switch', { name: 'Public' }).check();
+    // click, not check(): the switch shows the saved status, so it turns on when the server has answered,
+    // which check() (it expects the state to change at once) sometimes does not wait for.
+    await page.getByRole('switch', { name: 'Public' }).click();
     await expect.poll(() => page.getByRole('switch', { name: 'Public' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('button', { name: 'Yes, delete' }).click();
