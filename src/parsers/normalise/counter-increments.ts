@@ -36,6 +36,14 @@ export function newCycleSums(): CycleSums {
 }
 
 /**
+ * Rows per call of a per-row kernel. A loop over a million rows in one call is compiled while it runs
+ * (on-stack replacement) before its rare branches have been seen; each of those then sends it back to
+ * the interpreter, where every double it carries is a new heap object. Called in ranges, the kernel is
+ * compiled as a function after a few calls and stays compiled.
+ */
+const KERNEL_ROWS = 1 << 15;
+
+/**
  * Per-row increments (≥ 0) of a vendor counter that only grows between restarts. A restart is
  * taken where the value falls below half the running maximum (a reset to ~0 the parser did not
  * mark), at a boundary when it did not grow, or at every boundary when `always`. Small dips
@@ -46,9 +54,14 @@ export function newCycleSums(): CycleSums {
 export function counterIncrements(counter: Float64Array, resets: ResetPoints, state: PreviousSample = { value: NaN }): Float64Array {
   const n = counter.length;
   const inc = new Float64Array(n);
+  for (let from = 0; from < n; from += KERNEL_ROWS) counterIncrementsInRange(counter, inc, resets, state, from, Math.min(n, from + KERNEL_ROWS));
+  return inc;
+}
+
+function counterIncrementsInRange(counter: Float64Array, inc: Float64Array, resets: ResetPoints, state: PreviousSample, from: number, to: number): void {
   const { boundary, always, firstCounts } = resets;
-  let ref = state.value;
-  for (let i = 0; i < n; i++) {
+  let ref = +state.value; // a Number to the optimiser: the loop keeps ref unboxed
+  for (let i = from; i < to; i++) {
     const raw = counter[i];
     if (raw !== raw) continue;
     const v = Math.abs(raw);
@@ -67,7 +80,6 @@ export function counterIncrements(counter: Float64Array, resets: ResetPoints, st
     }
   }
   state.value = ref;
-  return inc;
 }
 
 /**
@@ -129,14 +141,20 @@ export function integrateIncrements(rate: Float64Array, timeS: Float64Array, ski
  * running net (charge − discharge) from the start of the test.
  */
 export function accumulatePerCycleInPlace(inc: { charge: Float64Array; discharge: Float64Array }, cycle: Float64Array, withNet: boolean, sums: CycleSums = newCycleSums()): Float64Array | undefined {
-  const { charge, discharge } = inc;
-  const n = charge.length;
+  const n = inc.charge.length;
   const net = withNet ? new Float64Array(n) : undefined;
-  let sumCharge = sums.charge;
-  let sumDischarge = sums.discharge;
-  let sumNet = sums.net;
-  let prevCycle = sums.cycle;
-  for (let i = 0; i < n; i++) {
+  for (let from = 0; from < n; from += KERNEL_ROWS) accumulateInRange(inc, cycle, net, sums, from, Math.min(n, from + KERNEL_ROWS));
+  return net;
+}
+
+function accumulateInRange(inc: { charge: Float64Array; discharge: Float64Array }, cycle: Float64Array, net: Float64Array | undefined, sums: CycleSums, from: number, to: number): void {
+  const { charge, discharge } = inc;
+  // Unary plus: Numbers to the optimiser, so the sums stay unboxed doubles in the loop.
+  let sumCharge = +sums.charge;
+  let sumDischarge = +sums.discharge;
+  let sumNet = +sums.net;
+  let prevCycle = +sums.cycle;
+  for (let i = from; i < to; i++) {
     // Also at the first row of all (prevCycle NaN), where the sums are still 0.
     if (cycle[i] !== prevCycle) { sumCharge = 0; sumDischarge = 0; prevCycle = cycle[i]; }
     const c = charge[i];
@@ -147,6 +165,8 @@ export function accumulatePerCycleInPlace(inc: { charge: Float64Array; discharge
     charge[i] = sumCharge;
     discharge[i] = sumDischarge;
   }
-  Object.assign(sums, { charge: sumCharge, discharge: sumDischarge, net: sumNet, cycle: prevCycle });
-  return net;
+  sums.charge = sumCharge;
+  sums.discharge = sumDischarge;
+  sums.net = sumNet;
+  sums.cycle = prevCycle;
 }
