@@ -71,7 +71,7 @@ export async function previewHead(parsers: readonly CyclerParser[], input: Previ
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const message = binary
-      ? `${parser.label} is a binary format whose first ${Math.round(head.length / 1024)} KiB cannot be read alone (${why}); its columns are known once the file is uploaded`
+      ? `${parser.label} is a binary format that is read whole: its columns are known once the file is uploaded and parsed`
       : `the first ${Math.round(head.length / 1024)} KiB could not be parsed: ${why}`;
     return { ...found, columns: null, rows: null, warnings: [{ code: 'head_not_parsed', message }] };
   }

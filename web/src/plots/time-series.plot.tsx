@@ -63,7 +63,7 @@ export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; co
       cursor: { drag: { x: true, y: false, setScale: false } },
       legend: { live: true },
       series: [{ label: 'Test time / s' }, ...columns.map((c) => ({ label: c, scale: unitOf(c), stroke: COLORS[unitOf(c)] ?? '#555', width: 1.25, spanGaps: false }))],
-      axes: [{ values: formatTicks, label: 'Test time / s' }, ...units.map((u, i) => ({ values: formatTicks, scale: u, label: u === 'degC' ? '°C' : u, side: i === 0 ? 3 : 1, grid: { show: i === 0 }, stroke: COLORS[u] }))],
+      axes: [{ values: formatTicks, label: 'Test time / s' }, ...units.map((u, i) => ({ values: formatTicks, scale: u, label: axisTitle(columns, u), side: i === 0 ? 3 : 1, grid: { show: i === 0 }, stroke: COLORS[u] }))],
       hooks: {
         setSelect: [
           (u: uPlot) => {
@@ -131,4 +131,10 @@ export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; co
       <UPlotChart label="Voltage, current and temperature vs test time" options={options} data={data} height={HEIGHT} onReady={onReady} xRange={xRange} status={status} />
     </div>
   );
+}
+
+/** An axis title naming the quantities drawn on it: 'Voltage / V', 'Temperature T1, Temperature T2 / °C'. */
+function axisTitle(columns: readonly string[], unit: string): string {
+  const names = columns.filter((c) => unitOf(c) === unit).map((c) => c.replace(/ \/ [^/]*$/, ''));
+  return `${names.join(', ')} / ${unit === 'degC' ? '°C' : unit}`;
 }

@@ -31,6 +31,26 @@ export function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, n
 }
 
 /**
+ * Width of a vertical axis from its longest tick label (uPlot's default of 50 px lets labels such as
+ * '0.000250' run into the axis title). uPlot calls it again while the layout settles; from the second
+ * round on the size it has is kept, so the layout converges.
+ */
+export function fitTickLabels(self: uPlot, values: string[] | null, axisIdx: number, cycleNum: number): number {
+  const axis = self.axes[axisIdx] as uPlot.Axis & { _size?: number; font?: string[] };
+  if (cycleNum > 1 && axis._size !== undefined) return axis._size;
+  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), '');
+  self.ctx.font = axis.font?.[0] ?? self.ctx.font;
+  const ticks = typeof axis.ticks === 'object' && axis.ticks?.size !== undefined ? axis.ticks.size : 10;
+  return Math.ceil(ticks + (axis.gap ?? 5) + self.ctx.measureText(longest).width / devicePixelRatio + 2);
+}
+
+/** A legend value to 5 significant digits ('-0.0002', '3.4125', '120450'), not uPlot's 3 decimals ('-0'). */
+export function legendValue(_self: uPlot, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '--';
+  return String(Number(value.toPrecision(5)));
+}
+
+/**
  * A uPlot canvas in a box of fixed height, so the page does not shift while data loads.
  * `data-drawn` counts draws with data (browser tests and the benchmark wait on it).
  */
@@ -47,6 +67,8 @@ export function UPlotChart({ options, data, height, label, onReady, xRange, stat
     const u = new uPlot(
       {
         ...options,
+        axes: options.axes?.map((axis, i) => (i === 0 || axis.size !== undefined ? axis : { ...axis, size: fitTickLabels })),
+        series: options.series.map((series, i) => (i === 0 || series.value !== undefined ? series : { ...series, value: legendValue })),
         width: width - 12,
         height: plotHeight,
         hooks: {
