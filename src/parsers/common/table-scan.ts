@@ -181,7 +181,15 @@ function scanRows(s: ScanState, stop: number): number {
         // merged from a call's result and an inlined double would be boxed for every field.
         if ((kind & KIND_READER) === 0) {
           const plain = scanPlainNumber(bytes, pos, end, decimalSep, cursor);
-          if (cursor.pos >= 0) column[row] = plain;
+          e = cursor.pos;
+          // The bulk of every file: a plain number and the delimiter right after it (a number, so no check).
+          if (e >= 0 && e < end && bytes[e] === delimiter) {
+            column[row] = plain;
+            pos = e + 1;
+            field++;
+            continue;
+          }
+          if (e >= 0) column[row] = plain;
           else column[row] = scanGeneralNumber(bytes, pos, end, decimalSep, cursor);
           e = cursor.pos;
           // Usually the delimiter follows at once; otherwise blanks, a line end, or a quoted or bad value.
