@@ -210,7 +210,6 @@ function scanRows(s: ScanState, stop: number): number {
         }
         const v = column[row];
         if (v !== v && (kind & LENIENT) === 0 && !isMissing(bytes, pos, e, s.missing)) {
-          s.pos = p; s.row = row; s.line = line;
           s.errorField = field; s.errorStart = pos; s.errorEnd = e;
           return SCAN_ERROR;
         }
