@@ -135,6 +135,6 @@ export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; co
 
 /** An axis title naming the quantities drawn on it: 'Voltage / V', 'Temperature T1, Temperature T2 / °C'. */
 function axisTitle(columns: readonly string[], unit: string): string {
-  const names = columns.filter((c) => unitOf(c) === unit).map((c) => c.replace(/ \/ [^/]*$/, ''));
+  const names = columns.filter((c) => unitOf(c) === unit).map((c) => c.split(' / ')[0]);
   return `${names.join(', ')} / ${unit === 'degC' ? '°C' : unit}`;
 }
