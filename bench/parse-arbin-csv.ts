@@ -1,6 +1,8 @@
 /**
  * Text-parse workload: a 1,000,000-row synthetic Arbin CSV (≈138 MB) through detect + parse +
- * normalise + cycle summary (`parseFile`), on one thread and on two (this thread + one table worker), against
+ * normalise + cycle summary: `parseLocalFile` (the file read a piece at a time into its columns: what
+ * `liionsden parse` and ingest from the local store do), and `parseFile` on the file's bytes read whole
+ * (objects from S3) on one thread and on two (this thread + one table worker), against
  * the issue's `pandas.read_csv` (Debian's python3-pandas, timed inside Python; skipped with a
  * message if missing) and DuckDB's read_csv with 1 and 2 threads. Each variant runs in a fresh
  * process, ROUNDS times (default 3) in turn, and its median round is compared with each baseline's
@@ -15,6 +17,7 @@ import { TABLE_WORKER_URL } from '../src/parsers/parallel/default-table-reader.j
 import { createParallelTableReader } from '../src/parsers/parallel/parallel-table-reader.js';
 import { createTableWorkerPool } from '../src/parsers/parallel/table-worker-pool.js';
 import { parseFile } from '../src/parsers/parse-file.js';
+import { parseLocalFile } from '../src/parsers/parse-local-file.js';
 import { measurePandasReadCsv } from './pandas-read-csv.js';
 
 const rows = Number(process.env.ROWS ?? 1_000_000);
@@ -28,10 +31,16 @@ const cpuSince = (c0: NodeJS.CpuUsage): number => { const c = process.cpuUsage(c
 
 /** Wall and CPU seconds of one variant (CPU of every thread of the process); CPU is the fairer figure on a loaded machine. */
 async function runVariant(name: string): Promise<Omit<Measured, 'peakRssMB'>> {
+  if (name === 'liionsden') {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const { result } = await parseLocalFile(file);
+    return { seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSince(c0), rows: result.rows };
+  }
   if (name.startsWith('liionsden')) {
-    // 1 thread: the calling thread's table reader. 2 threads: this thread and one worker sharing the
-    // rows (parseFile's default on machines with ≥ 3 cores; on 2 cores it stays on one thread).
-    const tableReader = name === 'liionsden-2-threads'
+    // The bytes read whole, then 1 thread: the calling thread's table reader; 2 threads: this thread and
+    // one worker sharing the rows (parseFile's default on machines with ≥ 3 cores; on 2 cores it stays on one thread).
+    const tableReader = name === 'liionsden-bytes-2-threads'
       ? createParallelTableReader(createTableWorkerPool(TABLE_WORKER_URL, 1))
       : async (o: ReadTableOptions) => readTable(o);
     const t0 = performance.now();
@@ -67,7 +76,7 @@ if (variant) {
     const pandas = measurePandasReadCsv(file);
     if (pandas.available) { record('pandas read_csv', pandas); pandasVersion = pandas.version; pandasProcessSeconds = pandas.processSeconds; }
     else if (round === 0) console.log(`pandas.read_csv baseline skipped: ${pandas.reason}`);
-    for (const name of ['duckdb-1-thread', 'duckdb-2-threads', 'liionsden-1-thread', 'liionsden-2-threads']) {
+    for (const name of ['duckdb-1-thread', 'duckdb-2-threads', 'liionsden', 'liionsden-bytes-1-thread', 'liionsden-bytes-2-threads']) {
       const out = spawnSync(process.execPath, [process.argv[1], name], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (out.status !== 0) throw new Error(`${name} failed: ${out.stderr}`);
       record(name, JSON.parse(out.stdout.trim().split('\n').pop()!));
@@ -76,13 +85,14 @@ if (variant) {
   const median = (rs: Measured[]): Measured => [...rs].sort((a, b) => a.seconds - b.seconds)[Math.floor(rs.length / 2)];
   const results = Object.fromEntries(Object.entries(rounds).map(([name, rs]) => [name === 'pandas read_csv' ? `pandas ${pandasVersion} read_csv` : name, median(rs)]));
   console.log(`after:  ${uptime()}`);
-  const ours = { '1 thread': results['liionsden-1-thread'], '2 threads': results['liionsden-2-threads'] };
+  const ours = { '': results.liionsden, 'bytes 1 thread': results['liionsden-bytes-1-thread'], 'bytes 2 threads': results['liionsden-bytes-2-threads'] };
   for (const [name, r] of Object.entries(results)) {
     const ratios = name.startsWith('liionsden') ? '' : Object.entries(ours)
-      .map(([label, o]) => `ours ${label} / this: ${(o.seconds / r.seconds).toFixed(2)} wall, ${(o.cpuSeconds / r.cpuSeconds).toFixed(2)} CPU`).join('; ');
+      .map(([label, o]) => `ours${label ? ` ${label}` : ''} / this: ${(o.seconds / r.seconds).toFixed(2)} wall, ${(o.cpuSeconds / r.cpuSeconds).toFixed(2)} CPU`).join('; ');
     const walls = (rounds[name.startsWith('pandas') ? 'pandas read_csv' : name] ?? []).map((x) => x.seconds.toFixed(2)).join(' ');
-    console.log(`${name.padEnd(22)} wall ${r.seconds.toFixed(2)} s (rounds: ${walls})  CPU ${r.cpuSeconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${ratios}`);
+    console.log(`${name.padEnd(26)} wall ${r.seconds.toFixed(2)} s (rounds: ${walls})  CPU ${r.cpuSeconds.toFixed(2)} s  ${r.rows} rows  peak RSS ${r.peakRssMB} MB  ${ratios}`);
   }
-  console.log(`ours 2 threads / ours 1 thread: ${(ours['2 threads'].seconds / ours['1 thread'].seconds).toFixed(2)} wall, ${(ours['2 threads'].cpuSeconds / ours['1 thread'].cpuSeconds).toFixed(2)} CPU`);
+  const vs = (a: Measured, b: Measured) => `${(a.seconds / b.seconds).toFixed(2)} wall, ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)} CPU`;
+  console.log(`ours / ours bytes 1 thread: ${vs(ours[''], ours['bytes 1 thread'])}; ours bytes 2 threads / bytes 1 thread: ${vs(ours['bytes 2 threads'], ours['bytes 1 thread'])}`);
   if (pandasVersion) console.log(`pandas whole process (interpreter + import + read_csv, last round): wall ${pandasProcessSeconds.toFixed(2)} s; target ours / pandas.read_csv ≤ 0.33 (wall)`);
 }

@@ -43,12 +43,17 @@ export async function parseStreamed(path: string, plan: TablePlan, outParquet?: 
       },
     });
     if (writer && outParquet) {
-      const hash = createHash('sha256');
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-      await writer.finish(result.columns, { sourceSha256: hash.digest('hex'), parser: result.format, parserVersion: result.parserVersion }, outParquet);
+      await writer.finish(result.columns, { sourceSha256: await sha256OfFile(path), parser: result.format, parserVersion: result.parserVersion }, outParquet);
     }
     return { result, cycles };
   } finally {
     await writer?.discard();
   }
+}
+
+/** The hex sha256 of a file, read in 1 MiB pieces. */
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

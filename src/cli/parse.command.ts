@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { parseFile } from '../parsers/parse-file.js';
+import { parseLocalFile } from '../parsers/parse-local-file.js';
 import { parseJson, parseSummaryText, writeColumnsCsv } from './parse-output.js';
-import { parseStreamed, streamPlanFor } from './parse-streamed.js';
+import { parseStreamed, sha256OfFile, streamPlanFor } from './parse-streamed.js';
 
 interface ParseOptions {
   format?: string;
@@ -41,12 +40,11 @@ export function registerParseCommand(program: Command): void {
         process.stdout.write(opts.json ? JSON.stringify(parseJson(result, cycles)) + '\n' : parseSummaryText(file, result, cycles, { streamed: true }) + '\n');
         return;
       }
-      const bytes = await readFile(file);
-      const { result, cycles } = await parseFile({ fileName: basename(file), bytes, format: opts.format });
+      const { result, cycles } = await parseLocalFile(file, { format: opts.format });
       if (opts.out?.toLowerCase().endsWith('.parquet')) {
         // Loaded only when needed: DuckDB's native module costs start-up time.
         const { writeSeriesParquet } = await import('../storage/series-store.js');
-        const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
+        const sourceSha256 = await sha256OfFile(file);
         await writeSeriesParquet(result.columns, { sourceSha256, parser: result.format, parserVersion: result.parserVersion }, opts.out);
       } else if (opts.out) {
         await writeColumnsCsv(result, opts.out);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mappingsForDataFile } from '../column-mappings/data-file-mappings.js';
 import { DEFAULT_STREAM_MIN_BYTES } from '../config.js';
 import type { Db } from '../db/database.js';
@@ -6,6 +7,7 @@ import { summariseCycles } from '../domain/cycle-summary.js';
 import { summariseSteps, type StepSummary } from '../domain/step-table.js';
 import type { CompanionFile, ParsedColumn, ParseResult } from '../parsers/cycler-parser.js';
 import { cycleSeriesOf, parseFile } from '../parsers/parse-file.js';
+import { parseLocalFile } from '../parsers/parse-local-file.js';
 import { planFromFile } from '../parsers/stream/plan-from-file.js';
 import { streamTable } from '../parsers/stream/stream-table.js';
 import { readAll, type BlobStore } from '../storage/blob-store.js';
@@ -81,8 +83,13 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
     }
   }
 
-  const bytes = await readAll(blobStore, file.blob_key);
-  const { result, cycles } = await parseFile({ fileName: file.original_name, bytes, companions: companionFiles, format: opts.format, ...mappings });
+  // A local store's file is read in place (text tables a piece at a time); other stores' objects whole
+  // (and a missing object through readAll, which raises the store's not-found error).
+  const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, ...mappings };
+  const local = blobStore.localPath?.(file.blob_key);
+  const { result, cycles } = local !== undefined && existsSync(local)
+    ? await parseLocalFile(local, parseOpts)
+    : await parseFile({ ...parseOpts, bytes: await readAll(blobStore, file.blob_key) });
   const steps = summariseSteps(cycleSeriesOf(result));
   const quality = computeQualityFlags(result, window);
   await storeSeries(blobStore, opts.seriesKey, result.columns, provenance(result.format, result.parserVersion));

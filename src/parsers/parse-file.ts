@@ -30,11 +30,21 @@ export async function parseFile(input: ParseInput & { format?: string; columnMap
   try {
     raw = await parser.parse({ ...input, fileName, bytes, columnMapping, readTable: input.readTable ?? defaultTableReader() });
   } catch (err) {
-    if (err instanceof ParseError || err instanceof AppError) throw err;
-    throw new ParseError({ format: parser.name, fileName, message: `parser failed: ${err instanceof Error ? err.message : String(err)}`, cause: err });
+    throw asParseError(err, parser.name, fileName);
   }
+  return normaliseAndSummarise(raw, fileName);
+}
+
+/** The last steps of every parse: canonical columns and counters, then the per-cycle summary. */
+export function normaliseAndSummarise(raw: ParseResult, fileName: string): ParsedFile {
   const result = normalise(raw, fileName);
   return { result, cycles: summariseCycles(cycleSeriesOf(result)) };
+}
+
+/** An unexpected exception inside a parser, as a ParseError naming the format (ours pass through). */
+export function asParseError(err: unknown, format: string, fileName: string): Error {
+  if (err instanceof ParseError || err instanceof AppError) return err;
+  return new ParseError({ format, fileName, message: `parser failed: ${err instanceof Error ? err.message : String(err)}`, cause: err });
 }
 
 /** The columns the cycle and step tables need, from a normalised result. */

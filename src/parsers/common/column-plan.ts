@@ -33,7 +33,8 @@ export async function readPlannedTableWith(
   return { rows: table.rows, values: table.columns, warnings: table.warnings };
 }
 
-function tableFieldOf(c: PlannedColumn): TableField {
+/** The scanner's field for a planned column. */
+export function tableFieldOf(c: PlannedColumn): TableField {
   return { index: c.index, name: c.originalName, read: c.read, lenient: c.lenient };
 }
 
@@ -71,11 +72,18 @@ export interface PlannedTableOptions {
 
 /** Reads a whole file through its table plan: the same columns the streaming reader gives in batches (src/parsers/stream/). */
 export async function parsePlannedTable(plan: TablePlan, input: ParseInput, opts: PlannedTableOptions = {}): Promise<ParseResult> {
-  const { rows, values, warnings } = await readPlannedTableWith(input.readTable, plan.columns, {
+  const table = await readPlannedTableWith(input.readTable, plan.columns, {
     ...plan.syntax, format: plan.format, fileName: input.fileName, bytes: input.bytes, start: plan.dataStart,
     firstLineNumber: plan.dataLine, onProgress: input.onProgress,
   });
-  if (rows === 0 && opts.noRowsMessage !== null) throw noDataRows(plan, input.fileName, opts.noRowsMessage);
+  return plannedTableResult(plan, input.fileName, table, opts);
+}
+
+/** The parse result of a plan's table once its rows are read (from the file's bytes, or from the file in pieces). */
+export function plannedTableResult(
+  plan: TablePlan, fileName: string, { rows, values, warnings }: { rows: number; values: Float64Array[]; warnings: ParseWarning[] }, opts: PlannedTableOptions = {},
+): ParseResult {
+  if (rows === 0 && opts.noRowsMessage !== null) throw noDataRows(plan, fileName, opts.noRowsMessage);
   const out = { metadata: { ...plan.metadata }, warnings: [...plan.warnings, ...warnings] };
   const columns = parsedColumnsOf(plan, values, out.warnings);
   plan.complete?.((name) => firstFinite(columns.find((c) => c.name === name)?.values), out);

@@ -44,6 +44,11 @@ export interface RangeScanner {
   scanTo(stop: number): boolean;
   /** The rows read so far. */
   finish(): TableChunk;
+  /**
+   * Goes on in new bytes: the rows that start at `start` of `bytes`, up to `end` (the end of the data or the
+   * byte after a line feed), are appended to the same columns and line count (a file read in pieces).
+   */
+  refill(bytes: Uint8Array, start: number, end: number): void;
 }
 
 /**
@@ -78,8 +83,8 @@ export function createRangeScanner(
       while (!error && s.pos < stop) {
         const status = scanRows(s, stop);
         if (status === SCAN_ERROR) {
-          const [a, b] = trimField(bytes, s.errorStart, s.errorEnd);
-          error = { line: s.line, slot: slotOf[s.errorField], text: latin1Slice(bytes, a, Math.min(b, a + 40)) };
+          const [a, b] = trimField(s.bytes, s.errorStart, s.errorEnd);
+          error = { line: s.line, slot: slotOf[s.errorField], text: latin1Slice(s.bytes, a, Math.min(b, a + 40)) };
         } else if (status === SCAN_FULL) {
           s.capacity *= 2;
           s.columns = s.columns.map((c) => { const g = new Float64Array(s.capacity); g.set(c); return g; });
@@ -92,6 +97,11 @@ export function createRangeScanner(
       const trim = reserveRows === undefined && rows * 4 < s.capacity * 3;
       const columns = s.columns.map((c) => (trim ? c.slice(0, rows) : c.subarray(0, rows)));
       return { rows, lines: s.line, columns, shortRows: s.shortRows, firstShortLine: s.firstShortLine, error };
+    },
+    refill(next, start, end) {
+      s.bytes = next;
+      s.pos = start;
+      s.end = end;
     },
   };
 }
