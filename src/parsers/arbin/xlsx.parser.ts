@@ -96,7 +96,7 @@ export const arbinXlsxParser: CyclerParser = {
     assertSoundWorkbook(FORMAT, fileName, bytes);
     let book;
     try {
-      book = readSheets(bytes);
+      book = await readSheets(bytes);
     } catch (e) {
       throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `not a readable workbook: ${(e as Error).message}`, cause: e });
     }

@@ -1,5 +1,4 @@
 import { unzipSync, zipSync } from 'fflate';
-import XLSX from 'xlsx';
 import { oleDateToEpochSeconds, parseDateTime } from './date-time.js';
 import type { DateOrder } from './date-time.js';
 import { parseDuration } from './duration.js';
@@ -26,7 +25,9 @@ export function isSpreadsheetMagic(head: Uint8Array): boolean {
  * 0.18.5 can) and handed to SheetJS re-packed without compression. SheetJS reports oddities with
  * console.error; those messages are returned instead of printed.
  */
-export function readSheets(bytes: Uint8Array, keep?: (name: string) => boolean): { names: string[]; sheets: SheetRows[]; messages: string[] } {
+export async function readSheets(bytes: Uint8Array, keep?: (name: string) => boolean): Promise<{ names: string[]; sheets: SheetRows[]; messages: string[] }> {
+  // Loaded on first use: SheetJS and its code pages take ≈ 0.2 s to load, paid by every CLI start otherwise.
+  const XLSX = (await import('xlsx')).default;
   const messages: string[] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => { messages.push(args.map(String).join(' ')); };

@@ -37,8 +37,8 @@ function readSheet(sheet: SheetRows, h: number, names: Map<string, { values: num
 
 async function parse(input: ParseInput): Promise<ParseResult> {
   const { fileName } = input;
-  let book: ReturnType<typeof readSheets>;
-  try { book = readSheets(input.bytes); } catch (cause) { throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `not a readable workbook (${(cause as Error).message})`, cause }); }
+  let book: Awaited<ReturnType<typeof readSheets>>;
+  try { book = await readSheets(input.bytes); } catch (cause) { throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `not a readable workbook (${(cause as Error).message})`, cause }); }
   const record = book.sheets.filter((s) => /^record/i.test(s.name));
   const candidates = (record.length > 0 ? record : book.sheets).filter((s) => headerRow(s.rows) >= 0);
   if (candidates.length === 0) throw new ParseError({ format: FORMAT, fileName, message: `no sheet with a Landt record header (sheets: ${book.names.join(', ')})` });

@@ -52,7 +52,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   let sheets;
   let messages: string[];
   try {
-    ({ sheets, messages } = readSheets(input.bytes, (n) => DATA_SHEET.test(n)));
+    ({ sheets, messages } = await readSheets(input.bytes, (n) => DATA_SHEET.test(n)));
   } catch (cause) {
     throw new ParseError({ format: FORMAT, fileName, message: `not a readable workbook: ${(cause as Error).message}`, cause });
   }

@@ -60,7 +60,7 @@ export const newareXlsParser: CyclerParser = {
     assertSoundWorkbook(FORMAT, fileName, bytes);
     let book;
     try {
-      book = readSheets(bytes, (n) => isDetail(n) || n === 'Info');
+      book = await readSheets(bytes, (n) => isDetail(n) || n === 'Info');
     } catch (e) {
       throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `not a readable workbook: ${(e as Error).message}`, cause: e });
     }
