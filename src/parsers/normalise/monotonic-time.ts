@@ -36,6 +36,7 @@ export interface MonotonicTime {
  */
 export function makeMonotonic(timeS: Float64Array, state: MonotonicTimeState = newMonotonicTimeState()): MonotonicTime {
   const n = timeS.length;
+  if (state.offset === 0 && alreadyMonotonic(timeS, state)) return { timeS, resume: new Uint8Array(n) };
   const out = new Float64Array(n);
   const resume = new Uint8Array(n);
   const leading = state.prev !== state.prev;
@@ -65,4 +66,24 @@ export function makeMonotonic(timeS: Float64Array, state: MonotonicTimeState = n
   if (leading && firstKnown > 0) out.fill(out[firstKnown], 0, firstKnown);
   Object.assign(state, { offset, prev, lastDt, resets, firstReset, filled, rows: state.rows + n });
   return { timeS: out, resume };
+}
+
+/**
+ * The usual case: every time is there and none goes back (nor is -0, which the shift would turn into 0).
+ * Then the input is the axis as it is — not copied, not modified — and `state` moves on as the full pass would.
+ */
+function alreadyMonotonic(timeS: Float64Array, state: MonotonicTimeState): boolean {
+  let prev = state.prev;
+  let lastDt = state.lastDt;
+  for (let i = 0; i < timeS.length; i++) {
+    const t = timeS[i];
+    if (t !== t || (t === 0 && 1 / t < 0)) return false;
+    if (prev === prev) {
+      if (t < prev) return false;
+      if (t > prev) lastDt = t - prev;
+    }
+    prev = t;
+  }
+  Object.assign(state, { prev, lastDt, rows: state.rows + timeS.length });
+  return true;
 }

@@ -109,8 +109,10 @@ export function outputColumns(plan: NormalisePlan, inputs: readonly Float64Array
   for (const planned of plan.outputs) {
     const slot = planned.onlyWhenTimeResets && !withOriginalTime ? planned.onlyWhenTimeResets.otherwise : planned;
     if (!slot) continue;
-    const values = slot.input !== undefined ? (copyInputs ? inputs[slot.input].slice() : inputs[slot.input]) : derived[slot.derived!];
+    let values = slot.input !== undefined ? inputs[slot.input] : derived[slot.derived!];
     if (!values) throw new Error(`normalisation derived no values for '${slot.column.name}'`);
+    // A derived column may be an input as it was (an already monotonic time axis).
+    if (copyInputs && inputs.includes(values)) values = values.slice();
     out.push({ ...slot.column, values });
   }
   return out;
