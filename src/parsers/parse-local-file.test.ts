@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -83,5 +83,26 @@ describe('parseLocalFile (a file on disk, tables read a piece at a time)', () =>
     expect(seen.length).toBeGreaterThan(10);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
     expect(seen.at(-1)).toBe(1);
+  });
+
+  it('lets the event loop turn while it reads (a server parsing in-process keeps answering)', async () => {
+    const { fileName, bytes } = syntheticExport('arbin-csv', 'turns.csv', 20_000);
+    let turns = 0;
+    let ticking = true;
+    const tick = (): void => { if (ticking) { turns++; setImmediate(tick); } };
+    setImmediate(tick);
+    await parseLocalFile(onDisk(fileName, bytes), { pieceBytes: 1 << 12 });
+    ticking = false;
+    expect(turns).toBeGreaterThan(20);
+  });
+
+  it('refuses a line longer than 64 MiB instead of gathering it without bound', async () => {
+    const header = 'Data_Point,Test_Time(s),Date_Time,Step_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V)\n1,1,2024-01-01 00:00:01,1,1,1,0.1,3.5\n';
+    const path = join(dir, 'endless.csv');
+    writeFileSync(path, header);
+    appendFileSync(path, Buffer.alloc(65 << 20, 0x37));
+    const err = await parseLocalFile(path).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as ParseError).message).toMatch(/endless\.csv \(arbin-csv, byte \d+\): line longer than 64 MiB/);
   });
 });

@@ -33,7 +33,7 @@ export async function parseLocalFile(path: string, opts: LocalParseOptions = {})
     if (plan) {
       let table;
       try {
-        table = readTablePieces(plan, plan.columns.map(tableFieldOf), { size, readInto }, fileName, opts.onProgress, opts.pieceBytes);
+        table = await readTablePieces(plan, plan.columns.map(tableFieldOf), { size, readInto }, fileName, opts.onProgress, opts.pieceBytes);
       } catch (err) {
         throw asParseError(err, plan.format, fileName);
       }

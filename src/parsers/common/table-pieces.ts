@@ -16,6 +16,8 @@ export interface PieceSource {
  * and the scan, big enough that the reads cost nothing (measured: bench/README.md, text parse).
  */
 export const PIECE_BYTES = 1 << 20;
+/** Pieces read between two turns of the event loop (≈ 50 ms of scanning), so a server parsing in-process stays responsive. */
+const PIECES_PER_TURN = 8;
 /** A line longer than this is refused (its piece would grow without bound). */
 export const MAX_LINE_BYTES = 64 << 20;
 
@@ -26,10 +28,10 @@ const LF = 10;
  * same values, errors and warnings as readTable over the whole file's bytes, without holding those bytes
  * (for a 1M-row export: 138 MB less memory to fault in, and bytes scanned while still in the cache).
  */
-export function readTablePieces(
+export async function readTablePieces(
   plan: Pick<TablePlan, 'format' | 'syntax' | 'dataStart' | 'dataLine'>, fields: TableField[], source: PieceSource, fileName: string,
   onProgress?: (fraction: number) => void, pieceBytes = PIECE_BYTES,
-): TableResult {
+): Promise<TableResult> {
   let piece = new Uint8Array(Math.min(pieceBytes, Math.max(1, source.size - plan.dataStart)));
   let position = plan.dataStart;
   let held = 0;
@@ -46,7 +48,7 @@ export function readTablePieces(
   // Columns sized for the whole file from the first piece's lines, so rows are appended without copies.
   const reserve = Math.ceil(estimateRows(piece, 0, held) * Math.max(1, (source.size - plan.dataStart) / Math.max(1, held)));
   const scanner = createRangeScanner(plan.syntax, fields, piece, 0, 0, reserve);
-  for (;;) {
+  for (let pieces = 1; ; pieces++) {
     const end = ended ? held : piece.lastIndexOf(LF, held - 1) + 1;
     if (end === 0 && !ended) {
       if (piece.length >= MAX_LINE_BYTES) throw new ParseError({ format: plan.format, fileName, byte: position - held, message: `line longer than ${MAX_LINE_BYTES >> 20} MiB` });
@@ -62,6 +64,7 @@ export function readTablePieces(
     held -= end;
     fill();
     onProgress?.((position - plan.dataStart) / Math.max(1, source.size - plan.dataStart));
+    if (pieces % PIECES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return joinTableChunks({ format: plan.format, fileName, firstLineNumber: plan.dataLine, fields }, [scanner.finish()]);
 }
