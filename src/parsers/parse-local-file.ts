@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { basename } from 'node:path';
 import type { ColumnMapping, CompanionFile } from './cycler-parser.js';
 import { plannedTableResult, tableFieldOf } from './common/column-plan.js';
-import { readTablePieces, type ReadInto } from './common/table-pieces.js';
+import { readFully, readTablePieces, type ReadInto } from './common/table-pieces.js';
 import { asParseError, normaliseAndSummarise, parseFile, type ParsedFile } from './parse-file.js';
 import { planFromFile } from './stream/plan-from-file.js';
 
@@ -29,31 +29,24 @@ export async function parseLocalFile(path: string, opts: LocalParseOptions = {})
   try {
     const { size } = fstatSync(fd);
     const readInto: ReadInto = (into, offset, length, position) => readSync(fd, into, offset, length, position);
-    const plan = await planFromFile(fileName, size, async (offset, length) => readRange(readInto, offset, length), opts);
+    const plan = await planFromFile(fileName, size, async (offset, length) => {
+      const bytes = new Uint8Array(length);
+      return bytes.subarray(0, readFully(readInto, bytes, 0, length, offset));
+    }, opts);
     if (plan) {
-      let table;
+      let raw;
       try {
-        table = await readTablePieces(plan, plan.columns.map(tableFieldOf), { size, readInto }, fileName, opts.onProgress, opts.pieceBytes);
+        const table = await readTablePieces(plan, plan.columns.map(tableFieldOf), { size, readInto }, fileName, opts.onProgress, opts.pieceBytes);
+        // A header without rows is left to the parser, which decides between an error and an empty result.
+        if (table.rows > 0) raw = plannedTableResult(plan, fileName, { rows: table.rows, values: table.columns, warnings: table.warnings });
       } catch (err) {
         throw asParseError(err, plan.format, fileName);
       }
-      // A header without rows is left to the parser, which decides between an error and an empty result.
-      if (table.rows > 0) return normaliseAndSummarise(plannedTableResult(plan, fileName, { rows: table.rows, values: table.columns, warnings: table.warnings }), fileName);
+      if (raw) return normaliseAndSummarise(raw, fileName);
     }
     const { pieceBytes: _pieceBytes, ...parseOpts } = opts;
     return await parseFile({ ...parseOpts, fileName, bytes: readFileSync(fd) });
   } finally {
     closeSync(fd);
   }
-}
-
-function readRange(readInto: ReadInto, offset: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let held = 0;
-  while (held < length) {
-    const n = readInto(bytes, held, length - held, offset + held);
-    if (n === 0) break;
-    held += n;
-  }
-  return bytes.subarray(0, held);
 }

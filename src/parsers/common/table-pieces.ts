@@ -37,12 +37,10 @@ export async function readTablePieces(
   let held = 0;
   let ended = false;
   const fill = (): void => {
-    while (!ended && held < piece.length) {
-      const n = source.readInto(piece, held, piece.length - held, position);
-      if (n === 0) ended = true;
-      held += n;
-      position += n;
-    }
+    const n = readFully(source.readInto, piece, held, piece.length - held, position);
+    ended = held + n < piece.length;
+    held += n;
+    position += n;
   };
   fill();
   // Columns sized for the whole file from the first piece's lines, so rows are appended without copies.
@@ -67,4 +65,15 @@ export async function readTablePieces(
     if (pieces % PIECES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return joinTableChunks({ format: plan.format, fileName, firstLineNumber: plan.dataLine, fields }, [scanner.finish()]);
+}
+
+/** Reads until `length` bytes are in or the file ends; the count read. */
+export function readFully(readInto: ReadInto, into: Uint8Array, offset: number, length: number, position: number): number {
+  let held = 0;
+  while (held < length) {
+    const n = readInto(into, offset + held, length - held, position + held);
+    if (n === 0) break;
+    held += n;
+  }
+  return held;
 }
