@@ -40,9 +40,10 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     await page.goto(`/experiments/${experimentId}`);
     await page.getByLabel('Choose files to upload').setInputFiles(FIXTURE);
     await page.getByRole('progressbar', { name: 'Upload progress of test_2.ndax' }).waitFor();
-    await page.getByText(/Uploaded, /).waitFor({ timeout: 60_000 });
+    // The upload's own line follows the parse to its end, as does the experiment's list of data files.
+    await page.getByRole('status').filter({ hasText: 'Ready: 108,563 rows (neware-ndax)' }).waitFor({ timeout: 150_000 });
     const row = page.getByRole('table', { name: 'Data files' }).getByRole('row').filter({ hasText: 'test_2.ndax' });
-    await row.locator('[data-state="ready"]').waitFor({ timeout: 150_000 });
+    await row.locator('[data-state="ready"]').waitFor({ timeout: 60_000 });
     await row.getByText(/108,563 rows/).waitFor();
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('upload preview and column mapping', () => {
     await page.getByText('(arbin-csv)').waitFor();
     const columns = page.getByRole('table', { name: 'Columns recognised in arbin_example.csv' });
     await columns.getByRole('row').filter({ hasText: 'Voltage / V' }).first().waitFor();
-    await page.getByText(/Uploaded, /).waitFor({ timeout: 60_000 });
+    await page.getByRole('status').filter({ hasText: /^Ready: [\d,]+ rows \(arbin-csv\)$/ }).waitFor({ timeout: 120_000 });
   });
 
   it('maps the columns of an unknown CSV in the dialog, saves the mapping and ingests the file with it', async () => {
@@ -85,5 +85,18 @@ describe('upload preview and column mapping', () => {
     const mappings = await session.request<{ items: { equipment_id: number | null }[] }>('GET', `/api/v1/column-mappings?equipment_id=${rig.id}`);
     expect(mappings.items).toHaveLength(1);
     expect(mapped?.columns.map((c) => `${c.originalName}→${c.name}`)).toEqual(expect.arrayContaining(['Zeit→Test Time / s', 'Spannung→Voltage / V', 'Strom→Current / A']));
+  });
+
+  it('says on the upload line why a file failed to parse, with the line and column', async () => {
+    const { page } = browser;
+    const lines = readFileSync(ARBIN, 'latin1').split('\n');
+    lines[5] = lines[5].replace(/,([\d.]+),/, ',oops,');
+    const path = join(tmp, `broken-${Date.now()}.csv`);
+    writeFileSync(path, lines.join('\n'), 'latin1');
+    const fileName = path.slice(path.lastIndexOf('/') + 1);
+    await page.getByLabel('Choose files to upload').setInputFiles(path);
+    const alert = page.getByRole('alert').filter({ hasText: `Parse failed: ${fileName} (arbin-csv, line 6, field` });
+    await alert.waitFor({ timeout: 120_000 });
+    expect(await alert.textContent()).toMatch(/not a number: 'oops'/);
   });
 });

@@ -1,6 +1,7 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { ApiError, apiFetch } from '../api/api-client.js';
 import { useChoices } from '../entities/use-choices.js';
-import type { DataFile } from '../experiments/data-file.types.js';
+import { errorOf, type DataFile } from '../experiments/data-file.types.js';
 import { ColumnMappingDialog } from './column-mapping.dialog.js';
 import { previewFile, type FilePreview } from './preview-file.js';
 import { PreviewSummary } from './preview-summary.js';
@@ -17,6 +18,9 @@ interface Item {
   dataFile?: DataFile;
 }
 
+/** How often an uploaded file's parse state is asked for while it is queued or parsing. */
+const FOLLOW_MS = 1500;
+
 const formatBytes = (n: number) => (n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -31,9 +35,25 @@ function statusText(i: Item): string {
     case 'refused':
       return `Refused: ${i.message}`;
     default:
-      return `Uploaded, ${i.message}`;
+      return parseStateText(i.dataFile);
   }
 }
+
+// After the upload: the data file's parse state, followed until it is ready or failed.
+function parseStateText(f: DataFile | undefined): string {
+  switch (f?.state) {
+    case 'parsing':
+      return 'Uploaded, parsing…';
+    case 'ready':
+      return `Ready: ${(f.row_count ?? 0).toLocaleString('en')} rows${f.format ? ` (${f.format})` : ''}`;
+    case 'failed':
+      return `Parse failed: ${errorOf(f) ?? 'no reason recorded'}`;
+    default:
+      return 'Uploaded, queued for parsing';
+  }
+}
+
+const failed = (i: Item) => i.state === 'refused' || (i.state === 'uploaded' && i.dataFile?.state === 'failed');
 
 /**
  * Drag-and-drop (or pick) files into an experiment. Each file is previewed first (format and
@@ -47,15 +67,35 @@ export function UploadPanel({ experimentId, onUploaded }: { experimentId: number
   const equipment = useChoices('equipment').choices;
   const input = useRef<HTMLInputElement>(null);
   const patch = (key: string, change: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  const followers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  useEffect(() => () => followers.current.forEach(clearTimeout), []);
+
+  // Asks for the data file's state until parsing has ended; a failed request is asked again, unless the
+  // file is gone or hidden (4xx).
+  function follow(key: string, id: number) {
+    const later = () => {
+      const timer = setTimeout(() => { followers.current.delete(timer); ask(); }, FOLLOW_MS);
+      followers.current.add(timer);
+    };
+    const ask = () =>
+      apiFetch<DataFile>(`/api/v1/data-files/${id}`).then((f) => {
+        patch(key, { dataFile: f });
+        if (f.state === 'queued' || f.state === 'parsing') later();
+        else onUploaded();
+      }, (e: unknown) => {
+        if (!(e instanceof ApiError && e.status >= 400 && e.status < 500)) later();
+      });
+    later();
+  }
 
   function send(key: string, file: File, columnMappingId?: number | null) {
     patch(key, { state: 'uploading' });
     const fields = { ...linkFields(links), ...(columnMappingId ? { columnMappingId: String(columnMappingId) } : {}) };
-    uploadFile<DataFile | { data_file?: DataFile }>(experimentId, file, (p) => patch(key, { loadedBytes: p.loadedBytes }), fields).done.then(
-      (body) => {
-        const dataFile = body && 'data_file' in body ? body.data_file : (body as DataFile);
-        patch(key, { state: 'uploaded', loadedBytes: file.size, dataFile, message: 'queued for parsing' });
+    uploadFile<{ dataFileId: number }>(experimentId, file, (p) => patch(key, { loadedBytes: p.loadedBytes }), fields).done.then(
+      ({ dataFileId }) => {
+        patch(key, { state: 'uploaded', loadedBytes: file.size });
         onUploaded();
+        follow(key, dataFileId);
       },
       (e: unknown) => patch(key, { state: 'refused', message: messageOf(e) }),
     );
@@ -132,7 +172,7 @@ export function UploadPanel({ experimentId, onUploaded }: { experimentId: number
                   {i.file.name} <span className="muted">({formatBytes(i.file.size)})</span>
                 </span>
                 <progress max={i.file.size || 1} value={i.loadedBytes} aria-label={`Upload progress of ${i.file.name}`} />
-                <span role={i.state === 'refused' ? 'alert' : 'status'} className={i.state === 'refused' ? 'error' : undefined}>
+                <span role={failed(i) ? 'alert' : 'status'} className={failed(i) ? 'error' : undefined}>
                   {statusText(i)}
                 </span>
               </div>
