@@ -6,27 +6,29 @@ import { ValidationError } from '../domain/errors.js';
 import { resolveEffectiveValues } from '../domain/specification-inheritance.js';
 import { readParameterValues, visibleAncestorIds } from '../specifications/specification-values.repository.js';
 
-export type CapacityUnit = 'Ah' | 'mAh/g' | 'mAh/cm2';
-export const CAPACITY_UNITS = ['Ah', 'mAh/g', 'mAh/cm2'] as const;
+export type CapacityUnit = 'Ah' | 'mAh' | 'mAh/g' | 'mAh/cm2';
+export const CAPACITY_UNITS = ['Ah', 'mAh', 'mAh/g', 'mAh/cm2'] as const;
+/** The units that divide by a mass or an area. */
+type SpecificUnit = Exclude<CapacityUnit, 'Ah' | 'mAh'>;
 
 /** How capacities (Ah) of one data file are shown in a unit: value_in_unit = valueAh × factor. */
 export interface CapacityScale {
   unit: CapacityUnit;
   factor: number;
-  /** The specification parameter used (null for Ah). */
+  /** The specification parameter used (null for Ah and mAh). */
   basis: { parameter: string; symbol: string; value: number; unit: string; specificationId: number | null } | null;
 }
 
 // Specific capacity is per gram of positive active material when the specification gives it,
 // else per gram of cell; areal capacity per cm² of positive electrode, else of cell.
-const BASIS: Record<Exclude<CapacityUnit, 'Ah'>, { symbols: string[]; siToShown: number; shown: string }> = {
+const BASIS: Record<SpecificUnit, { symbols: string[]; siToShown: number; shown: string }> = {
   'mAh/g': { symbols: ['m_am_pos', 'm'], siToShown: 1000, shown: 'g' },
   'mAh/cm2': { symbols: ['A_pos', 'A_cell'], siToShown: 1e4, shown: 'cm²' },
 };
 
 // What the cycler file itself recorded (parser metadata), used when the specification says nothing:
 // the active mass entered in EC-Lab or Neware BTS, the electrode area entered in EC-Lab.
-const FILE_BASIS: Record<Exclude<CapacityUnit, 'Ah'>, { key: string; toShown: number; parameter: string }> = {
+const FILE_BASIS: Record<SpecificUnit, { key: string; toShown: number; parameter: string }> = {
   'mAh/g': { key: 'activeMassMg', toShown: 1e-3, parameter: 'active material mass recorded in the data file' },
   'mAh/cm2': { key: 'electrodeAreaCm2', toShown: 1, parameter: 'electrode area recorded in the data file' },
 };
@@ -37,7 +39,7 @@ const FILE_BASIS: Record<Exclude<CapacityUnit, 'Ah'>, { key: string; toShown: nu
  * recorded (parser metadata). ValidationError when neither gives one.
  */
 export async function capacityScale(db: Db, viewer: Viewer, dataFileId: number, unit: CapacityUnit): Promise<CapacityScale> {
-  if (unit === 'Ah') return { unit, factor: 1, basis: null };
+  if (unit === 'Ah' || unit === 'mAh') return { unit, factor: unit === 'mAh' ? 1000 : 1, basis: null };
   const fail = (message: string): never => {
     throw new ValidationError(`Cannot show capacity of data file ${dataFileId} in ${unit}: ${message}`, [{ field: 'unit', message }]);
   };
@@ -52,7 +54,7 @@ export async function capacityScale(db: Db, viewer: Viewer, dataFileId: number, 
 
 class SpecificationLacks extends Error {}
 
-async function fileScale(db: Db, dataFileId: number, unit: Exclude<CapacityUnit, 'Ah'>): Promise<CapacityScale | null> {
+async function fileScale(db: Db, dataFileId: number, unit: SpecificUnit): Promise<CapacityScale | null> {
   const { key, toShown, parameter } = FILE_BASIS[unit];
   const row = await db.selectFrom('data_files').select(sql<unknown>`metadata -> ${key}`.as('amount')).where('id', '=', dataFileId).executeTakeFirst();
   const amount = Number(row?.amount) * toShown;
@@ -60,7 +62,7 @@ async function fileScale(db: Db, dataFileId: number, unit: Exclude<CapacityUnit,
   return { unit, factor: 1000 / amount, basis: { parameter, symbol: key, value: amount, unit: BASIS[unit].shown, specificationId: null } };
 }
 
-async function specificationScale(db: Db, viewer: Viewer, dataFileId: number, unit: Exclude<CapacityUnit, 'Ah'>): Promise<CapacityScale> {
+async function specificationScale(db: Db, viewer: Viewer, dataFileId: number, unit: SpecificUnit): Promise<CapacityScale> {
   const lacks = (message: string): never => {
     throw new SpecificationLacks(message);
   };

@@ -9,7 +9,7 @@ import type { SeriesEngine } from './series-engine.js';
 import { readCycleSummaries, readStepSummaries } from './stored-summaries.js';
 
 const UnitQuery = z.object({
-  unit: z.enum(CAPACITY_UNITS).default('Ah').openapi({ description: 'Capacity unit: Ah, or per gram / cm² from the device specification (mass, area)' }),
+  unit: z.enum(CAPACITY_UNITS).default('Ah').openapi({ description: 'Capacity unit: Ah, mAh, or per gram / cm² from the device specification (mass, area)' }),
 });
 
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });

@@ -82,6 +82,9 @@ describe('data API over stored series', () => {
     expect(perGram.cycles[0].dischargeCapacity).toBeCloseTo((dischargeAh(1) * 1000) / 20, 9);
     const perArea = (await (await get(`/api/v1/data-files/${file.id}/cycles?unit=mAh/cm2`)).json()) as { cycles: { dischargeCapacity: number }[] };
     expect(perArea.cycles[0].dischargeCapacity).toBeCloseTo((dischargeAh(1) * 1000) / 100, 9);
+    const milli = (await (await get(`/api/v1/data-files/${file.id}/cycles?unit=mAh`)).json()) as { capacityUnit: string; cycles: { dischargeCapacity: number }[]; normalisedBy: unknown };
+    expect([milli.capacityUnit, milli.normalisedBy]).toEqual(['mAh', null]);
+    expect(milli.cycles[0].dischargeCapacity).toBeCloseTo(dischargeAh(1) * 1000, 9);
   });
 
   it('falls back to cell mass, and answers 400 when the specification has no area', async () => {

@@ -56,6 +56,8 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     const fade = page.getByRole('figure', { name: 'Capacity and coulombic efficiency vs cycle' });
     await expect.poll(async () => Number(await fade.getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(0);
     expect((await countPlotPixels(fade, [217, 72, 15])).matching).toBeGreaterThan(50);
+    // A 0.25 mAh cell: capacities are shown in mAh until the user picks a unit.
+    await expect.poll(() => page.getByRole('radio', { name: 'mAh', exact: true }).isChecked(), { timeout: 30_000 }).toBe(true);
     const vq = page.getByRole('figure', { name: 'Voltage vs capacity for the chosen cycles' });
     await expect.poll(async () => Number(await vq.getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(0);
     await plot.scrollIntoViewIfNeeded();

@@ -1218,8 +1218,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Capacity unit: Ah, or per gram / cm² from the device specification (mass, area) */
-                    unit?: "Ah" | "mAh/g" | "mAh/cm2";
+                    /** @description Capacity unit: Ah, mAh, or per gram / cm² from the device specification (mass, area) */
+                    unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
                 };
                 header?: never;
                 path: {
@@ -1411,7 +1411,7 @@ export interface paths {
                 query: {
                     cycles: string;
                     maxPoints?: number;
-                    unit?: "Ah" | "mAh/g" | "mAh/cm2";
+                    unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
                 };
                 header?: never;
                 path: {
@@ -1512,7 +1512,7 @@ export interface paths {
                     bins?: number;
                     /** @description Savitzky–Golay half window, in bins */
                     smooth?: number;
-                    unit?: "Ah" | "mAh/g" | "mAh/cm2";
+                    unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
                 };
                 header?: never;
                 path: {
@@ -1610,7 +1610,7 @@ export interface paths {
                 query: {
                     dataFiles: string;
                     metric?: "capacity" | "energy" | "efficiency";
-                    unit?: "Ah" | "mAh/g" | "mAh/cm2";
+                    unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
                 };
                 header?: never;
                 path?: never;
@@ -1704,7 +1704,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    unit?: "Ah" | "mAh/g" | "mAh/cm2";
+                    unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
                 };
                 header?: never;
                 path: {

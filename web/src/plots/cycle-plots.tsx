@@ -54,6 +54,12 @@ export function parseCycles(text: string): number[] {
 /** Capacity fade, coulombic efficiency, V–Q and dQ/dV of a data file, in the chosen capacity unit. */
 export function CyclePlots({ dataFileId }: { dataFileId: number }) {
   const [unit, setUnit] = useState<CapacityUnit>('Ah');
+  // Until the user picks a unit: a cell of under 0.5 Ah (coin and pouch lab cells) is shown in mAh.
+  const [picked, setPicked] = useState(false);
+  const pick = (u: CapacityUnit) => {
+    setPicked(true);
+    setUnit(u);
+  };
   const [table, setTable] = useState<CycleTable>();
   const [error, setError] = useState<Error>();
   const [cycleText, setCycleText] = useState('');
@@ -62,23 +68,24 @@ export function CyclePlots({ dataFileId }: { dataFileId: number }) {
     fetchCycles(dataFileId, unit).then(
       (t) => {
         if (!live) return;
-        setTable(t);
         setError(undefined);
         setCycleText((text) => text || defaultCycles(t));
+        if (!picked && unit === 'Ah' && isSmallCell(t)) setUnit('mAh');
+        else setTable(t);
       },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {
       live = false;
     };
-  }, [dataFileId, unit]);
+  }, [dataFileId, unit, picked]);
   const cycles = useMemo(() => parseCycles(cycleText), [cycleText]);
 
   return (
     <section aria-labelledby="cycle-plots-title">
       <div className="toolbar">
         <h3 id="cycle-plots-title">Cycles</h3>
-        <UnitSwitch unit={unit} onChange={setUnit} />
+        <UnitSwitch unit={unit} onChange={pick} />
         <label htmlFor="cycle-choice">Cycles to overlay</label>
         <input id="cycle-choice" value={cycleText} onChange={(e) => setCycleText(e.target.value)} placeholder="e.g. 1, 2, 10-12" style={{ maxWidth: 200 }} />
       </div>
@@ -90,6 +97,11 @@ export function CyclePlots({ dataFileId }: { dataFileId: number }) {
       </div>
     </section>
   );
+}
+
+function isSmallCell(t: CycleTable): boolean {
+  const largest = Math.max(0, ...t.rows.flatMap((r) => [r.chargeCapacity ?? 0, r.dischargeCapacity ?? 0]));
+  return largest > 0 && largest < 0.5;
 }
 
 function defaultCycles(t: CycleTable): string {

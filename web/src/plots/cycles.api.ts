@@ -1,6 +1,6 @@
 import { apiFetch, withQuery } from '../api/api-client.js';
 
-export type CapacityUnit = 'Ah' | 'mAh/g' | 'mAh/cm2';
+export type CapacityUnit = 'Ah' | 'mAh' | 'mAh/g' | 'mAh/cm2';
 
 /** One cycle's summary in the chosen capacity unit. */
 export interface CycleRow {

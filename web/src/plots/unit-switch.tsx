@@ -2,11 +2,12 @@ import type { CapacityUnit } from './cycles.api.js';
 
 const UNITS: { value: CapacityUnit; label: string }[] = [
   { value: 'Ah', label: 'Ah' },
+  { value: 'mAh', label: 'mAh' },
   { value: 'mAh/g', label: 'mAh/g' },
   { value: 'mAh/cm2', label: 'mAh/cm²' },
 ];
 
-/** Ah / mAh/g / mAh/cm² as a radio group (keyboard: arrow keys). */
+/** Ah / mAh / mAh/g / mAh/cm² as a radio group (keyboard: arrow keys). */
 export function UnitSwitch({ unit, onChange }: { unit: CapacityUnit; onChange(u: CapacityUnit): void }) {
   return (
     <fieldset className="segmented" aria-label="Capacity unit">
