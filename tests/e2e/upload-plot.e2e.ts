@@ -120,5 +120,11 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     const fade = page.getByRole('figure', { name: 'Capacity fade' });
     await expect.poll(async () => Number(await fade.getAttribute('data-drawn')), { timeout: 30_000 }).toBeGreaterThan(0);
     expect((await countPlotPixels(fade, VOLTAGE_BLUE)).matching).toBeGreaterThan(30);
+    // In mAh for this small cell, and in Ah once the user asks for it.
+    await expect.poll(() => page.getByRole('radio', { name: 'mAh', exact: true }).isChecked(), { timeout: 30_000 }).toBe(true);
+    const inAh = page.waitForRequest((r) => r.url().includes('/api/v1/compare/cycles') && new URL(r.url()).searchParams.get('unit') === 'Ah', { timeout: 30_000 });
+    await page.getByRole('group', { name: 'Capacity unit' }).getByText('Ah', { exact: true }).click();
+    await inAh;
+    await expect.poll(() => page.getByRole('radio', { name: 'Ah', exact: true }).isChecked()).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { useChoices } from '../entities/use-choices.js';
-import { fetchCompare, type CapacityUnit, type CycleTable } from '../plots/cycles.api.js';
+import { fetchCompare, type CycleTable } from '../plots/cycles.api.js';
 import { colorOf, formatTicks } from '../plots/curves.js';
 import { UnitSwitch } from '../plots/unit-switch.js';
+import { useCapacityUnit } from '../plots/use-capacity-unit.js';
 import { UPlotChart } from '../plots/uplot-chart.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { BatchStatistics } from './batch-statistics.js';
@@ -38,7 +39,7 @@ function OverlayPlot({ tables, names, metric, unit }: { tables: CycleTable[]; na
 export function ComparePage() {
   const { choices } = useChoices('data-files');
   const [picked, setPicked] = useState<number[]>([]);
-  const [unit, setUnit] = useState<CapacityUnit>('Ah');
+  const { unit, pick, adapt } = useCapacityUnit();
   const [tables, setTables] = useState<CycleTable[]>([]);
   const [error, setError] = useState<Error>();
   useEffect(() => {
@@ -47,15 +48,15 @@ export function ComparePage() {
     fetchCompare(picked, unit).then(
       (t) => {
         if (!live) return;
-        setTables(t);
         setError(undefined);
+        if (!adapt(t, unit)) setTables(t);
       },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {
       live = false;
     };
-  }, [picked, unit]);
+  }, [picked, unit, adapt]);
   const names = picked.map((id) => choices.find((c) => c.id === id)?.name ?? `#${id}`);
   const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
 
@@ -74,7 +75,7 @@ export function ComparePage() {
         >
           <ChoiceOptions choices={choices} />
         </select>
-        <UnitSwitch unit={unit} onChange={setUnit} />
+        <UnitSwitch unit={unit} onChange={pick} />
       </div>
       <ErrorMessage error={error} />
       {picked.length > 0 ? (

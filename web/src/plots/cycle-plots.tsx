@@ -4,6 +4,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { fetchCycles, type CapacityUnit, type CycleTable } from './cycles.api.js';
 import { DqdvPlot } from './dqdv.plot.js';
 import { UnitSwitch } from './unit-switch.js';
+import { useCapacityUnit } from './use-capacity-unit.js';
 import { formatTicks } from './curves.js';
 import { UPlotChart } from './uplot-chart.js';
 import { VoltageCapacityPlot } from './voltage-capacity.plot.js';
@@ -53,13 +54,7 @@ export function parseCycles(text: string): number[] {
 
 /** Capacity fade, coulombic efficiency, V–Q and dQ/dV of a data file, in the chosen capacity unit. */
 export function CyclePlots({ dataFileId }: { dataFileId: number }) {
-  const [unit, setUnit] = useState<CapacityUnit>('Ah');
-  // Until the user picks a unit: a cell of under 0.5 Ah (coin and pouch lab cells) is shown in mAh.
-  const [picked, setPicked] = useState(false);
-  const pick = (u: CapacityUnit) => {
-    setPicked(true);
-    setUnit(u);
-  };
+  const { unit, pick, adapt } = useCapacityUnit();
   const [table, setTable] = useState<CycleTable>();
   const [error, setError] = useState<Error>();
   const [cycleText, setCycleText] = useState('');
@@ -70,15 +65,14 @@ export function CyclePlots({ dataFileId }: { dataFileId: number }) {
         if (!live) return;
         setError(undefined);
         setCycleText((text) => text || defaultCycles(t));
-        if (!picked && unit === 'Ah' && isSmallCell(t)) setUnit('mAh');
-        else setTable(t);
+        if (!adapt([t], unit)) setTable(t);
       },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {
       live = false;
     };
-  }, [dataFileId, unit, picked]);
+  }, [dataFileId, unit, adapt]);
   const cycles = useMemo(() => parseCycles(cycleText), [cycleText]);
 
   return (
@@ -97,11 +91,6 @@ export function CyclePlots({ dataFileId }: { dataFileId: number }) {
       </div>
     </section>
   );
-}
-
-function isSmallCell(t: CycleTable): boolean {
-  const largest = Math.max(0, ...t.rows.flatMap((r) => [r.chargeCapacity ?? 0, r.dischargeCapacity ?? 0]));
-  return largest > 0 && largest < 0.5;
 }
 
 function defaultCycles(t: CycleTable): string {
