@@ -45,6 +45,11 @@ export interface RangeScanner {
   /** The rows read so far. */
   finish(): TableChunk;
   /**
+   * The rows read since the last take (lines counted from there), as views of the scanner's own columns:
+   * valid until the next scan, which writes over them (a reader that hands out one batch at a time).
+   */
+  takeRows(): TableChunk;
+  /**
    * Goes on in new bytes: the rows that start at `start` of `bytes`, up to `end` (the end of the data or the
    * byte after a line feed), are appended to the same columns and line count (a file read in pieces).
    */
@@ -97,6 +102,14 @@ export function createRangeScanner(
       const trim = reserveRows === undefined && rows * 4 < s.capacity * 3;
       const columns = s.columns.map((c) => (trim ? c.slice(0, rows) : c.subarray(0, rows)));
       return { rows, lines: s.line, columns, shortRows: s.shortRows, firstShortLine: s.firstShortLine, error };
+    },
+    takeRows() {
+      const chunk = { rows: s.row, lines: s.line, columns: s.columns.map((c) => c.subarray(0, s.row)), shortRows: s.shortRows, firstShortLine: s.firstShortLine, error };
+      s.row = 0;
+      s.line = 0;
+      s.shortRows = 0;
+      s.firstShortLine = 0;
+      return chunk;
     },
     refill(next, start, end) {
       s.bytes = next;

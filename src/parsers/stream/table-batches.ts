@@ -1,6 +1,6 @@
 import { ParseError, type ParseWarning, type TablePlan } from '../cycler-parser.js';
 import type { TableField } from '../common/table-reader.js';
-import { createRangeScanner } from '../common/table-scan.js';
+import { createRangeScanner, type RangeScanner } from '../common/table-scan.js';
 
 /** Bytes gathered before a batch is scanned: ~7,000 rows of a typical export (bigger batches: no faster, more memory). */
 export const DEFAULT_BATCH_BYTES = 1 << 20;
@@ -32,7 +32,8 @@ export class ShortRowTally {
 
 /**
  * Reads the planned columns of a delimited table from a byte stream that starts at the plan's first data
- * line, in batches of whole lines (about `batchBytes` each): memory holds one batch, never the file.
+ * line, in batches of whole lines (about `batchBytes` each): memory holds one batch, never the file. A
+ * batch's arrays are valid until the next batch is asked for.
  * Values, errors and line numbers are those of the whole-file reader (src/parsers/common/table-reader.ts);
  * a field that does not read throws a ParseError naming the line and the column.
  */
@@ -41,14 +42,17 @@ export async function* readTableBatches(
 ): AsyncGenerator<TableBatch> {
   const fields: TableField[] = plan.columns.map((c) => ({ index: c.index, name: c.originalName, read: c.read, lenient: c.lenient }));
   let line = plan.dataLine;
-  let carry: Uint8Array = new Uint8Array(0);
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
+  // One buffer for the bytes and one scanner (with its columns) for every batch: a batch's arrays are written
+  // over by the next, so the rows are gathered without new memory per batch (the consumers copy what they keep).
+  let work = new Uint8Array(0);
+  let held = 0;
+  let scanner: RangeScanner | undefined;
 
-  const scan = (bytes: Uint8Array, end: number): TableBatch => {
-    const scanner = createRangeScanner(plan.syntax, fields, bytes, 0, end);
+  const scan = (end: number): TableBatch => {
+    if (scanner) scanner.refill(work, 0, end);
+    else scanner = createRangeScanner(plan.syntax, fields, work, 0, end);
     scanner.scanTo(end);
-    const chunk = scanner.finish();
+    const chunk = scanner.takeRows();
     if (chunk.error) {
       const field = fields[chunk.error.slot];
       throw new ParseError({
@@ -62,37 +66,26 @@ export async function* readTableBatches(
   };
 
   for await (const piece of source) {
-    pending.push(piece);
-    pendingBytes += piece.length;
-    if (pendingBytes < batchBytes) continue;
-    const bytes = concat(carry, pending);
-    pending = [];
-    pendingBytes = 0;
-    const end = bytes.lastIndexOf(10) + 1;
+    if (held + piece.length > work.length) {
+      const bigger = new Uint8Array(Math.max(held + piece.length, work.length * 2, batchBytes + (batchBytes >> 1)));
+      bigger.set(work.subarray(0, held));
+      work = bigger;
+    }
+    work.set(piece, held);
+    held += piece.length;
+    if (held < batchBytes) continue;
+    const end = work.lastIndexOf(10, held - 1) + 1;
     if (end === 0) {
-      if (bytes.length > MAX_LINE_BYTES) throw new ParseError({ format: plan.format, fileName, line, message: `line longer than ${MAX_LINE_BYTES >> 20} MiB` });
-      carry = bytes;
+      if (held > MAX_LINE_BYTES) throw new ParseError({ format: plan.format, fileName, line, message: `line longer than ${MAX_LINE_BYTES >> 20} MiB` });
       continue;
     }
-    carry = bytes.slice(end);
-    const batch = scan(bytes, end);
+    const batch = scan(end);
+    work.copyWithin(0, end, held);
+    held -= end;
     if (batch.rows > 0) yield batch;
   }
-  const rest = concat(carry, pending);
-  if (rest.length > 0) {
-    const batch = scan(rest, rest.length);
+  if (held > 0) {
+    const batch = scan(held);
     if (batch.rows > 0) yield batch;
   }
-}
-
-function concat(head: Uint8Array, parts: Uint8Array[]): Uint8Array {
-  if (head.length === 0 && parts.length === 1) return parts[0];
-  const out = new Uint8Array(head.length + parts.reduce((n, p) => n + p.length, 0));
-  out.set(head, 0);
-  let at = head.length;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
