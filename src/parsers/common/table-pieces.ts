@@ -18,7 +18,7 @@ export interface PieceSource {
 export const PIECE_BYTES = 1 << 20;
 /** Pieces read between two turns of the event loop (≈ 50 ms of scanning), so a server parsing in-process stays responsive. */
 const PIECES_PER_TURN = 8;
-/** A line longer than this is refused (its piece would grow without bound). */
+/** A line longer than this is refused, here and by the batched reader (it would be gathered without bound). */
 export const MAX_LINE_BYTES = 64 << 20;
 
 const LF = 10;

@@ -1,12 +1,10 @@
 import { ParseError, type ParseWarning, type TablePlan } from '../cycler-parser.js';
-import type { TableField } from '../common/table-reader.js';
+import { tableFieldOf } from '../common/column-plan.js';
+import { MAX_LINE_BYTES } from '../common/table-pieces.js';
 import { createRangeScanner, type RangeScanner } from '../common/table-scan.js';
 
 /** Bytes gathered before a batch is scanned: ~7,000 rows of a typical export (bigger batches: no faster, more memory). */
 export const DEFAULT_BATCH_BYTES = 1 << 20;
-
-/** A line longer than this is refused (it would otherwise be gathered without bound). */
-export const MAX_LINE_BYTES = 64 << 20;
 
 /** The rows of one stretch of whole lines, as read (no unit conversion yet): one array per planned column. */
 export interface TableBatch {
@@ -40,7 +38,7 @@ export class ShortRowTally {
 export async function* readTableBatches(
   source: AsyncIterable<Uint8Array>, plan: TablePlan, fileName: string, shortRows: ShortRowTally, batchBytes = DEFAULT_BATCH_BYTES,
 ): AsyncGenerator<TableBatch> {
-  const fields: TableField[] = plan.columns.map((c) => ({ index: c.index, name: c.originalName, read: c.read, lenient: c.lenient }));
+  const fields = plan.columns.map(tableFieldOf);
   let line = plan.dataLine;
   // One buffer for the bytes and one scanner (with its columns) for every batch: a batch's arrays are written
   // over by the next, so the rows are gathered without new memory per batch (the consumers copy what they keep).

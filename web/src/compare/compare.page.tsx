@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import { useChoices } from '../entities/use-choices.js';
 import { fetchCompare, type CycleTable } from '../plots/cycles.api.js';
 import { colorOf, formatTicks } from '../plots/curves.js';
-import { UnitSwitch } from '../plots/unit-switch.js';
+import { capacityUnitLabel, UnitSwitch } from '../plots/unit-switch.js';
 import { useCapacityUnit } from '../plots/use-capacity-unit.js';
 import { UPlotChart } from '../plots/uplot-chart.js';
 import { ErrorMessage } from '../ui/error-message.js';
@@ -58,7 +58,7 @@ export function ComparePage() {
     };
   }, [picked, unit, adapt]);
   const names = picked.map((id) => choices.find((c) => c.id === id)?.name ?? `#${id}`);
-  const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
+  const label = capacityUnitLabel(unit);
 
   return (
     <section>

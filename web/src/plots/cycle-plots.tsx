@@ -3,14 +3,13 @@ import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
 import { fetchCycles, type CapacityUnit, type CycleTable } from './cycles.api.js';
 import { DqdvPlot } from './dqdv.plot.js';
-import { UnitSwitch } from './unit-switch.js';
+import { capacityUnitLabel, UnitSwitch } from './unit-switch.js';
 import { useCapacityUnit } from './use-capacity-unit.js';
 import { formatTicks } from './curves.js';
 import { UPlotChart } from './uplot-chart.js';
 import { VoltageCapacityPlot } from './voltage-capacity.plot.js';
 
 const HEIGHT = 300;
-const unitLabel = (u: CapacityUnit) => (u === 'mAh/cm2' ? 'mAh/cm²' : u);
 
 function FadePlot({ table }: { table: CycleTable }) {
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
@@ -18,11 +17,11 @@ function FadePlot({ table }: { table: CycleTable }) {
       scales: { x: { time: false }, ce: { range: [0, 110] } },
       series: [
         { label: 'Cycle' },
-        { label: `Charge capacity / ${unitLabel(table.unit)}`, stroke: '#1558b0', scale: 'cap', points: { show: true, size: 4 } },
-        { label: `Discharge capacity / ${unitLabel(table.unit)}`, stroke: '#d9480f', scale: 'cap', points: { show: true, size: 4 } },
+        { label: `Charge capacity / ${capacityUnitLabel(table.unit)}`, stroke: '#1558b0', scale: 'cap', points: { show: true, size: 4 } },
+        { label: `Discharge capacity / ${capacityUnitLabel(table.unit)}`, stroke: '#d9480f', scale: 'cap', points: { show: true, size: 4 } },
         { label: 'Coulombic efficiency / %', stroke: '#2b8a3e', scale: 'ce', dash: [4, 3] },
       ],
-      axes: [{ values: formatTicks, label: 'Cycle' }, { values: formatTicks, scale: 'cap', label: `Capacity / ${unitLabel(table.unit)}` }, { values: formatTicks, scale: 'ce', side: 1, label: 'CE / %', grid: { show: false } }],
+      axes: [{ values: formatTicks, label: 'Cycle' }, { values: formatTicks, scale: 'cap', label: `Capacity / ${capacityUnitLabel(table.unit)}` }, { values: formatTicks, scale: 'ce', side: 1, label: 'CE / %', grid: { show: false } }],
     }),
     [table.unit],
   );

@@ -3,13 +3,14 @@ import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
 import { colorOf, joinCurves, formatTicks } from './curves.js';
 import { fetchDqdv, type CapacityUnit } from './cycles.api.js';
+import { capacityUnitLabel } from './unit-switch.js';
 import { UPlotChart } from './uplot-chart.js';
 import { useCycleCurves } from './use-cycle-curves.js';
 
 /** dQ/dV against voltage for the chosen cycles (smoothed on the server). */
 export function DqdvPlot({ dataFileId, cycles, unit, height }: { dataFileId: number; cycles: number[]; unit: CapacityUnit; height: number }) {
   const { curves, error } = useCycleCurves(() => fetchDqdv(dataFileId, cycles, unit), cycles, [dataFileId, unit]);
-  const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
+  const label = capacityUnitLabel(unit);
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       scales: { x: { time: false } },

@@ -7,6 +7,9 @@ const UNITS: { value: CapacityUnit; label: string }[] = [
   { value: 'mAh/cm2', label: 'mAh/cm²' },
 ];
 
+/** A capacity unit as written on axes and legends ('mAh/cm2' → 'mAh/cm²'). */
+export const capacityUnitLabel = (u: CapacityUnit): string => UNITS.find((x) => x.value === u)?.label ?? u;
+
 /** Ah / mAh / mAh/g / mAh/cm² as a radio group (keyboard: arrow keys). */
 export function UnitSwitch({ unit, onChange }: { unit: CapacityUnit; onChange(u: CapacityUnit): void }) {
   return (

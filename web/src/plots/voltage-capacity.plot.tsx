@@ -3,13 +3,14 @@ import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
 import { colorOf, joinCurves, formatTicks } from './curves.js';
 import { fetchVoltageCapacity, type CapacityUnit } from './cycles.api.js';
+import { capacityUnitLabel } from './unit-switch.js';
 import { UPlotChart } from './uplot-chart.js';
 import { useCycleCurves } from './use-cycle-curves.js';
 
 /** Voltage vs capacity for the chosen cycles: charge solid, discharge dashed, one colour per cycle. */
 export function VoltageCapacityPlot({ dataFileId, cycles, unit, height }: { dataFileId: number; cycles: number[]; unit: CapacityUnit; height: number }) {
   const { curves, error } = useCycleCurves(() => fetchVoltageCapacity(dataFileId, cycles, unit, 1000), cycles, [dataFileId, unit]);
-  const label = unit === 'mAh/cm2' ? 'mAh/cm²' : unit;
+  const label = capacityUnitLabel(unit);
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       scales: { x: { time: false } },
