@@ -39,16 +39,9 @@ export const batchEntity = defineEntity({
     if (typeof values.serial_template === 'string') validateSerialTemplate(values.serial_template);
     return values;
   },
-  present: async (db, viewer, rows) => {
-    const counts = await db
-      .selectFrom('devices as t')
-      .select(['t.batch_id', sql<number>`count(*)::int`.as('n')])
-      .where('t.batch_id', 'in', rows.map((r) => r.id))
-      .where(visibleTo(viewer, 't'))
-      .groupBy('t.batch_id')
-      .execute();
-    return rows.map((r) => ({ ...r, device_count: counts.find((c) => c.batch_id === r.id)?.n ?? 0 }));
-  },
+  derived: (viewer, alias) => ({
+    device_count: sql`(select count(*)::int from devices d where d.batch_id = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, 'd')})`,
+  }),
   afterWrite: async (ctx, row, action) => {
     // Devices whose serial still follows the old template follow the new one; hand-set serials stay.
     if (action !== 'update' || !ctx.existing || ctx.existing.serial_template === row.serial_template) return;

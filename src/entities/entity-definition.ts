@@ -59,7 +59,13 @@ export interface EntityDefinition {
   prepare?: (ctx: WriteContext, values: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Runs after the row is written, in the same transaction (e.g. create child rows). */
   afterWrite?: (ctx: WriteContext, row: EntityRow, action: 'create' | 'update' | 'delete') => Promise<void>;
-  /** Adds derived output fields to rows already read through the visibility scope (lists, detail, export). */
+  /**
+   * Derived output fields as SQL over the row `alias` (a correlated subquery, say), read in the same statement
+   * as the rows of a list page or an export, and by id for a detail or a written row. Prefer it to `present`
+   * for what SQL can compute: a list page stays one round trip (bench/README.md, list pages).
+   */
+  derived?: (viewer: Viewer, alias: string) => Record<string, Expression<unknown>>;
+  /** Adds derived output fields to rows already read through the visibility scope (lists, detail, export), in JS or with a second query. */
   present?: (db: Db, viewer: Viewer, rows: EntityRow[]) => Promise<Record<string, unknown>[]>;
 }
 

@@ -36,8 +36,18 @@ describe('statements per list request', () => {
     return counter.n;
   };
 
-  it('sends one statement for a page with its total, and one more for the devices under test of experiments', async () => {
+  it('sends one statement for a page with its total and its derived fields (devices under test, device counts)', async () => {
     expect(await statements('/api/v1/devices?sort=-sequence')).toBe(1);
-    expect(await statements('/api/v1/experiments?type=gitt&sort=-date')).toBe(2);
+    expect(await statements('/api/v1/experiments?type=gitt&sort=-date')).toBe(1);
+    expect(await statements('/api/v1/batches?sort=name')).toBe(1);
+  });
+
+  it('reads the derived fields of a detail by id, once', async () => {
+    const list = (await (await t.call('GET', '/api/v1/experiments', user)).json()) as { items: { id: number; devices: { position: string }[] }[] };
+    expect(list.items[0].devices.map((d) => d.position)).toEqual(['a']);
+    // The row through the visibility scope, then its derived fields.
+    expect(await statements(`/api/v1/experiments/${list.items[0].id}`)).toBe(2);
+    const detail = (await (await t.call('GET', `/api/v1/experiments/${list.items[0].id}`, user)).json()) as { devices: { position: string; serial: string }[] };
+    expect(detail.devices).toEqual([expect.objectContaining({ position: 'a', serial: 'B-01' })]);
   });
 });

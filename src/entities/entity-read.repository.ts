@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type AliasedRawBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { deletedVisibleTo, visibleTo } from '../access/visibility.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
@@ -47,10 +47,19 @@ export interface Page<T> {
   page_size: number;
 }
 
-/** One page of visible rows matching the query, with the total count. `extra` narrows it (related lists). */
+/** The entity's derived fields over the row `alias`, as selections (none without a `derived` hook). */
+function derivedColumns(viewer: Viewer, def: EntityDefinition, alias: string): AliasedRawBuilder<unknown, string>[] {
+  return selections(def.derived?.(viewer, alias) ?? {});
+}
+
+function selections(fields: Record<string, Expression<unknown>>): AliasedRawBuilder<unknown, string>[] {
+  return Object.entries(fields).map(([name, expression]) => sql`${expression}`.as(name));
+}
+
+/** One page of visible rows matching the query, with the total count and derived fields. `extra` narrows it (related lists). */
 export async function listRows(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>, scope: Scope = 'live'): Promise<Page<EntityRow>> {
   const base = scoped(db, viewer, def, query, extra, scope);
-  return pageWithTotal<EntityRow>(db, base, (qb) => qb.selectAll('t'), query);
+  return pageWithTotal<EntityRow>(db, base, (qb) => qb.selectAll('t'), query, derivedColumns(viewer, def, 'p'));
 }
 
 /** Id and name of visible rows for dropdowns: the same scope as lists, so nothing private leaks into a form. */
@@ -64,14 +73,16 @@ type Scoped = ReturnType<typeof scoped>;
 
 /**
  * The page and the total in one statement (one round trip, one connection): the count, left-joined
- * to the page, so a page past the end still returns one row carrying the total.
+ * to the page, so a page past the end still returns one row carrying the total. `derived` (over the
+ * page alias `p`) is computed outside the page's LIMIT, so only for the rows returned.
  */
-async function pageWithTotal<T extends { id: number }>(db: Db, base: Scoped, columns: (qb: Scoped) => Scoped, query: ListQuery): Promise<Page<T>> {
+async function pageWithTotal<T extends { id: number }>(db: Db, base: Scoped, columns: (qb: Scoped) => Scoped, query: ListQuery, derived: AliasedRawBuilder<unknown, string>[] = []): Promise<Page<T>> {
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
   const rows = ordered(columns(base), query).limit(pageSize).offset((page - 1) * pageSize);
   const count = base.select(sql<number>`count(*)`.as(TOTAL));
-  const joined = untyped(db).selectFrom(count.as('c')).leftJoinLateral(rows.as('p'), (join) => join.onTrue()).select(`c.${TOTAL}`).selectAll('p');
+  let joined = untyped(db).selectFrom(count.as('c')).leftJoinLateral(rows.as('p'), (join) => join.onTrue()).select(`c.${TOTAL}`).selectAll('p');
+  if (derived.length > 0) joined = joined.select(derived);
   // The join keeps the page's order in practice; SQL only promises it with an outer ORDER BY (50 rows, cheap).
   const result = (await ordered(joined, query, 'p').execute()) as (T & { [TOTAL]: number })[];
   const total = Number(result[0][TOTAL]);
@@ -81,7 +92,10 @@ async function pageWithTotal<T extends { id: number }>(db: Db, base: Scoped, col
 
 /** Every visible row matching the query (exports), up to `limit` + 1 so callers can tell when it was cut. */
 export async function exportRows(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, limit: number): Promise<EntityRow[]> {
-  return (await ordered(scoped(db, viewer, def, query).selectAll('t'), query).limit(limit + 1).execute()) as EntityRow[];
+  let qb = scoped(db, viewer, def, query).selectAll('t');
+  const derived = derivedColumns(viewer, def, 't');
+  if (derived.length > 0) qb = qb.select(derived);
+  return (await ordered(qb, query).limit(limit + 1).execute()) as EntityRow[];
 }
 
 /** One visible row (or, with scope 'deleted', one row of the trash) or NotFoundError. */
@@ -91,9 +105,20 @@ export async function getRow(db: Db, viewer: Viewer, def: EntityDefinition, id: 
   return row as EntityRow;
 }
 
-/** Applies the entity's `present` hook (derived output fields), if any. */
+/**
+ * The output form of rows already read through the visibility scope: the `derived` fields (read by id
+ * unless the rows came with them, as list pages and exports do), then the `present` hook.
+ */
 export async function presentRows(db: Db, viewer: Viewer, def: EntityDefinition, rows: EntityRow[]): Promise<Record<string, unknown>[]> {
   // Hooks need not handle the empty case (an empty IN list is a syntax error in SQL).
-  if (!def.present || rows.length === 0) return rows;
-  return def.present(db, viewer, rows);
+  if (rows.length === 0) return rows;
+  let out = rows;
+  const derived = def.derived?.(viewer, 't') ?? {};
+  const names = Object.keys(derived);
+  if (names.length > 0 && !(names[0] in rows[0])) {
+    const extra = await untyped(db).selectFrom(`${def.table} as t`).select('t.id').select(selections(derived)).where('t.id', 'in', rows.map((r) => r.id)).execute();
+    const byId = new Map(extra.map(({ id, ...fields }) => [id as number, fields]));
+    out = rows.map((r) => ({ ...r, ...byId.get(r.id) }));
+  }
+  return def.present ? def.present(db, viewer, out) : out;
 }

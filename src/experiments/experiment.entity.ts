@@ -5,7 +5,7 @@ import { park, parkChildren, recordChildHistory, takeParked } from '../metadata/
 import { deviceConfigurations, experimentTypes, thermalManagements } from './experiment.table.js';
 import {
   readExperimentDeviceLinks,
-  readExperimentDevices,
+  devicesUnderTestJson,
   replaceExperimentDevices,
   resolveExperimentDevices,
   type ExperimentDeviceInput,
@@ -81,8 +81,5 @@ export const experimentEntity = defineEntity({
     await replaceExperimentDevices(ctx.db, row.id, links);
     await recordChildHistory(ctx, 'experiments', row.id, 'devices', before, [...links].sort((a, b) => a.device_id - b.device_id));
   },
-  present: async (db, viewer, rows) => {
-    const devices = await readExperimentDevices(db, viewer, rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, devices: devices.get(r.id) ?? [] }));
-  },
+  derived: (viewer, alias) => ({ devices: devicesUnderTestJson(viewer, alias) }),
 });
