@@ -138,9 +138,10 @@ export function appendColumnsTo(appender: DuckDBAppender, columns: readonly Pars
         doubles.set(part); // a column on shared memory (worker threads): through an owned buffer
         duckdb.copy_data_to_vector(vector, 0, doubles.buffer, 0, n * 8);
       }
-      if (part.some(Number.isNaN)) {
+      const firstMissing = indexOfNaN(part);
+      if (firstMissing >= 0) {
         validity.fill(0xff);
-        for (let i = 0; i < n; i++) if (part[i] !== part[i]) validity[i >> 3] &= ~(1 << (i & 7));
+        for (let i = firstMissing; i < n; i++) if (part[i] !== part[i]) validity[i >> 3] &= ~(1 << (i & 7));
         duckdb.vector_ensure_validity_writable(vector);
         duckdb.copy_data_to_vector_validity(vector, 0, validity.buffer, 0, Math.ceil(n / 64) * 8);
       }
@@ -148,6 +149,12 @@ export function appendColumnsTo(appender: DuckDBAppender, columns: readonly Pars
     duckdb.data_chunk_set_size(chunk.chunk, n);
     appender.appendDataChunk(chunk);
   }
+}
+
+/** Index of the first NaN (a missing value), or -1. A plain loop: `some(Number.isNaN)` calls out per value (≈ 0.15 s per 1M × 23 columns). */
+function indexOfNaN(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return i;
+  return -1;
 }
 
 /** Writes the series to a local temporary file, then stores it under `key` (replacing any earlier attempt's object). */
