@@ -81,6 +81,37 @@ describe('experiments, equipment, protocols and data files API', () => {
     expect(history.filter((h) => 'devices' in h.changes)).toHaveLength(2);
   });
 
+  it('shows each viewer only the devices under test and device counts they may see, on every read path', async () => {
+    const mine = await json(await t.call('POST', '/api/v1/devices', alice, { batch_id: batch.id, sequence: 31, status: 'private' }), 201);
+    const shared = await json(await t.call('POST', '/api/v1/devices', alice, { batch_id: batch.id, sequence: 32, status: 'public' }), 201);
+    const exp = await json(
+      await t.call('POST', '/api/v1/experiments', alice, { name: 'Mixed devices', status: 'public', devices: [{ device_id: mine.id, position: 'P' }, { device_id: shared.id, position: 'S' }] }),
+      201,
+    );
+    const ids = (rows: Row[]) => rows.map((d) => d.device_id);
+    const fromList = async (user: TestUser) => ids(((await json<Page>(await t.call('GET', `/api/v1/experiments?name=Mixed%20devices`, user))).items[0].devices as Row[]));
+    const fromDetail = async (user: TestUser) => ids((await json(await t.call('GET', `/api/v1/experiments/${exp.id}`, user))).devices as Row[]);
+    const fromExport = async (user: TestUser) => ids(((await json<Row[]>(await t.call('GET', `/api/v1/experiments/export?format=json&name=Mixed%20devices`, user)))[0].devices as Row[]));
+    for (const read of [fromList, fromDetail, fromExport]) {
+      expect(await read(alice)).toEqual([mine.id, shared.id]);
+      expect(await read(otherLab)).toEqual([shared.id]);
+      expect(await read(maintainer)).toEqual([mine.id, shared.id]);
+    }
+    // Batch device counts go through the same scope: each viewer's count is the total of the batch's device list they get.
+    const count = async (user: TestUser) => (await json(await t.call('GET', `/api/v1/batches/${batch.id}`, user))).device_count as number;
+    const listed = async (user: TestUser) => (await json<Page>(await t.call('GET', `/api/v1/batches?name=Lot`, user))).items[0].device_count as number;
+    const related = async (user: TestUser) => (await json<Page>(await t.call('GET', `/api/v1/batches/${batch.id}/devices`, user))).total;
+    expect(await count(alice)).toBeGreaterThan(await count(otherLab));
+    for (const user of [alice, otherLab, maintainer]) {
+      expect(await count(user)).toBe(await related(user));
+      expect(await listed(user)).toBe(await related(user));
+    }
+    // The trash lists the derived fields too.
+    expect((await t.call('DELETE', `/api/v1/experiments/${exp.id}`, alice)).status).toBe(204);
+    const trash = await json<Page>(await t.call('GET', '/api/v1/experiments/deleted?name=Mixed%20devices', maintainer));
+    expect(ids(trash.items[0].devices as Row[])).toEqual([mine.id, shared.id]);
+  });
+
   it('keeps experiment names unique within an institution (409) but not across institutions', async () => {
     await json(await t.call('POST', '/api/v1/experiments', alice, { name: 'GITT run' }), 201);
     const dup = await json<ErrorBody>(await t.call('POST', '/api/v1/experiments', carol, { name: 'gitt RUN' }), 409);
