@@ -76,12 +76,6 @@ export async function readExperimentDeviceLinks(db: Db, experimentId: number): P
   return db.selectFrom('experiment_devices').select(['device_id', 'position']).where('experiment_id', '=', experimentId).orderBy('device_id').execute();
 }
 
-export interface ExperimentDeviceView extends ExperimentDeviceLink {
-  serial: string;
-  batch_id: number;
-  sequence: number;
-}
-
 /**
  * The devices under test of the experiment row `alias` that the viewer can see, as a JSON array in the
  * experiment's output order (batch, then sequence): one correlated subquery, so a list page stays one statement.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plannedTableCases } from '../../tests/setup/planned-table-cases.js';
+import { arbinWithBadValue, plannedTableCases } from '../../tests/setup/planned-table-cases.js';
 import { fixtureLoader } from '../../tests/setup/parser-golden.js';
 import { syntheticExport } from '../../tests/setup/synthetic-export.js';
 import { ParseError } from './cycler-parser.js';
@@ -57,10 +57,7 @@ describe('parseLocalFile (a file on disk, tables read a piece at a time)', () =>
   });
 
   it('names the line and column of a bad value, as parseFile does', async () => {
-    const { bytes } = syntheticExport('arbin-csv', 'bad.csv', 20_000);
-    const text = new TextDecoder().decode(bytes).split('\n');
-    text[15_001] = text[15_001].replace(/,([\d.]+),/, ',oops,');
-    const bad = new TextEncoder().encode(text.join('\n'));
+    const bad = arbinWithBadValue();
     const whole = await parseFile({ fileName: 'bad.csv', bytes: bad }).catch((e: unknown) => e);
     const local = await parseLocalFile(onDisk('bad.csv', bad), { pieceBytes: 1 << 14 }).catch((e: unknown) => e);
     expect(local).toBeInstanceOf(ParseError);

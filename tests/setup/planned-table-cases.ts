@@ -86,6 +86,13 @@ export interface PlannedTableCase {
 
 export const file = (path: string) => () => ({ fileName: path.split('/').pop()!, bytes: fixture(path) });
 const synthetic = (format: string, fileName: string, rows: number, args: string[] = []) => () => syntheticExport(format, fileName, rows, args);
+/** A 20,000-row synthetic Arbin CSV whose line 15,002 has 'oops' for a number (a parse error at a known line and column). */
+export function arbinWithBadValue(): Uint8Array {
+  const { bytes } = syntheticExport('arbin-csv', 'bad.csv', 20_000);
+  const text = new TextDecoder().decode(bytes).split('\n');
+  text[15_001] = text[15_001].replace(/,([\d.]+),/, ',oops,');
+  return new TextEncoder().encode(text.join('\n'));
+}
 export const SYNTHETIC_BATCHES = [1 << 14, 1 << 17, 1 << 23];
 
 export const plannedTableCases: PlannedTableCase[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { file, plannedTableCases, withoutFields } from '../../../tests/setup/planned-table-cases.js';
+import { arbinWithBadValue, file, plannedTableCases, withoutFields } from '../../../tests/setup/planned-table-cases.js';
 import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
 import { summariseCycles } from '../../domain/cycle-summary.js';
 import { ParseError, type ColumnMapping, type ParsedColumn, type TablePlan } from '../cycler-parser.js';
@@ -89,10 +89,7 @@ describe('streamTable (a big delimited file in batches)', () => {
   }
 
   it('names the line and column of a bad value, as the whole-file reader does', async () => {
-    const { bytes } = syntheticExport('arbin-csv', 'bad.csv', 20_000);
-    const text = new TextDecoder().decode(bytes).split('\n');
-    text[15_001] = text[15_001].replace(/,([\d.]+),/, ',oops,');
-    const bad = new TextEncoder().encode(text.join('\n'));
+    const bad = arbinWithBadValue();
     const whole = await parseFile({ fileName: 'bad.csv', bytes: bad }).catch((e: unknown) => e);
     const batched = await streamed((await planOf('bad.csv', bad))!, 'bad.csv', bad, 1 << 14).catch((e: unknown) => e);
     expect(whole).toBeInstanceOf(ParseError);
