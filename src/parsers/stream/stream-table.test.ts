@@ -88,6 +88,14 @@ describe('streamTable (a big delimited file in batches)', () => {
     });
   }
 
+  it('gathers lines longer than a batch across pieces without a line feed (batches of 64 bytes, pieces of 64)', async () => {
+    const { fileName, bytes } = file('arbin/arbin_example.csv')();
+    const whole = await parseFile({ fileName, bytes });
+    const s = await streamed((await planOf(fileName, bytes))!, fileName, bytes, 64);
+    expect(s.table.rows).toBe(whole.result.rows);
+    s.columns.forEach((col, k) => expect(col.values, col.name).toEqual(whole.result.columns[k].values));
+  });
+
   it('names the line and column of a bad value, as the whole-file reader does', async () => {
     const bad = arbinWithBadValue();
     const whole = await parseFile({ fileName: 'bad.csv', bytes: bad }).catch((e: unknown) => e);

@@ -44,6 +44,8 @@ export async function* readTableBatches(
   // over by the next, so the rows are gathered without new memory per batch (the consumers copy what they keep).
   let work = new Uint8Array(0);
   let held = 0;
+  /** work[0, lineFreeUpTo) is known to hold no line feed (a long line being gathered): not searched again. */
+  let lineFreeUpTo = 0;
   let scanner: RangeScanner | undefined;
 
   const scan = (end: number): TableBatch => {
@@ -72,14 +74,17 @@ export async function* readTableBatches(
     work.set(piece, held);
     held += piece.length;
     if (held < batchBytes) continue;
-    const end = work.lastIndexOf(10, held - 1) + 1;
-    if (end === 0) {
+    const lf = work.subarray(lineFreeUpTo, held).lastIndexOf(10);
+    if (lf < 0) {
       if (held > MAX_LINE_BYTES) throw new ParseError({ format: plan.format, fileName, line, message: `line longer than ${MAX_LINE_BYTES >> 20} MiB` });
+      lineFreeUpTo = held;
       continue;
     }
+    const end = lineFreeUpTo + lf + 1;
     const batch = scan(end);
     work.copyWithin(0, end, held);
     held -= end;
+    lineFreeUpTo = held; // what is left is after the last line feed
     if (batch.rows > 0) yield batch;
   }
   if (held > 0) {
