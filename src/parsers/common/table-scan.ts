@@ -1,4 +1,5 @@
 import { latin1Slice } from './decode-text.js';
+import { createRowKernel } from './row-kernel/row-kernel.js';
 import { scanGeneralNumber, scanNumber, scanPlainNumber } from './fast-number.js';
 import type { ScanCursor } from './fast-number.js';
 import type { TableField } from './table-reader.js';
@@ -63,9 +64,11 @@ export interface RangeScanner {
  * with `error` set. `end` is the end of the data. With `reserveRows` the columns are allocated
  * for that many rows and kept that long (views of longer buffers), so the rows of later ranges can
  * be appended without new arrays (see joinTableChunks); otherwise a large unused end is trimmed.
+ * The row kernel (row-kernel/, WebAssembly) reads the plain rows first and this scanner each row it
+ * stops at, with the same values (row-kernel.test.ts); `useKernel` false reads every row here.
  */
 export function createRangeScanner(
-  syntax: TableSyntax, fields: readonly TableField[], bytes: Uint8Array, start: number, end: number, reserveRows?: number,
+  syntax: TableSyntax, fields: readonly TableField[], bytes: Uint8Array, start: number, end: number, reserveRows?: number, useKernel = true,
 ): RangeScanner {
   let maxIndex = 0;
   for (const f of fields) maxIndex = Math.max(maxIndex, f.index);
@@ -81,19 +84,36 @@ export function createRangeScanner(
     missing: new Set((syntax.missingTokens ?? DEFAULT_MISSING).map((t) => t.toLowerCase())),
   };
   s.columns = fields.map(() => new Float64Array(s.capacity));
+  const kernel = useKernel
+    ? createRowKernel(syntax.delimiter, syntax.decimalComma, fields, (b, from, to, slot) => (kinds[slot] & LENIENT) === 0 && !isMissing(b, from, to, s.missing))
+    : undefined;
+  // Kernel calls in a row that took few rows: past MAX_POOR_CALLS the rows are not plain, and this scanner reads them alone.
+  let poorCalls = 0;
   let error: TableChunk['error'];
   return {
     get pos() { return s.pos; },
     scanTo(stop) {
       while (!error && s.pos < stop) {
-        const status = scanRows(s, stop);
+        let status: number;
+        if (kernel && poorCalls < MAX_POOR_CALLS && s.row < s.capacity) {
+          const taken = kernel.scan(s.bytes, s.pos, s.end, stop, s.columns, s.row, s.capacity - s.row);
+          s.row += taken.rows;
+          s.line += taken.rows;
+          s.pos = taken.next;
+          poorCalls = taken.rows < POOR_CALL_ROWS ? poorCalls + 1 : 0;
+          if (s.pos >= stop) break;
+          // The row the kernel stopped at (or the next, when it stopped for room): read here, with every rule.
+          status = scanRows(s, s.pos + 1);
+        } else {
+          status = scanRows(s, stop);
+        }
         if (status === SCAN_ERROR) {
           const [a, b] = trimField(s.bytes, s.errorStart, s.errorEnd);
           error = { line: s.line, slot: slotOf[s.errorField], text: latin1Slice(s.bytes, a, Math.min(b, a + 40)) };
         } else if (status === SCAN_FULL) {
           s.capacity *= 2;
           s.columns = s.columns.map((c) => { const g = new Float64Array(s.capacity); g.set(c); return g; });
-        } else break;
+        }
       }
       return !error;
     },
@@ -112,6 +132,7 @@ export function createRangeScanner(
       return chunk;
     },
     refill(next, start, end) {
+      kernel?.invalidate();
       s.bytes = next;
       s.pos = start;
       s.end = end;
@@ -132,6 +153,9 @@ export function scanTableRange(
   return scanner.finish();
 }
 
+/** A kernel call that took fewer rows than this counts as poor; after MAX_POOR_CALLS of them in a row the kernel is left out. */
+const POOR_CALL_ROWS = 64;
+const MAX_POOR_CALLS = 8;
 const KIND_NUMBER = 0;
 const KIND_READER = 1;
 const LENIENT = 2;
