@@ -2,13 +2,13 @@
  * List-page load (issue 2, "Speed"): 10,000 experiments and 100,000 devices, a filtered, sorted list page
  * under 50 concurrent clients (autocannon, loopback, bearer token of a contributor who owns few rows, so
  * the visibility scope is exercised). The server runs in a child process so the load generator does not
- * share its event loop. Floors measured in the same run: GET /api/health, and the list's SQL sent
- * straight through the driver with the same concurrency.
+ * share its event loop. Floors measured in the same run: GET /api/health, the list's SQL sent
+ * straight through the driver with the same concurrency, and the same SQL from pgbench (no Node at all).
  * Run: npm run bench:list   (DB=postgres|pglite|both, SECONDS=10, PG_ADMIN_URL=postgres://…/postgres,
  * PROCESSES=1,2: HTTP server processes on PostgreSQL, one variant after another, each on a fresh database)
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,10 +219,40 @@ async function plainSql(databaseUrl: string, batchId: number): Promise<string[]>
     const what = table === 'experiments' ? 'page + total + devices under test' : 'page + total';
     lines.push(`plain SQL via pg (pool 10, ${CONNECTIONS} concurrent), ${table}: ${what}\n  p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms  ${Math.round(latencies.length / seconds)} pages/s`);
   }
+  for (const [table, text, params] of pages) lines.push(...pgbenchFloor(databaseUrl, table, text, params));
   for (const [table, text, params] of pages) {
     const plan = (await pool.query(`explain (analyze, buffers) ${text}`, params)).rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`);
     lines.push(`EXPLAIN (ANALYZE, BUFFERS) ${table} page + total:`, ...plan);
   }
   await pool.end();
   return lines;
+}
+
+/**
+ * The floor without Node at all: PostgreSQL's own load generator sends the page's SQL (parameters written in as
+ * literals) from 50 clients, as simple queries and as a prepared statement (no parse or plan per call). On a
+ * machine where PostgreSQL, the server and the load generator share the cores, this is the most pages/s the
+ * database can serve whatever the server does.
+ */
+function pgbenchFloor(databaseUrl: string, table: string, text: string, params: unknown[]): string[] {
+  if (spawnSync('pgbench', ['--version']).status !== 0) return [`pgbench not found: the database-only floor of the ${table} page is skipped`];
+  const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
+  try {
+    const script = join(dir, `${table}.sql`);
+    writeFileSync(script, `${text.replace(/\$(\d+)/g, (_m, k: string) => literal(params[Number(k) - 1])).replace(/\s+/g, ' ')};\n`);
+    return (['simple', 'prepared'] as const).map((mode) => {
+      // -l: one line per transaction (client, transaction, latency in µs, …) in files named after the prefix.
+      const prefix = join(dir, `${table}-${mode}`);
+      const run = spawnSync('pgbench', ['-n', '-f', script, '-c', String(CONNECTIONS), '-j', '2', '-T', String(seconds), '-M', mode, '-l', `--log-prefix=${prefix}`, databaseUrl], { encoding: 'utf8' });
+      if (run.status !== 0) return `pgbench (${mode}) failed: ${run.stderr.trim().split('\n').pop()}`;
+      const ms = readdirSync(dir).filter((f) => join(dir, f).startsWith(prefix)).flatMap((f) =>
+        readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[2]) / 1000));
+      const q = (f: number) => quantile(ms, f).toFixed(1);
+      const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
+      return `pgbench, ${CONNECTIONS} clients, ${mode} queries, ${table} page SQL only (no HTTP, no Node)\n  p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms  ${Math.round(tps)} pages/s  (${ms.length} transactions)`;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
