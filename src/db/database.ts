@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { createEmbeddedDatabase, isEmbeddedDatabase } from './embedded-database.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -38,11 +39,25 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inM
     client = new PGlite({ parsers: pgliteParsers });
   } else {
     const dir = join(opts.dataDir, 'db');
-    mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir, { parsers: pgliteParsers });
+    mkdirSync(opts.dataDir, { recursive: true });
+    client = isEmbeddedDatabase(dir) ? new PGlite(dir, { parsers: pgliteParsers }) : createThenOpen(dir);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/**
+ * A first start creates the database in a child process (see embedded-database.ts) and opens it here when
+ * ready. The dialect only calls query() and close(), so until then those wait for the real client.
+ */
+function createThenOpen(dir: string): PGlite {
+  const ready = createEmbeddedDatabase(dir).then(() => new PGlite(dir, { parsers: pgliteParsers }));
+  ready.catch(() => undefined); // reported by the first query (the migration at start-up)
+  const deferred = {
+    query: async (...args: Parameters<PGlite['query']>) => (await ready).query(...args),
+    close: () => ready.then((client) => client.close(), () => undefined),
+  };
+  return deferred as unknown as PGlite;
 }
 
 const toNumber = (v: string) => Number(v);
