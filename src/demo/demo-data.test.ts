@@ -46,3 +46,30 @@ describe('demo data', () => {
     await expect(fillDemoData(t.handle.db)).rejects.toBeInstanceOf(ConflictError);
   });
 });
+
+describe('demo data that fails part way', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('leaves the database as it was, so it can be run again', async () => {
+    const tables = ['organisations', 'users', 'record_history', 'device_specifications', 'batches', 'devices', 'experiments', 'literature_references'] as const;
+    const counts = async () => {
+      const out: Record<string, number> = {};
+      for (const table of tables) out[table] = Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      return out;
+    };
+    const before = await counts();
+    // The last step looks up this seeded parameter: without it the demo fails after writing everything else.
+    const parameter = await t.handle.db.selectFrom('parameters').selectAll().where('name', '=', 'Nominal capacity').where('kind', '=', 'device').executeTakeFirstOrThrow();
+    await t.handle.db.deleteFrom('parameters').where('id', '=', parameter.id).execute();
+    await expect(fillDemoData(t.handle.db)).rejects.toThrow(/no result/i);
+    expect(await counts()).toEqual(before);
+
+    await t.handle.db.insertInto('parameters').values(parameter).execute();
+    expect(await fillDemoData(t.handle.db)).toHaveLength(5);
+    expect((await counts()).experiments).toBeGreaterThan(before.experiments);
+  });
+});

@@ -46,10 +46,18 @@ export async function assertEmptyForDemo(db: Db): Promise<void> {
   if (taken.length > 0) throw new ConflictError(`Demo user ${taken[0].username} already exists; the demo only fills an empty database`);
 }
 
-/** Fills an empty database with a small lab: organisations, one user per role, a module → cell tree, batches, devices, equipment, protocols, experiments. */
+/**
+ * Fills an empty database with a small lab: organisations, one user per role, a module → cell tree, batches,
+ * devices, equipment, protocols, experiments. One transaction: a failure part way leaves the database as it was,
+ * so the demo can simply be run again.
+ */
 export async function fillDemoData(db: Db): Promise<DemoAccount[]> {
+  return db.transaction().execute((trx) => fillInTransaction(trx));
+}
+
+async function fillInTransaction(db: Db): Promise<DemoAccount[]> {
   await assertEmptyForDemo(db);
-  // No outer transaction: each record is written (with its history) in its own, as through the API.
+  // Each record is written with its history by createRecord, as through the API (inside this transaction).
   const create = async (def: EntityDefinition, viewer: Viewer, input: Record<string, unknown>) =>
     createRecord(db, viewer, def, buildEntitySchemas(def).create.parse({ status: 'public', ...input }) as Record<string, unknown>);
 

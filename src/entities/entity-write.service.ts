@@ -34,9 +34,10 @@ async function checkReferences(ctx: WriteContext, def: EntityDefinition, values:
   }
 }
 
+/** Runs fn in a transaction of its own, or in the caller's when db already is one (a batch of writes that stands or falls together). */
 async function inTransaction<T>(db: Db, def: EntityDefinition, fn: (trx: Db) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction().execute(fn);
+    return db.isTransaction ? await fn(db) : await db.transaction().execute(fn);
   } catch (err) {
     throw mapDatabaseError(err, def.conflicts);
   }
