@@ -110,6 +110,28 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     expect(head.length).toBe(3);
   });
 
+  it("opens the data file's own page: summary, downloads, warnings, plots and columns", async () => {
+    const { page } = browser;
+    await page.goto(`/experiments/${experimentId}`);
+    await page.getByRole('link', { name: 'Details of test_2.ndax' }).click();
+    await page.getByRole('heading', { name: 'test_2.ndax', level: 1 }).waitFor();
+    const summary = page.getByLabel('Data file summary');
+    await summary.getByText('108,563').waitFor();
+    await summary.getByText(/^neware-ndax \(parser /).waitFor();
+    await summary.getByText('1.32 MB').waitFor();
+    await summary.getByRole('link', { name: 'Parquet' }).waitFor();
+    // The file's own warning (rows NewareNDA also extrapolates), in words, with its code.
+    await page.getByRole('region', { name: 'Parser warnings' }).getByText(/no runInfo entry.*\(INTERPOLATED_ROWS\)/).waitFor();
+    const columns = page.getByRole('table', { name: 'Columns' });
+    await columns.getByRole('row').filter({ hasText: 'Current / A' }).filter({ hasText: 'mA' }).waitFor();
+    expect(await columns.getByRole('row').count()).toBe(22); // header + 21 columns
+    await page.getByLabel('Header metadata').getByText('BTS Client 8.0.1.492(2025.01.23)').first().waitFor();
+    const plot = page.getByRole('figure', { name: 'Voltage, current and temperature vs test time' });
+    await expect.poll(async () => Number(await plot.getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect((await countPlotPixels(plot, VOLTAGE_BLUE)).matching).toBeGreaterThan(800);
+    await saveScreenshot(page, 'data-file-page');
+  });
+
   it('overlays the file on the compare page', async () => {
     const { page } = browser;
     await page.goto('/compare');

@@ -8,6 +8,7 @@ import { ComparePage } from '../compare/compare.page.js';
 import { EntityDetailPage } from '../entities/entity-detail.page.js';
 import { EntityCreatePage, EntityEditPage } from '../entities/entity-form.page.js';
 import { EntityListPage } from '../entities/entity-list.page.js';
+import { DataFilePage } from '../experiments/data-file.page.js';
 import { ExperimentPage } from '../experiments/experiment.page.js';
 import { UploadPage } from '../upload/upload.page.js';
 import { ErrorBoundary } from '../ui/error-boundary.js';
@@ -34,6 +35,7 @@ export function App() {
               <Route path="/compare" element={<ComparePage />} />
               <Route path="/experiments/new" element={<EntityCreatePage plural="experiments" />} />
               <Route path="/experiments/:id" element={<ExperimentPage />} />
+              <Route path="/data-files/:id" element={<DataFilePage />} />
               <Route path="/:plural" element={<EntityListPage />} />
               <Route path="/:plural/new" element={<EntityCreatePage />} />
               <Route path="/:plural/:id" element={<EntityDetailPage />} />

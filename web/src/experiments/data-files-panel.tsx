@@ -1,74 +1,23 @@
 import { useEffect } from 'react';
-import { apiFetch } from '../api/api-client.js';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/use-api.js';
 import type { Page } from '../entities/entity-list.page.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { columnsOf, errorOf, qualityFlagsOf, type DataFile } from './data-file.types.js';
+import { ColumnsTable, Downloads, FileState, QualityFlags } from './data-file-parts.js';
+import { columnsOf, qualityFlagsOf, type DataFile } from './data-file.types.js';
 
 const POLL_MS = 1500;
 
-function Downloads({ file }: { file: DataFile }) {
-  const base = `/api/v1/data-files/${file.id}`;
-  return (
-    <span className="downloads">
-      <a href={`${base}/raw`} download>
-        raw
-      </a>
-      {file.state === 'ready' ? (
-        <>
-          {' · '}
-          <a href={`${base}/export?format=csv`} download>
-            CSV
-          </a>
-          {' · '}
-          <a href={`${base}/export?format=parquet`} download>
-            Parquet
-          </a>
-          {' · '}
-          <a href={`${base}/export?format=bdf-csv`} download>
-            BDF
-          </a>
-        </>
-      ) : null}
-    </span>
-  );
-}
-
 function FileDetails({ file }: { file: DataFile }) {
-  const columns = columnsOf(file);
-  const flags = qualityFlagsOf(file);
+  const columns = columnsOf(file).length;
+  const flags = qualityFlagsOf(file).length;
   return (
     <details>
       <summary>
-        {columns.length} columns{flags.length > 0 ? `, ${flags.length} quality flag(s)` : ''}
+        {columns} columns{flags > 0 ? `, ${flags} quality flag(s)` : ''}
       </summary>
-      {flags.length > 0 ? (
-        <ul className="flags" aria-label="Data-quality flags">
-          {flags.map((f, i) => (
-            <li key={i}>⚠ {f}</li>
-          ))}
-        </ul>
-      ) : null}
-      <table className="list compact">
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Original header</th>
-            <th scope="col">Original unit</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
-            <tr key={c.name + (c.original ?? '')}>
-              <td>{c.name}</td>
-              <td>{c.unit ?? '—'}</td>
-              <td>{c.original ?? '—'}</td>
-              <td>{c.originalUnit ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <QualityFlags file={file} />
+      <ColumnsTable file={file} />
     </details>
   );
 }
@@ -102,20 +51,13 @@ export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }:
               <td>
                 <button type="button" className="link" onClick={() => onSelect(f)} disabled={f.state !== 'ready'} aria-pressed={f.id === selected}>
                   {f.original_name ?? f.name}
-                </button>
+                </button>{' '}
+                <Link className="small" to={`/data-files/${f.id}`} aria-label={`Details of ${f.original_name ?? f.name}`}>
+                  details
+                </Link>
               </td>
               <td>
-                <span className={`badge badge-${f.state}`} data-state={f.state}>
-                  {f.state}
-                </span>
-                {f.state === 'failed' ? (
-                  <div className="error">
-                    {errorOf(f)}{' '}
-                    <button type="button" className="small" onClick={() => void apiFetch(`/api/v1/data-files/${f.id}/retry`, { method: 'POST' }).then(reload, reload)}>
-                      Retry
-                    </button>
-                  </div>
-                ) : null}
+                <FileState file={f} onRetried={reload} />
               </td>
               <td>{f.format ?? '—'}</td>
               <td>{f.row_count !== null && f.row_count !== undefined ? `${f.row_count.toLocaleString()} rows` : '—'}</td>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ApiError, apiFetch } from '../api/api-client.js';
 import { useChoices } from '../entities/use-choices.js';
 import { errorOf, type DataFile } from '../experiments/data-file.types.js';
+import { formatBytes } from '../ui/format-bytes.js';
 import { ColumnMappingDialog } from './column-mapping.dialog.js';
 import { previewFile, type FilePreview } from './preview-file.js';
 import { PreviewSummary } from './preview-summary.js';
@@ -21,7 +22,6 @@ interface Item {
 /** How often an uploaded file's parse state is asked for while it is queued or parsing. */
 const FOLLOW_MS = 1500;
 
-const formatBytes = (n: number) => (n > 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function statusText(i: Item): string {
