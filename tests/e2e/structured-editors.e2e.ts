@@ -108,6 +108,11 @@ describe('structured editors: specification parameter values and experiment devi
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { name: child }).waitFor();
 
+    // The child's page lists the value by name and unit, and says where it was set.
+    const values = page.getByRole('table', { name: 'Effective parameter values' });
+    await values.getByRole('row', { name: /Nominal capacity/ }).filter({ hasText: '5000' }).filter({ hasText: 'milliampere hour' }).filter({ hasText: `${parent} (inherited)` }).waitFor();
+    expect(await values.getByRole('row').count()).toBe(2); // header + the one inherited value
+
     const saved = await session.request<Specification>('GET', `/api/v1/specifications/${idInUrl(page)}`);
     expect(saved.parameter_values).toEqual([]);
     expect(saved.effective_parameter_values).toEqual([

@@ -7,6 +7,7 @@ import { AttachmentControl } from './attachment-control.js';
 import { entityConfig, humanise } from './entity-config.js';
 import type { Row } from './entity-list.page.js';
 import { HistoryList } from './history-list.js';
+import { isParameterValueList, ParameterValuesTable } from './parameter-values.view.js';
 import { RecordActions } from './record-actions.js';
 import { RelatedLists } from './related-lists.js';
 import { useOpenApi } from './use-openapi.js';
@@ -14,20 +15,31 @@ import { ValueCell } from './value-cell.js';
 
 const HIDDEN = new Set(['id', 'name']);
 
-/** All fields of a record as a definition list, references linked. */
+/** All fields of a record as a definition list, references linked, parameter values as a table. */
 export function RecordFields({ plural, record }: { plural: string; record: Row }) {
+  // A specification's effective values include its own (marked not inherited): one table says it all.
+  const hidden = (k: string) => HIDDEN.has(k) || (k === 'parameter_values' && isParameterValueList(record.effective_parameter_values));
   return (
     <dl className="fields">
       {Object.entries(record)
-        .filter(([k]) => !HIDDEN.has(k))
-        .map(([k, v]) => (
-          <div key={k}>
-            <dt>{humanise(k)}</dt>
-            <dd>
-              <ValueCell field={k} value={v} plural={plural} />
-            </dd>
-          </div>
-        ))}
+        .filter(([k]) => !hidden(k))
+        .map(([k, v]) =>
+          isParameterValueList(v) ? (
+            <div key={k} className="wide">
+              <dt>{humanise(k)}</dt>
+              <dd>
+                <ParameterValuesTable values={v} label={humanise(k)} />
+              </dd>
+            </div>
+          ) : (
+            <div key={k}>
+              <dt>{humanise(k)}</dt>
+              <dd>
+                <ValueCell field={k} value={v} plural={plural} />
+              </dd>
+            </div>
+          ),
+        )}
     </dl>
   );
 }

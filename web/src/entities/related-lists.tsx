@@ -7,13 +7,14 @@ import type { Page, Row } from './entity-list.page.js';
 import { ValueCell } from './value-cell.js';
 
 // Sub-resources under /{id}/ that are not pages of related records (data endpoints, summaries).
-const NOT_RELATED = new Set(['history', 'files', 'series', 'cycles', 'steps', 'dqdv', 'voltage-capacity', 'raw', 'download', 'export', 'statistics', 'retry', 'reprocess']);
+const NOT_RELATED = new Set(['history', 'files', 'series', 'cycles', 'steps', 'dqdv', 'voltage-capacity', 'export', 'statistics', 'retry', 'reprocess']);
 
-/** The related lists the API offers for an entity: GET /api/v1/<plural>/{id}/<name> returning a page. */
+/** The related lists the API offers for an entity: GET /api/v1/<plural>/{id}/<name> returning a JSON page (not a file such as a spec sheet). */
 export function relatedPathsOf(doc: OpenApiDocument, plural: string): string[] {
   const prefix = `/api/v1/${plural}/{id}/`;
+  const returnsJson = (path: string) => Object.keys(doc.paths[path].get?.responses?.['200']?.content ?? {}).includes('application/json');
   return Object.keys(doc.paths)
-    .filter((p) => p.startsWith(prefix) && doc.paths[p].get && !p.slice(prefix.length).includes('/'))
+    .filter((p) => p.startsWith(prefix) && doc.paths[p].get && !p.slice(prefix.length).includes('/') && returnsJson(p))
     .map((p) => p.slice(prefix.length))
     .filter((name) => !NOT_RELATED.has(name));
 }
@@ -32,6 +33,16 @@ function RelatedList({ plural, id, name }: { plural: string; id: string; name: s
       <ErrorMessage error={error} />
       {data && data.items.length > 0 ? (
         <table className="list compact">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              {extra.map((c) => (
+                <th key={c} scope="col">
+                  {humanise(c.replace(/_id$/, ''))}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {data.items.map((row) => (
               <tr key={row.id}>

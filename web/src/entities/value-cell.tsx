@@ -2,11 +2,23 @@ import { Link } from 'react-router-dom';
 import { referenceTarget } from './entity-config.js';
 import { useChoices } from './use-choices.js';
 
-function formatValue(value: unknown): string {
+// Counts read better grouped (108,563); other integers (years, sequence numbers) stay as written.
+const COUNT_FIELD = /(_count|_bytes)$/;
+
+function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(6).replace(/\.?0+$/, '');
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return value.toPrecision(6).replace(/\.?0+$/, '');
+    return COUNT_FIELD.test(field) ? value.toLocaleString() : String(value);
+  }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return new Date(value).toLocaleString();
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    // Metadata and attributes: "key: value" pairs, one a line (pre-line keeps the breaks).
+    const entries = Object.entries(value as object);
+    if (entries.length === 0) return '—';
+    return entries.map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`).join('\n');
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -33,6 +45,7 @@ export function ValueCell({ field, value, plural }: { field: string; value: unkn
         ))}
       </>
     );
-  if (field === 'status' && typeof value === 'string') return <span className={`badge badge-${value}`}>{value}</span>;
-  return <>{formatValue(value)}</>;
+  if ((field === 'status' || field === 'state') && typeof value === 'string') return <span className={`badge badge-${value}`}>{value}</span>;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return <span className="pairs">{formatValue(field, value)}</span>;
+  return <>{formatValue(field, value)}</>;
 }
