@@ -83,6 +83,6 @@ export function referenceTarget(field: string, ownPlural?: string): string | und
 export function humanise(field: string): string {
   const special: Record<string, string> = { is_si: 'SI', doi: 'DOI', c_rate: 'C-rate', temperature_c: 'Temperature (°C)', id: 'ID', url: 'URL' };
   if (special[field]) return special[field];
-  const text = field.replace(/_id$/, '').replace(/^is_/, '').replace(/_/g, ' ');
+  const text = field.replace(/_id$/, '').replace(/^is_/, '').replace(/[_-]/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -18,7 +18,7 @@ export function UploadPage() {
         </select>
       </div>
       <p>
-        No experiment yet? <Link to="/experiments/new">Create one</Link>.
+        {choices.length === 0 ? 'No experiment yet?' : 'For a new experiment,'} <Link to="/experiments/new">create it</Link> first.
       </p>
       {experimentId ? (
         <>
