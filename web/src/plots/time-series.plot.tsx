@@ -63,7 +63,8 @@ export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; co
       cursor: { drag: { x: true, y: false, setScale: false } },
       legend: { live: true },
       series: [{ label: 'Test time / s' }, ...columns.map((c) => ({ label: c, scale: unitOf(c), stroke: COLORS[unitOf(c)] ?? '#555', width: 1.25, spanGaps: false }))],
-      axes: [{ values: formatTicks, label: 'Test time / s' }, ...units.map((u, i) => ({ values: formatTicks, scale: u, label: axisTitle(columns, u), side: i === 0 ? 3 : 1, grid: { show: i === 0 }, stroke: COLORS[u] }))],
+      // space: room for six-digit second counts (a week of testing) without the labels running together.
+      axes: [{ values: formatTicks, label: 'Test time / s', space: 80 }, ...units.map((u, i) => ({ values: formatTicks, scale: u, label: axisTitle(columns, u), side: i === 0 ? 3 : 1, grid: { show: i === 0 }, stroke: COLORS[u] }))],
       hooks: {
         setSelect: [
           (u: uPlot) => {
