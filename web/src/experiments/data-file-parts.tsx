@@ -42,9 +42,32 @@ export function FileState({ file, onRetried }: { file: DataFile; onRetried(): vo
           <button type="button" className="small" onClick={() => void apiFetch(`/api/v1/data-files/${file.id}/retry`, { method: 'POST' }).then(onRetried, onRetried)}>
             Retry
           </button>
+          <DetectionReasons file={file} />
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Why no parser took the file, one line per parser (those that knew the extension first): a CSV that no
+ * vendor's layout fits is a case for a column mapping.
+ */
+function DetectionReasons({ file }: { file: DataFile }) {
+  const reasons = (file.error as { reasons?: unknown } | null | undefined)?.reasons;
+  if (!Array.isArray(reasons) || reasons.length === 0) return null;
+  const lines = reasons.map(String);
+  const ordered = [...lines.filter((r) => r.includes('extension matches')), ...lines.filter((r) => !r.includes('extension matches'))];
+  return (
+    <details className="reasons">
+      <summary>Parsers tried ({lines.length})</summary>
+      <ul>
+        {ordered.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <p className="muted">A delimited file in a layout of its own can be read with a column mapping: upload it again and choose the columns.</p>
+    </details>
   );
 }
 
