@@ -27,7 +27,7 @@ describe("the demo's cycler file", () => {
   it('is parsed into 40 fading cycles of the first 25 °C cell, visible to a reader', { timeout: 120_000 }, async () => {
     const id = await addDemoDataFile(t.handle.db, openBlobStore(t.deps.config));
     const reader = await t.createUser('read_only');
-    let file: Row = {};
+    let file = {} as Row;
     await expect
       .poll(async () => (file = await expectJson<Row>(await t.call('GET', `/api/v1/data-files/${id}`, reader))).state, { timeout: 100_000, interval: 200 })
       .toBe('ready');

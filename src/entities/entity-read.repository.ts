@@ -1,4 +1,5 @@
 import { sql, type AliasedRawBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { canEdit } from '../access/permissions.js';
 import { deletedVisibleTo, visibleTo } from '../access/visibility.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
@@ -47,9 +48,17 @@ export interface Page<T> {
   page_size: number;
 }
 
-/** The entity's derived fields over the row `alias`, as selections (none without a `derived` hook). */
+/**
+ * The derived fields of every record over the row `alias`: the owner's username (shown to whoever may see
+ * the record, as its edit history shows its editors), then the entity's own `derived` fields.
+ */
+function derivedFields(viewer: Viewer, def: EntityDefinition, alias: string): Record<string, Expression<unknown>> {
+  return { owner_username: sql`(select u.username from users u where u.id = ${sql.ref(`${alias}.owner_id`)})`, ...def.derived?.(viewer, alias) };
+}
+
+/** The derived fields as selections. */
 function derivedColumns(viewer: Viewer, def: EntityDefinition, alias: string): AliasedRawBuilder<unknown, string>[] {
-  return selections(def.derived?.(viewer, alias) ?? {});
+  return selections(derivedFields(viewer, def, alias));
 }
 
 function selections(fields: Record<string, Expression<unknown>>): AliasedRawBuilder<unknown, string>[] {
@@ -107,18 +116,20 @@ export async function getRow(db: Db, viewer: Viewer, def: EntityDefinition, id: 
 
 /**
  * The output form of rows already read through the visibility scope: the `derived` fields (read by id
- * unless the rows came with them, as list pages and exports do), then the `present` hook.
+ * unless the rows came with them, as list pages and exports do), `can_edit`, then the `present` hook.
  */
 export async function presentRows(db: Db, viewer: Viewer, def: EntityDefinition, rows: EntityRow[]): Promise<Record<string, unknown>[]> {
   // Hooks need not handle the empty case (an empty IN list is a syntax error in SQL).
   if (rows.length === 0) return rows;
   let out = rows;
-  const derived = def.derived?.(viewer, 't') ?? {};
+  const derived = derivedFields(viewer, def, 't');
   const names = Object.keys(derived);
-  if (names.length > 0 && !(names[0] in rows[0])) {
+  if (!(names[0] in rows[0])) {
     const extra = await untyped(db).selectFrom(`${def.table} as t`).select('t.id').select(selections(derived)).where('t.id', 'in', rows.map((r) => r.id)).execute();
     const byId = new Map(extra.map(({ id, ...fields }) => [id as number, fields]));
     out = rows.map((r) => ({ ...r, ...byId.get(r.id) }));
   }
+  // What the viewer may do with each row, by the rule the writes enforce (the UI offers only that).
+  out = out.map((r) => ({ ...r, can_edit: canEdit(viewer, r, def.lockedWhenPublic) }));
   return def.present ? def.present(db, viewer, out) : out;
 }

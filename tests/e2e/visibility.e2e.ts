@@ -11,6 +11,8 @@ describe("a second user cannot see the first user's private experiment", () => {
   const secret = unique('Secret chemistry');
   const shared = unique('Shared results');
   let secretId: number;
+  let sharedId: number;
+  let ownerName: string;
 
   beforeAll(async () => {
     const admin = await apiLogin(baseUrl, ADMIN.username, ADMIN.password);
@@ -18,7 +20,8 @@ describe("a second user cannot see the first user's private experiment", () => {
     const owner = await createUser(baseUrl, admin, unique('erin'), institution);
     const other = await createUser(baseUrl, admin, unique('frank'), institution);
     secretId = (await owner.session.request<{ id: number }>('POST', '/api/v1/experiments', { name: secret })).id;
-    await owner.session.request('POST', '/api/v1/experiments', { name: shared, status: 'public' });
+    sharedId = (await owner.session.request<{ id: number }>('POST', '/api/v1/experiments', { name: shared, status: 'public' })).id;
+    ownerName = owner.username;
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, other.username, other.password);
   });
@@ -49,5 +52,16 @@ describe("a second user cannot see the first user's private experiment", () => {
     await page.goto(`/experiments/${secretId}`);
     await page.getByText(/Not found: it does not exist or you may not see it/).waitFor();
     expect(await page.getByText(secret).count()).toBe(0);
+  });
+
+  it("shows the public one with its owner's name, and no controls to change it", async () => {
+    const { page } = browser;
+    await page.goto(`/experiments/${sharedId}`);
+    await page.getByRole('heading', { name: shared }).waitFor();
+    await page.getByText('All fields').click();
+    await page.getByText(ownerName, { exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await page.getByRole('switch', { name: 'Public' }).count()).toBe(0);
   });
 });

@@ -24445,6 +24445,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24517,6 +24521,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24535,6 +24543,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24572,6 +24584,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24593,6 +24609,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24650,6 +24670,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24692,6 +24716,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24746,6 +24774,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24803,6 +24835,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24850,6 +24886,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24912,6 +24952,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -24956,6 +25000,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -25049,6 +25097,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -25160,6 +25212,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -25216,6 +25272,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -25287,6 +25347,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -25393,6 +25457,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */
@@ -25475,6 +25543,10 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
+            /** @description The owner's username (null for seeded records) */
+            owner_username: string | null;
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
             /** @enum {string} */
             status: "private" | "public" | "deleted";
             /** Format: date-time */

@@ -32,6 +32,8 @@ export function AttachmentControl({ config, record, onChanged }: { config: Entit
       if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? `Upload failed (${res.status})`);
     });
 
+  // Only those who may change the record get the controls (the API says who: can_edit).
+  const editable = record.can_edit !== false;
   return (
     <section aria-label={attachment.label} className="attachment">
       <h2>{attachment.label}</h2>
@@ -40,17 +42,21 @@ export function AttachmentControl({ config, record, onChanged }: { config: Entit
           <a href={url} download={name}>
             {name}
           </a>{' '}
-          <button type="button" disabled={busy} onClick={() => run(() => apiFetch(url, { method: 'DELETE' }))}>
-            Remove
-          </button>
+          {editable ? (
+            <button type="button" disabled={busy} onClick={() => run(() => apiFetch(url, { method: 'DELETE' }))}>
+              Remove
+            </button>
+          ) : null}
         </p>
       ) : (
         <p className="muted">None attached.</p>
       )}
-      <label className="button">
-        {typeof name === 'string' ? 'Replace…' : 'Attach…'}
-        <input type="file" className="visually-hidden" accept={attachment.accept} disabled={busy} aria-label={`Choose the ${attachment.label.toLowerCase()} file`} onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} />
-      </label>
+      {editable ? (
+        <label className="button">
+          {typeof name === 'string' ? 'Replace…' : 'Attach…'}
+          <input type="file" className="visually-hidden" accept={attachment.accept} disabled={busy} aria-label={`Choose the ${attachment.label.toLowerCase()} file`} onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} />
+        </label>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}

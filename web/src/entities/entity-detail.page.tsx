@@ -18,7 +18,7 @@ const HIDDEN = new Set(['id', 'name']);
 /** All fields of a record as a definition list, references linked, parameter values as a table. */
 export function RecordFields({ plural, record }: { plural: string; record: Row }) {
   // A specification's effective values include its own (marked not inherited): one table says it all.
-  const hidden = (k: string) => HIDDEN.has(k) || (k === 'parameter_values' && isParameterValueList(record.effective_parameter_values));
+  const hidden = (k: string) => HIDDEN.has(k) || k === 'owner_username' || (k === 'parameter_values' && isParameterValueList(record.effective_parameter_values));
   return (
     <dl className="fields">
       {Object.entries(record)
@@ -34,9 +34,7 @@ export function RecordFields({ plural, record }: { plural: string; record: Row }
           ) : (
             <div key={k}>
               <dt>{humanise(k)}</dt>
-              <dd>
-                <ValueCell field={k} value={v} plural={plural} />
-              </dd>
+              <dd>{k === 'owner_id' && typeof record.owner_username === 'string' ? record.owner_username : <ValueCell field={k} value={v} plural={plural} />}</dd>
             </div>
           ),
         )}

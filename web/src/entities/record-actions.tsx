@@ -26,6 +26,8 @@ export function RecordActions({ config, record, onChanged }: { config: EntityUiC
     }
   }
 
+  // The API says whether this user may change the record (can_edit); a reader sees no controls.
+  if (record.can_edit === false) return null;
   return (
     <div className="record-actions">
       <Link className="button" to={`/${config.plural}/${record.id}/edit`}>

@@ -39,9 +39,11 @@ export function FileState({ file, onRetried }: { file: DataFile; onRetried(): vo
       {file.state === 'failed' ? (
         <div className="error">
           {errorOf(file)}{' '}
-          <button type="button" className="small" onClick={() => void apiFetch(`/api/v1/data-files/${file.id}/retry`, { method: 'POST' }).then(onRetried, onRetried)}>
-            Retry
-          </button>
+          {file.can_edit ? (
+            <button type="button" className="small" onClick={() => void apiFetch(`/api/v1/data-files/${file.id}/retry`, { method: 'POST' }).then(onRetried, onRetried)}>
+              Retry
+            </button>
+          ) : null}
           <DetectionReasons file={file} />
         </div>
       ) : null}
