@@ -61,7 +61,7 @@ function registerTarget(app: OpenAPIHono, deps: AppDeps, store: ReturnType<typeo
       throw new AppError('UNSUPPORTED_FORMAT', `${file.fileName}: a ${target.label} must be ${accepted} (checked by its first bytes)`, { issues: [{ field: 'file', message: `expected ${accepted}` }] });
     }
     const row = await updateRecord(deps.db, viewer(c), entity, id, { [columns.key]: file.blob.key, [columns.sha256]: file.blob.sha256, [columns.name]: file.fileName });
-    return c.json((await presentRows(deps.db, viewer(c), entity, [row]))[0], 200);
+    return c.json((await presentRows(deps.db, viewer(c), entity, [row], { withOwner: true }))[0], 200);
   });
 
   app.openAPIRegistry.registerPath({

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp, type TestUser } from '../../tests/setup/te
 type Json = Record<string, unknown>;
 
 // Fields every record carries out of the API besides its columns: who owns it, and whether the caller may change it.
-describe('owner_username and can_edit on every read path', () => {
+describe('owner_username and can_edit', () => {
   let t: TestApp;
   let owner: TestUser;
   let other: TestUser;
@@ -20,16 +20,21 @@ describe('owner_username and can_edit on every read path', () => {
   });
   afterAll(async () => t.close());
 
-  it('names the owner on create, list, detail and export; seeded records have none', async () => {
+  it('names the owner of one record read or written (not in lists and exports); seeded records have none', async () => {
     const mine = { owner_id: owner.id, owner_username: owner.username };
     const created = (await (await t.call('POST', '/api/v1/experiments', owner, { name: 'Owned', status: 'public' })).json()) as Json;
     expect(created).toMatchObject({ ...mine, can_edit: true });
-    expect(((await get('/api/v1/experiments', reader)).items as Json[])[0]).toMatchObject(mine);
-    expect(await get(`/api/v1/experiments/${String(created.id)}`, reader)).toMatchObject(mine);
+    expect(await get(`/api/v1/experiments/${String(created.id)}`, reader)).toMatchObject({ ...mine, can_edit: false });
+    const updated = (await (await t.call('PATCH', `/api/v1/experiments/${String(created.id)}`, owner, { notes: 'n' })).json()) as Json;
+    expect(updated).toMatchObject(mine);
+    const listed = ((await get('/api/v1/experiments', reader)).items as Json[])[0];
+    expect(listed).toMatchObject({ owner_id: owner.id, can_edit: false });
+    expect(listed).not.toHaveProperty('owner_username');
     const exported = (await (await t.call('GET', '/api/v1/experiments/export?format=json', reader)).json()) as Json[];
-    expect(exported[0]).toMatchObject(mine);
+    expect(exported[0]).toMatchObject({ owner_id: owner.id });
     const units = await get('/api/v1/units?page_size=1', reader);
-    expect((units.items as Json[])[0]).toMatchObject({ owner_id: null, owner_username: null, can_edit: false });
+    const unit = await get(`/api/v1/units/${String((units.items as Json[])[0].id)}`, reader);
+    expect(unit).toMatchObject({ owner_id: null, owner_username: null, can_edit: false });
   });
 
   it('says who may edit, by the rule the writes enforce', async () => {

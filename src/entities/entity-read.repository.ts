@@ -48,17 +48,18 @@ export interface Page<T> {
   page_size: number;
 }
 
-/**
- * The derived fields of every record over the row `alias`: the owner's username (shown to whoever may see
- * the record, as its edit history shows its editors), then the entity's own `derived` fields.
- */
-function derivedFields(viewer: Viewer, def: EntityDefinition, alias: string): Record<string, Expression<unknown>> {
-  return { owner_username: sql`(select u.username from users u where u.id = ${sql.ref(`${alias}.owner_id`)})`, ...def.derived?.(viewer, alias) };
+/** The entity's derived fields over the row `alias`, as selections (none without a `derived` hook). */
+function derivedColumns(viewer: Viewer, def: EntityDefinition, alias: string): AliasedRawBuilder<unknown, string>[] {
+  return selections(def.derived?.(viewer, alias) ?? {});
 }
 
-/** The derived fields as selections. */
-function derivedColumns(viewer: Viewer, def: EntityDefinition, alias: string): AliasedRawBuilder<unknown, string>[] {
-  return selections(derivedFields(viewer, def, alias));
+/**
+ * The owner's username over the row `alias`, for one record read or written (shown to whoever may see the
+ * record, as its edit history shows its editors). Not on list pages: there it cost 15-20 % of their
+ * throughput (bench/README.md, list pages) for a name no list shows.
+ */
+function ownerUsername(alias: string): Record<string, Expression<unknown>> {
+  return { owner_username: sql`(select u.username from users u where u.id = ${sql.ref(`${alias}.owner_id`)})` };
 }
 
 function selections(fields: Record<string, Expression<unknown>>): AliasedRawBuilder<unknown, string>[] {
@@ -116,20 +117,23 @@ export async function getRow(db: Db, viewer: Viewer, def: EntityDefinition, id: 
 
 /**
  * The output form of rows already read through the visibility scope: the `derived` fields (read by id
- * unless the rows came with them, as list pages and exports do), `can_edit`, then the `present` hook.
+ * unless the rows came with them, as list pages and exports do), the owner's username `withOwner` (one
+ * record read or written), `can_edit`, then the `present` hook.
  */
-export async function presentRows(db: Db, viewer: Viewer, def: EntityDefinition, rows: EntityRow[]): Promise<Record<string, unknown>[]> {
+export async function presentRows(db: Db, viewer: Viewer, def: EntityDefinition, rows: EntityRow[], opts: { withOwner?: boolean } = {}): Promise<Record<string, unknown>[]> {
   // Hooks need not handle the empty case (an empty IN list is a syntax error in SQL).
   if (rows.length === 0) return rows;
   let out = rows;
-  const derived = derivedFields(viewer, def, 't');
-  const names = Object.keys(derived);
-  if (!(names[0] in rows[0])) {
-    const extra = await untyped(db).selectFrom(`${def.table} as t`).select('t.id').select(selections(derived)).where('t.id', 'in', rows.map((r) => r.id)).execute();
-    const byId = new Map(extra.map(({ id, ...fields }) => [id as number, fields]));
+  const own = def.derived?.(viewer, 't') ?? {};
+  const readOwn = Object.keys(own).length > 0 && !(Object.keys(own)[0] in rows[0]);
+  const fields = { ...(readOwn ? own : {}), ...(opts.withOwner ? ownerUsername('t') : {}) };
+  if (Object.keys(fields).length > 0) {
+    const extra = await untyped(db).selectFrom(`${def.table} as t`).select('t.id').select(selections(fields)).where('t.id', 'in', rows.map((r) => r.id)).execute();
+    const byId = new Map(extra.map(({ id, ...values }) => [id as number, values]));
     out = rows.map((r) => ({ ...r, ...byId.get(r.id) }));
   }
   // What the viewer may do with each row, by the rule the writes enforce (the UI offers only that).
-  out = out.map((r) => ({ ...r, can_edit: canEdit(viewer, r, def.lockedWhenPublic) }));
+  // Set on the rows in place: a copy of each row per page costs more than the rule itself.
+  for (const r of out) r.can_edit = canEdit(viewer, r, def.lockedWhenPublic);
   return def.present ? def.present(db, viewer, out) : out;
 }

@@ -37,6 +37,8 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
   const tags = [def.plural];
   const viewer = (c: Context) => viewerOf(c, deps.config.anonymousRead);
   const present = async (c: Context, rows: Parameters<typeof presentRows>[3]) => presentRows(deps.db, viewer(c), def, rows);
+  // One record read or written: with its owner's username.
+  const presentOne = async (c: Context, row: Parameters<typeof presentRows>[3][number]) => (await presentRows(deps.db, viewer(c), def, [row], { withOwner: true }))[0];
 
   add(app, { method: 'get', path: base, tags, summary: `List ${def.plural}`, request: { query: s.listQuery }, responses: { 200: json(s.page, 'One page'), ...errorResponses } }, async (c) => {
     const page = await listRows(deps.db, viewer(c), def, valid<ListQuery>(c, 'query'));
@@ -89,13 +91,13 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
 
   add(app, { method: 'get', path: `${base}/{id}`, tags, summary: `One ${def.label}`, request: { params: IdParams }, responses: { 200: json(s.output, def.label), ...errorResponses } }, async (c) => {
     const row = await getRow(deps.db, viewer(c), def, valid<{ id: number }>(c, 'param').id);
-    return c.json((await present(c, [row]))[0], 200);
+    return c.json(await presentOne(c, row), 200);
   });
 
   const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
   add(app, { method: 'post', path: base, tags, summary: `Add a ${def.label}`, middleware: [jsonBodyLimit], request: body(s.create), responses: { 201: json(s.output, 'Created'), ...errorResponses } }, async (c) => {
     const row = await createRecord(deps.db, viewer(c), def, valid<Record<string, unknown>>(c, 'json'));
-    return c.json((await present(c, [row]))[0], 201);
+    return c.json(await presentOne(c, row), 201);
   });
 
   add(
@@ -106,7 +108,7 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
       const sent = (await c.req.json()) as Record<string, unknown>;
       const input = Object.fromEntries(Object.entries(valid<Record<string, unknown>>(c, 'json')).filter(([k]) => k in sent));
       const row = await updateRecord(deps.db, viewer(c), def, valid<{ id: number }>(c, 'param').id, input);
-      return c.json((await present(c, [row]))[0], 200);
+      return c.json(await presentOne(c, row), 200);
     },
   );
 
@@ -127,7 +129,7 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
     },
     async (c) => {
       const row = await restoreRecord(deps.db, viewer(c), def, valid<{ id: number }>(c, 'param').id);
-      return c.json((await present(c, [row]))[0], 200);
+      return c.json(await presentOne(c, row), 200);
     },
   );
 

@@ -18,7 +18,7 @@ const recordOutput = {
   notes: z.string(),
   attributes: z.record(z.string(), z.unknown()),
   owner_id: z.number().int().nullable(),
-  owner_username: z.string().nullable().openapi({ description: "The owner's username (null for seeded records)" }),
+  owner_username: z.string().nullable().optional().openapi({ description: "The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports" }),
   can_edit: z.boolean().openapi({ description: 'Whether the caller may edit, publish or delete this record' }),
   status: z.enum(['private', 'public', 'deleted']),
   created_at: z.string().openapi({ format: 'date-time' }),

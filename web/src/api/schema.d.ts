@@ -24445,8 +24445,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24521,8 +24521,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24543,8 +24543,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24584,8 +24584,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24609,8 +24609,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24670,8 +24670,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24716,8 +24716,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24774,8 +24774,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24835,8 +24835,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24886,8 +24886,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24952,8 +24952,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25000,8 +25000,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25097,8 +25097,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25212,8 +25212,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25272,8 +25272,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25347,8 +25347,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25457,8 +25457,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25543,8 +25543,8 @@ export interface components {
                 [key: string]: unknown;
             };
             owner_id: number | null;
-            /** @description The owner's username (null for seeded records) */
-            owner_username: string | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
