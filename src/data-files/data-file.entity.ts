@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import { defineEntity } from '../entities/entity-definition.js';
 import { assertAllVisible, parkChildren, recordChildHistory, takeParked } from '../metadata/child-rows.js';
-import { readDataFileDeviceIds, readVisibleDataFileDevices, replaceDataFileDevices } from './data-file-devices.repository.js';
+import { readDataFileDeviceIds, replaceDataFileDevices, visibleDeviceIdsJson } from './data-file-devices.repository.js';
 
 const states = ['queued', 'parsing', 'ready', 'failed'] as const;
 
@@ -79,8 +79,5 @@ export const dataFileEntity = defineEntity({
     await replaceDataFileDevices(ctx.db, row.id, deviceIds);
     await recordChildHistory(ctx, 'data_files', row.id, 'device_ids', before, [...new Set(deviceIds)].sort((a, b) => a - b));
   },
-  present: async (db, viewer, rows) => {
-    const devices = await readVisibleDataFileDevices(db, viewer, rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, device_ids: devices.get(r.id) ?? [] }));
-  },
+  derived: (viewer, alias) => ({ device_ids: visibleDeviceIdsJson(viewer, alias) }),
 });

@@ -36,10 +36,11 @@ describe('statements per list request', () => {
     return counter.n;
   };
 
-  it('sends one statement for a page with its total and its derived fields (devices under test, device counts)', async () => {
+  it('sends one statement for a page with its total and its derived fields (devices under test, device counts, devices of data files)', async () => {
     expect(await statements('/api/v1/devices?sort=-sequence')).toBe(1);
     expect(await statements('/api/v1/experiments?type=gitt&sort=-date')).toBe(1);
     expect(await statements('/api/v1/batches?sort=name')).toBe(1);
+    expect(await statements('/api/v1/data-files?sort=-id')).toBe(1);
   });
 
   it('reads the derived fields of a detail by id, once', async () => {
