@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { demoExperiments } from '../demo/demo-catalogue.js';
 import { addDemoDataFile, DEMO_FILE_NAME } from '../demo/demo-data-file.js';
 import { fillDemoData } from '../demo/demo-data.js';
+import { waitUntilSettled } from '../ingest/settled-data-files.js';
 import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 
@@ -33,12 +35,9 @@ export function registerDemoCommand(program: Command): void {
 async function parseNow(db: Db, config: ReturnType<typeof loadConfig>, dataFileId: number): Promise<string> {
   const workers = startIngestWorkers({ ...config, workers: 1 }, db, { pollMs: 200 });
   try {
-    for (;;) {
-      const file = await db.selectFrom('data_files').select(['state', 'row_count', 'error']).where('id', '=', dataFileId).executeTakeFirstOrThrow();
-      if (file.state === 'ready') return `Data file ${dataFileId} ready: ${file.row_count} rows (open the experiment 'Cycle ageing 25 °C' for its plots).`;
-      if (file.state === 'failed') return `Data file ${dataFileId} failed to parse: ${JSON.stringify(file.error)}`;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const [file] = await waitUntilSettled(db, [dataFileId]);
+    if (file.state === 'ready') return `Data file ${dataFileId} ready: ${file.row_count} rows (open the experiment '${demoExperiments[0][0]}' for its plots).`;
+    return `Data file ${dataFileId} failed to parse: ${JSON.stringify(file.error)}`;
   } finally {
     await workers.stop();
   }

@@ -11,6 +11,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { ReceivedFile } from '../ingest/multipart-upload.js';
+import { waitUntilSettled } from '../ingest/settled-data-files.js';
 import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
 import { assertCanAddFiles, createUploadedDataFile } from '../ingest/upload.service.js';
 import { putContent, type BlobStore } from '../storage/blob-store.js';
@@ -131,19 +132,13 @@ async function waitForParsing(db: Db, workers: { stop(): Promise<void> }, outcom
   const bar = new cliProgress.SingleBar({ format: 'parse  {bar} {value}/{total} files | ETA {eta_formatted}' }, cliProgress.Presets.shades_classic);
   if (progress) bar.start(pending.length, 0);
   try {
-    for (;;) {
-      const ids = pending.map((o) => o.dataFileId!);
-      if (ids.length === 0) break;
-      const rows = await db.selectFrom('data_files').select(['id', 'state', 'format', 'row_count', 'error']).where('id', 'in', ids).execute();
+    await waitUntilSettled(db, pending.map((o) => o.dataFileId!), (rows) => {
       for (const r of rows) {
         const o = pending.find((p) => p.dataFileId === r.id)!;
         Object.assign(o, { state: r.state, format: r.format, rows: r.row_count, note: r.error ? String((r.error as { message?: string }).message ?? '') : '' });
       }
-      const settled = pending.filter((o) => o.state === 'ready' || o.state === 'failed').length;
-      if (progress) bar.update(settled);
-      if (settled === pending.length) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      if (progress) bar.update(pending.filter((o) => o.state === 'ready' || o.state === 'failed').length);
+    });
   } finally {
     if (progress) bar.stop();
     await workers.stop();

@@ -55,7 +55,7 @@ function derivedColumns(viewer: Viewer, def: EntityDefinition, alias: string): A
 
 /**
  * The owner's username over the row `alias`, for one record read or written (shown to whoever may see the
- * record, as its edit history shows its editors). Not on list pages: there it cost 15-20 % of their
+ * record, as its edit history shows its editors). Not on list pages: there it cost 15-22 % of their
  * throughput (bench/README.md, list pages) for a name no list shows.
  */
 function ownerUsername(alias: string): Record<string, Expression<unknown>> {
