@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
+import { choiceName } from '../entities/choices.js';
 import { useChoices } from '../entities/use-choices.js';
 import { fetchCompare, type CycleTable } from '../plots/cycles.api.js';
 import { colorOf, formatTicks } from '../plots/curves.js';
@@ -57,7 +58,7 @@ export function ComparePage() {
       live = false;
     };
   }, [picked, unit, adapt]);
-  const names = picked.map((id) => choices.find((c) => c.id === id)?.name ?? `#${id}`);
+  const names = picked.map((id) => choiceName(choices, id));
   const label = capacityUnitLabel(unit);
 
   return (

@@ -1,3 +1,4 @@
+import { choiceName, type Choice } from './choices.js';
 import { useChoices } from './use-choices.js';
 
 /** A parameter value as the API returns it on specifications (own and effective) and parameter data sets. */
@@ -25,7 +26,7 @@ export function ParameterValuesTable({ values, label }: { values: ParameterValue
   const withDirection = values.some((v) => v.direction);
   const specifications = useChoices(withSource ? 'specifications' : undefined).choices;
   const components = useChoices(withComponent ? 'components' : undefined).choices;
-  const nameOf = (list: typeof units, id: number | null | undefined) => (id === null || id === undefined ? '—' : (list.find((c) => c.id === id)?.name ?? `#${id}`));
+  const nameOf = (list: readonly Choice[], id: number | null | undefined) => (id === null || id === undefined ? '—' : choiceName(list, id));
   return (
     <table className="list compact" aria-label={label}>
       <thead>

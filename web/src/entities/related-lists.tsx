@@ -38,7 +38,7 @@ function RelatedList({ plural, id, name }: { plural: string; id: string; name: s
               <th scope="col">Name</th>
               {extra.map((c) => (
                 <th key={c} scope="col">
-                  {humanise(c.replace(/_id$/, ''))}
+                  {humanise(c)}
                 </th>
               ))}
             </tr>

@@ -1,9 +1,12 @@
 import { Link } from 'react-router-dom';
+import { choiceName } from './choices.js';
 import { referenceTarget } from './entity-config.js';
 import { useChoices } from './use-choices.js';
 
 // Counts read better grouped (108,563); other integers (years, sequence numbers) stay as written.
 const COUNT_FIELD = /(_count|_bytes)$/;
+
+const isPlainObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -13,9 +16,9 @@ function formatValue(field: string, value: unknown): string {
     return COUNT_FIELD.test(field) ? value.toLocaleString() : String(value);
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return new Date(value).toLocaleString();
-  if (typeof value === 'object' && !Array.isArray(value)) {
+  if (isPlainObject(value)) {
     // Metadata and attributes: "key: value" pairs, one a line (pre-line keeps the breaks).
-    const entries = Object.entries(value as object);
+    const entries = Object.entries(value);
     if (entries.length === 0) return '—';
     return entries.map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`).join('\n');
   }
@@ -25,9 +28,8 @@ function formatValue(field: string, value: unknown): string {
 
 function ReferenceLink({ target, id }: { target: string; id: number }) {
   const { choices } = useChoices(target === 'users' ? undefined : target);
-  const name = choices.find((c) => c.id === id)?.name;
   if (target === 'users') return <span>user #{id}</span>;
-  return <Link to={`/${target}/${id}`}>{name ?? `#${id}`}</Link>;
+  return <Link to={`/${target}/${id}`}>{choiceName(choices, id)}</Link>;
 }
 
 /** One value of a record, linking `*_id` fields to the referenced record. */
@@ -46,6 +48,6 @@ export function ValueCell({ field, value, plural }: { field: string; value: unkn
       </>
     );
   if ((field === 'status' || field === 'state') && typeof value === 'string') return <span className={`badge badge-${value}`}>{value}</span>;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return <span className="pairs">{formatValue(field, value)}</span>;
+  if (isPlainObject(value)) return <span className="pairs">{formatValue(field, value)}</span>;
   return <>{formatValue(field, value)}</>;
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useApi } from '../api/use-api.js';
+import { useReloadWhile } from '../api/use-reload-while.js';
 import { EntityDetail } from '../entities/entity-detail.page.js';
 import { ValueCell } from '../entities/value-cell.js';
 import { ErrorBoundary } from '../ui/error-boundary.js';
@@ -8,11 +9,7 @@ import { formatBytes } from '../ui/format-bytes.js';
 import { NotFoundPage } from '../ui/not-found.page.js';
 import { ColumnsTable, Downloads, FileState, QualityFlags } from './data-file-parts.js';
 import { DataFilePlots } from './data-file-plots.js';
-import type { DataFile } from './data-file.types.js';
-
-const POLL_MS = 1500;
-
-const isPending = (file: DataFile) => file.state === 'queued' || file.state === 'parsing';
+import { isParsing, type DataFile } from './data-file.types.js';
 
 interface ParserWarning {
   code?: string;
@@ -33,15 +30,10 @@ function metadataEntries(metadata: unknown): { entries: [string, string][]; warn
 /** What a scientist looks for first: state, format, size, downloads, warnings, columns, header metadata and plots. */
 function DataFileOverview({ record }: { record: DataFile }) {
   // A file still being parsed (or retried) is followed to its end.
-  const [follow, setFollow] = useState(isPending(record));
+  const [follow, setFollow] = useState(isParsing(record));
   const { data: latest, reload } = useApi<DataFile>(follow ? `/api/v1/data-files/${record.id}` : null);
   const file = latest ?? record;
-  const pending = isPending(file);
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [pending, reload]);
+  useReloadWhile(isParsing(file), reload);
   const retried = () => {
     setFollow(true);
     reload();

@@ -3,6 +3,11 @@ import type { ApiDataFile } from '../api/api-types.js';
 /** A data file record as the generic entity API returns it (state, format, columns, flags). */
 export type DataFile = ApiDataFile;
 
+/** Queued or being parsed: its state will still change. */
+export function isParsing(file: DataFile): boolean {
+  return file.state === 'queued' || file.state === 'parsing';
+}
+
 export interface ColumnInfo {
   name: string;
   unit?: string;

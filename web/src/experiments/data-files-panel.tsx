@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../api/use-api.js';
+import { useReloadWhile } from '../api/use-reload-while.js';
 import type { Page } from '../entities/entity-list.page.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { ColumnsTable, Downloads, FileState, QualityFlags } from './data-file-parts.js';
-import { columnsOf, qualityFlagsOf, type DataFile } from './data-file.types.js';
-
-const POLL_MS = 1500;
+import { columnsOf, isParsing, qualityFlagsOf, type DataFile } from './data-file.types.js';
 
 function FileDetails({ file }: { file: DataFile }) {
   const columns = columnsOf(file).length;
@@ -25,12 +24,7 @@ function FileDetails({ file }: { file: DataFile }) {
 /** The experiment's data files with their parse state, refreshed while any is still being parsed. */
 export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }: { experimentId: number; selected: number | undefined; onSelect(file: DataFile): void; refreshKey: number }) {
   const { data, error, reload } = useApi<Page<DataFile>>(`/api/v1/data-files?experiment_id=${experimentId}&page_size=100&sort=id`);
-  const pending = data?.items.some((f) => f.state === 'queued' || f.state === 'parsing') ?? false;
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [pending, reload]);
+  useReloadWhile(data?.items.some(isParsing) ?? false, reload);
   useEffect(() => {
     if (refreshKey > 0) reload();
   }, [refreshKey, reload]);

@@ -1,5 +1,6 @@
 import { useApi } from '../../api/use-api.js';
 import { ErrorMessage } from '../../ui/error-message.js';
+import { choiceName, type Choice } from '../choices.js';
 import { useChoices } from '../use-choices.js';
 import type { ApiParameterValue } from './parameter-value-row.js';
 
@@ -25,7 +26,7 @@ export function InheritedValues({ values, error, onOverride }: Props) {
   const parameters = useChoices('parameters', { kind: 'device' }).choices;
   const units = useChoices('units').choices;
   const specifications = useChoices('specifications').choices;
-  const nameOf = (list: typeof units, id: number | null) => (id === null ? '' : (list.find((c) => c.id === id)?.name ?? `#${id}`));
+  const nameOf = (list: readonly Choice[], id: number | null) => (id === null ? '' : choiceName(list, id));
   if (error) return <ErrorMessage error={error} />;
   if (values.length === 0) return null;
   return (
