@@ -5,18 +5,21 @@
  * (Debian's python3-pandas, timed inside Python; skipped with a message if missing) and DuckDB read_csv into a table.
  * Two ingest variants: the whole file in memory, and streamed (two passes over batches of rows, Parquet
  * written in parts: flat memory; STREAM_INGEST_MIN_BYTES picks between them in the product).
+ * Two floors, to show what the issue's target (ingest ≤ pandas.read_csv / 3) leaves for the work: our parse alone,
+ * and DuckDB's C++ CSV → zstd Parquet of the raw columns on both cores (less work than an ingest).
  * Each variant runs in a fresh process; peak RSS is reported per process.
  * Run: sh bench/series-run.sh bench/ingest-e2e.ts   (ROWS=… to change the size; ROWS=7300000 ≈ 1 GB;
  * VARIANTS=stream,pandas to skip some; BENCH_DATABASE_URL=postgres://… a PostgreSQL database instead of
  * in-memory PGlite, whose WebAssembly heap is a few hundred MB of the process's RSS)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { runIngestJob } from '../src/ingest/ingest-pipeline.js';
+import { parseLocalFile } from '../src/parsers/parse-local-file.js';
 import { claimJob, enqueueIngestJob } from '../src/ingest/job-queue.js';
 import { putContent } from '../src/storage/blob-store.js';
 import { createLocalBlobStore } from '../src/storage/local-blob-store.js';
@@ -63,6 +66,32 @@ async function ingest(streamMinBytes: number): Promise<Record<string, number>> {
   return { seconds: (t1 - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, storeSeconds: (tStored - t0) / 1000, bytesPerRow: parquetBytes / rows, rssBeforeMB, ingestPeakMB };
 }
 
+// Floor 1: our text parse alone (detect, parse, normalise, cycle summary; no hashing, Parquet, summaries or commit).
+async function parseOnly(): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const { result } = await parseLocalFile(file, { fileName: 'arbin.csv' });
+  if (result.rows !== rows) throw new Error(`parsed ${result.rows} rows`);
+  const cpu = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+// Floor 2: DuckDB's own C++ reader and Parquet writer on both cores, CSV straight to zstd Parquet: the 15 raw
+// columns only (no normalisation, derived columns, summaries, hashing or commit), at zstd level 3 (cheapest
+// level near our size target) — less work than an ingest, done by the fastest embedded engine we have.
+async function duckdbCsvToParquet(): Promise<Record<string, number>> {
+  const con = await (await DuckDBInstance.create(':memory:', { threads: '2' })).connect();
+  const out = `bench/out/floor-${process.pid}.parquet`;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  await con.run(`copy (from read_csv('${file}')) to '${out}' (format parquet, compression zstd, compression_level 3, parquet_version 'V2', row_group_size 131072)`);
+  const cpu = process.cpuUsage(c0);
+  const seconds = (performance.now() - t0) / 1000;
+  const bytesPerRow = statSync(out).size / rows;
+  rmSync(out);
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, bytesPerRow };
+}
+
 async function duckdbReadCsv(): Promise<Record<string, number>> {
   const con = await (await DuckDBInstance.create(':memory:', { threads: '2' })).connect();
   const t0 = performance.now();
@@ -73,7 +102,9 @@ async function duckdbReadCsv(): Promise<Record<string, number>> {
 }
 
 if (variant) {
-  const result = variant === 'whole' ? await ingest(Number.POSITIVE_INFINITY) : variant === 'stream' ? await ingest(0) : await duckdbReadCsv();
+  const measure = { whole: () => ingest(Number.POSITIVE_INFINITY), stream: () => ingest(0), parse: parseOnly, 'duckdb-parquet': duckdbCsvToParquet, duckdb: duckdbReadCsv }[variant];
+  if (!measure) throw new Error(`unknown variant ${variant}`);
+  const result = await measure();
   process.stdout.write(JSON.stringify({ ...result, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
 } else {
   mkdirSync('bench/out', { recursive: true });
@@ -83,7 +114,7 @@ if (variant) {
     if (r.status !== 0) throw new Error(`${v} failed: ${r.stderr}`);
     return JSON.parse(r.stdout) as Record<string, number>;
   };
-  const variants = (process.env.VARIANTS ?? 'whole,stream,duckdb,pandas').split(',');
+  const variants = (process.env.VARIANTS ?? 'whole,stream,parse,duckdb-parquet,duckdb,pandas').split(',');
   const pandas = variants.includes('pandas') ? measurePandasReadCsv(file) : { available: false as const, reason: 'not in VARIANTS' };
   const fmt = (x: number) => x.toFixed(2);
   const lines = [`rows ${rows}`];
@@ -101,7 +132,18 @@ if (variant) {
     lines.push(`baseline DuckDB read_csv into a table: ${fmt(duck.seconds)} s, peak RSS ${duck.peakRssMB.toFixed(0)} MB`);
     if (best) lines.push(`ratio ingest / DuckDB: ${fmt(best.seconds / duck.seconds)}×`);
   }
+  const floors: Record<string, Record<string, number>> = {};
+  if (variants.includes('parse')) {
+    const r = (floors['our parse alone'] = run('parse'));
+    lines.push(`floor: our parse alone (detect, parse, normalise, cycle summary): ${fmt(r.seconds)} s (CPU ${fmt(r.cpuSeconds)} s)`);
+  }
+  if (variants.includes('duckdb-parquet')) {
+    const r = (floors['DuckDB CSV → Parquet'] = run('duckdb-parquet'));
+    lines.push(`floor: DuckDB CSV → zstd-3 Parquet, raw columns, 2 threads: ${fmt(r.seconds)} s (CPU ${fmt(r.cpuSeconds)} s), ${fmt(r.bytesPerRow)} B/row`);
+  }
   if (pandas.available) {
+    lines.push(`target: ingest ≤ pandas.read_csv / 3 = ${fmt(pandas.seconds / 3)} s wall`);
+    for (const [name, r] of Object.entries(floors)) lines.push(`ratio ${name} / pandas.read_csv: ${fmt(r.seconds / pandas.seconds)}× wall, ${fmt(r.cpuSeconds / pandas.cpuSeconds)}× CPU`);
     lines.push(`baseline pandas ${pandas.version} read_csv: ${fmt(pandas.seconds)} s inside Python (CPU ${fmt(pandas.cpuSeconds)} s; whole process ${fmt(pandas.processSeconds)} s), peak RSS ${pandas.peakRssMB} MB`);
     for (const [v, r] of Object.entries(ours)) lines.push(`ratio ingest (${v}) / pandas.read_csv: ${fmt(r.seconds / pandas.seconds)}× wall, ${fmt(r.cpuSeconds / pandas.cpuSeconds)}× CPU (target ≤ 0.33)`);
   } else {
