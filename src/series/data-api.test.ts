@@ -124,6 +124,30 @@ describe('data API over stored series', () => {
     expect(storedSteps.steps).toEqual(steps.steps);
   });
 
+  it('downloads the cycle and step tables as CSV: units in the headers, the same figures as the JSON', async () => {
+    const json = (await (await get(`/api/v1/data-files/${file.id}/cycles?unit=mAh/g`)).json()) as { cycles: { cycle: number; dischargeCapacity: number; coulombicEfficiency: number }[] };
+    const res = await get(`/api/v1/data-files/${file.id}/cycles?format=csv&unit=mAh/g`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''cell%201%20%E2%80%93%20run-cycles.csv");
+    const [header, ...lines] = (await res.text()).trimEnd().split('\r\n');
+    const names = header.split(',');
+    expect(names.slice(0, 5)).toEqual(['Cycle', 'Vendor cycle', 'Charge capacity / mAh/g', 'Discharge capacity / mAh/g', 'Coulombic efficiency / %']);
+    expect(names.at(-1)).toBe('Quality flags');
+    expect(lines).toHaveLength(CYCLES);
+    const rows = lines.map((l) => l.split(','));
+    const col = (name: string) => names.indexOf(name);
+    rows.forEach((r, i) => {
+      expect(Number(r[col('Cycle')])).toBe(json.cycles[i].cycle);
+      expect(Number(r[col('Discharge capacity / mAh/g')])).toBeCloseTo(json.cycles[i].dischargeCapacity, 9);
+      expect(Number(r[col('Coulombic efficiency / %')])).toBeCloseTo(json.cycles[i].coulombicEfficiency * 100, 9);
+    });
+    const steps = await (await get(`/api/v1/data-files/${file.id}/steps?format=csv`)).text();
+    const [stepHeader, first, second] = steps.split('\r\n');
+    expect(stepHeader.split(',').slice(0, 4)).toEqual(['Step', 'Cycle', 'Program step', 'Step type']);
+    expect([first.split(',')[3], second.split(',')[3]]).toEqual(['cc_charge', 'cc_discharge']);
+    expect(steps.trimEnd().split('\r\n')).toHaveLength(2 * CYCLES + 1);
+  });
+
   it('lists steps', async () => {
     const body = (await (await get(`/api/v1/data-files/${file.id}/steps`)).json()) as { steps: { stepType: number; rowCount: number }[] };
     expect(body.steps).toHaveLength(2 * CYCLES);
@@ -227,6 +251,8 @@ describe('data API over stored series', () => {
       `/api/v1/data-files/${file.id}/series?format=arrow`,
       `/api/v1/data-files/${file.id}/cycles`,
       `/api/v1/data-files/${file.id}/steps`,
+      `/api/v1/data-files/${file.id}/cycles?format=csv`,
+      `/api/v1/data-files/${file.id}/steps?format=csv`,
       `/api/v1/data-files/${file.id}/dqdv?cycles=1`,
       `/api/v1/data-files/${file.id}/voltage-capacity?cycles=1`,
       `/api/v1/data-files/${file.id}/export?format=csv`,

@@ -129,6 +129,24 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     const plot = page.getByRole('figure', { name: 'Voltage, current and temperature vs test time' });
     await expect.poll(async () => Number(await plot.getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(0);
     expect((await countPlotPixels(plot, VOLTAGE_BLUE)).matching).toBeGreaterThan(800);
+    // The cycle summary as numbers, in the unit the switch shows: a row per cycle the API lists (up to the first 50), and the same as CSV.
+    const dataFileId = /\/data-files\/(\d+)/.exec(page.url())![1];
+    const table = page.getByRole('table', { name: 'Cycle summary' });
+    await table.getByRole('row').nth(1).waitFor();
+    const unit = /^Discharge \/ (.+)$/.exec((await table.getByRole('columnheader').nth(2).textContent())!)![1];
+    const query = unit === 'mAh/cm²' ? 'mAh/cm2' : unit;
+    const cycles = ((await (await page.request.get(`/api/v1/data-files/${dataFileId}/cycles?unit=${encodeURIComponent(query)}`)).json()) as { cycles: { cycle: number; dischargeCapacity: number }[] }).cycles;
+    expect(cycles.length).toBeGreaterThan(1);
+    expect(await table.getByRole('row').count()).toBe(1 + Math.min(cycles.length, 50));
+    const first = table.getByRole('row').nth(1).getByRole('cell');
+    expect(await first.nth(0).textContent()).toBe(String(cycles[0].cycle));
+    expect(await first.nth(2).textContent()).toBe(cycles[0].dischargeCapacity.toFixed(4));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'cycles CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('test_2-cycles.csv');
+    const lines = (await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n');
+    expect(lines[0].startsWith(`Cycle,Vendor cycle,Charge capacity / ${query},Discharge capacity / ${query},Coulombic efficiency / %`)).toBe(true);
+    expect(lines).toHaveLength(1 + cycles.length);
+    expect(Number(lines[1].split(',')[3])).toBeCloseTo(cycles[0].dischargeCapacity, 9);
     await saveScreenshot(page, 'data-file-page');
   });
 

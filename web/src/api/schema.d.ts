@@ -1220,6 +1220,8 @@ export interface paths {
                 query?: {
                     /** @description Capacity unit: Ah, mAh, or per gram / cm² from the device specification (mass, area) */
                     unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
+                    /** @description json, or csv: a download for a spreadsheet (units in the headers, efficiencies in %) */
+                    format?: "json" | "csv";
                 };
                 header?: never;
                 path: {
@@ -1229,7 +1231,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `cycles` in cycle order; `capacityUnit` with `chargeCapacity`/`dischargeCapacity` in it */
+                /** @description `cycles` in cycle order; `capacityUnit` with `chargeCapacity`/`dischargeCapacity` in it (CSV: one row per cycle) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1238,6 +1240,7 @@ export interface paths {
                         "application/json": {
                             [key: string]: unknown;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid input (the issues name each field and reason) */
@@ -1314,7 +1317,10 @@ export interface paths {
         /** Step table: one row per step segment with type, times, capacities and voltages */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description json, or csv: a download for a spreadsheet (units in the headers, efficiencies in %) */
+                    format?: "json" | "csv";
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -1323,7 +1329,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `steps` in order */
+                /** @description `steps` in order (CSV: one row per step, its type by name) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1332,6 +1338,7 @@ export interface paths {
                         "application/json": {
                             [key: string]: unknown;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid input (the issues name each field and reason) */

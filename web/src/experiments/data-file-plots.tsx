@@ -5,8 +5,8 @@ import { columnsOf, type DataFile } from './data-file.types.js';
 
 const TIME_PLOTTED = ['Voltage / V', 'Current / A', 'Ambient Temperature / degC', 'Surface Temperature / degC'];
 
-/** Every plot of one ready data file. */
-export function DataFilePlots({ file }: { file: DataFile }) {
+/** Every plot of one ready data file; on the file's own page (`withTables`) the cycle summary table too. */
+export function DataFilePlots({ file, withTables = false }: { file: DataFile; withTables?: boolean }) {
   const names = useMemo(() => columnsOf(file).map((c) => c.name), [file]);
   const plotted = useMemo(() => {
     const present = TIME_PLOTTED.filter((c) => names.includes(c));
@@ -16,7 +16,7 @@ export function DataFilePlots({ file }: { file: DataFile }) {
     <section aria-labelledby="plots-title">
       <h2 id="plots-title">Plots: {file.original_name ?? file.name}</h2>
       <TimeSeriesPlot key={file.id} dataFileId={file.id} columns={plotted} />
-      <CyclePlots key={`c${file.id}`} dataFileId={file.id} />
+      <CyclePlots key={`c${file.id}`} dataFileId={file.id} withTable={withTables} />
     </section>
   );
 }

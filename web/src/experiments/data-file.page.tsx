@@ -93,7 +93,7 @@ function DataFileOverview({ record }: { record: DataFile }) {
       <QualityFlags file={file} />
       {file.state === 'ready' ? (
         <ErrorBoundary resetKey={String(file.id)}>
-          <DataFilePlots file={file} />
+          <DataFilePlots file={file} withTables />
         </ErrorBoundary>
       ) : null}
       {file.state === 'failed' ? null : (

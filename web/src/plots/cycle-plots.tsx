@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { ErrorMessage } from '../ui/error-message.js';
-import { fetchCycles, type CapacityUnit, type CycleTable } from './cycles.api.js';
+import { fetchCycles, type CapacityUnit, type CycleSummaryRow, type CycleTable } from './cycles.api.js';
+import { CycleSummaryTable } from './cycle-table.js';
 import { DqdvPlot } from './dqdv.plot.js';
 import { capacityUnitLabel, UnitSwitch } from './unit-switch.js';
 import { useCapacityUnit } from './use-capacity-unit.js';
@@ -51,10 +52,10 @@ export function parseCycles(text: string): number[] {
   return [...new Set(out)].slice(0, 20);
 }
 
-/** Capacity fade, coulombic efficiency, V–Q and dQ/dV of a data file, in the chosen capacity unit. */
-export function CyclePlots({ dataFileId }: { dataFileId: number }) {
+/** Capacity fade, coulombic efficiency, V–Q and dQ/dV of a data file, in the chosen capacity unit; with `withTable`, the cycle summary as numbers. */
+export function CyclePlots({ dataFileId, withTable = false }: { dataFileId: number; withTable?: boolean }) {
   const { unit, pick, adapt } = useCapacityUnit();
-  const [table, setTable] = useState<CycleTable>();
+  const [table, setTable] = useState<CycleTable<CycleSummaryRow>>();
   const [error, setError] = useState<Error>();
   const [cycleText, setCycleText] = useState('');
   useEffect(() => {
@@ -88,6 +89,7 @@ export function CyclePlots({ dataFileId }: { dataFileId: number }) {
         <VoltageCapacityPlot dataFileId={dataFileId} cycles={cycles} unit={unit} height={HEIGHT} />
         <DqdvPlot dataFileId={dataFileId} cycles={cycles} unit={unit} height={HEIGHT} />
       </div>
+      {withTable && table ? <CycleSummaryTable table={table} dataFileId={dataFileId} /> : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { apiFetch, withQuery } from '../api/api-client.js';
 
 export type CapacityUnit = 'Ah' | 'mAh' | 'mAh/g' | 'mAh/cm2';
 
-/** One cycle's summary in the chosen capacity unit. */
+/** One cycle's capacities (in the chosen capacity unit) and coulombic efficiency: what the fade plots draw. */
 export interface CycleRow {
   cycle: number;
   chargeCapacity: number | null;
@@ -10,26 +10,54 @@ export interface CycleRow {
   coulombicEfficiency: number | null;
 }
 
-export interface CycleTable {
+/** One cycle's whole summary, as a data file's cycle table lists it. */
+export interface CycleSummaryRow extends CycleRow {
+  chargeEnergyWh: number | null;
+  dischargeEnergyWh: number | null;
+  energyEfficiency: number | null;
+  minVoltageV: number | null;
+  maxVoltageV: number | null;
+  meanTemperatureC: number | null;
+  internalResistanceOhm: number | null;
+  durationS: number | null;
+  /** The cycle's data-quality flag codes (with a count when more than one). */
+  qualityFlags: string[];
+}
+
+export interface CycleTable<Row extends CycleRow = CycleRow> {
   unit: CapacityUnit;
-  rows: CycleRow[];
+  rows: Row[];
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+function flagsOf(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((f: { code?: unknown; count?: unknown }) => (typeof f.count === 'number' && f.count > 1 ? `${String(f.code)} ×${f.count}` : String(f.code)));
+}
+
 /** The `cycles` summary body: capacities come already in the asked unit. */
-export function toCycleTable(body: unknown, unit: CapacityUnit): CycleTable {
+export function toCycleTable(body: unknown, unit: CapacityUnit): CycleTable<CycleSummaryRow> {
   const list = ((body as { cycles?: Record<string, unknown>[] } | null)?.cycles ?? []) as Record<string, unknown>[];
   const rows = list.map((r) => ({
     cycle: num(r.cycle) ?? 0,
     chargeCapacity: num(r.chargeCapacity),
     dischargeCapacity: num(r.dischargeCapacity),
     coulombicEfficiency: num(r.coulombicEfficiency),
+    chargeEnergyWh: num(r.chargeEnergyWh),
+    dischargeEnergyWh: num(r.dischargeEnergyWh),
+    energyEfficiency: num(r.energyEfficiency),
+    minVoltageV: num(r.minVoltageV),
+    maxVoltageV: num(r.maxVoltageV),
+    meanTemperatureC: num(r.meanTemperatureC),
+    internalResistanceOhm: num(r.internalResistanceOhm),
+    durationS: num(r.durationS),
+    qualityFlags: flagsOf(r.qualityFlags),
   }));
   return { unit, rows };
 }
 
-export async function fetchCycles(dataFileId: number, unit: CapacityUnit): Promise<CycleTable> {
+export async function fetchCycles(dataFileId: number, unit: CapacityUnit): Promise<CycleTable<CycleSummaryRow>> {
   return toCycleTable(await apiFetch<unknown>(withQuery(`/api/v1/data-files/${dataFileId}/cycles`, { unit })), unit);
 }
 

@@ -30,6 +30,9 @@ export function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, n
   return [ref, width];
 }
 
+/** uPlot's default width of a vertical axis. */
+const MIN_AXIS_SIZE = 50;
+
 /**
  * Width of a vertical axis from its longest tick label (uPlot's default of 50 px lets labels such as
  * '0.000250' run into the axis title). uPlot calls it again while the layout settles; from the second
@@ -38,10 +41,11 @@ export function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, n
 export function fitTickLabels(self: uPlot, values: string[] | null, axisIdx: number, cycleNum: number): number {
   const axis = self.axes[axisIdx] as uPlot.Axis & { _size?: number; font?: string[] };
   if (cycleNum > 1 && axis._size !== undefined) return axis._size;
-  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), '');
   self.ctx.font = axis.font?.[0] ?? self.ctx.font;
+  // The widest label as drawn (a '-' or a '1' is narrower than a '5'), never under uPlot's own 50 px.
+  const widest = (values ?? []).reduce((a, v) => Math.max(a, self.ctx.measureText(v).width / devicePixelRatio), 0);
   const ticks = typeof axis.ticks === 'object' && axis.ticks?.size !== undefined ? axis.ticks.size : 10;
-  return Math.ceil(ticks + (axis.gap ?? 5) + self.ctx.measureText(longest).width / devicePixelRatio + 2);
+  return Math.max(MIN_AXIS_SIZE, Math.ceil(ticks + (axis.gap ?? 5) + widest + 2));
 }
 
 /** A legend value to 5 significant digits ('-0.0002', '3.4125', '120450'), not uPlot's 3 decimals ('-0'). */
