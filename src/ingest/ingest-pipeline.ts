@@ -1,4 +1,7 @@
+import type { Selectable } from 'kysely';
+import type { DataFilesTable } from '../data-files/data-file.table.js';
 import type { Db } from '../db/database.js';
+import { diffRows, recordHistory } from '../history/history.repository.js';
 import { AppError } from '../domain/errors.js';
 import { ParseError } from '../parsers/cycler-parser.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -30,7 +33,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
   const file = await db.selectFrom('data_files').selectAll().where('id', '=', job.dataFileId).executeTakeFirstOrThrow();
   if (job.attempts > job.maxAttempts) {
     // Claimed again after its lease ran out too often: its workers keep dying on it (out of memory, killed).
-    return recordFailure(db, job, file.id, new AppError('INTERNAL', `Ingest gave up after ${job.attempts - 1} attempts whose workers stopped before finishing`));
+    return recordFailure(db, job, file, new AppError('INTERNAL', `Ingest gave up after ${job.attempts - 1} attempts whose workers stopped before finishing`));
   }
   await db.updateTable('data_files').set({ state: 'parsing' }).where('id', '=', file.id).execute();
   try {
@@ -60,6 +63,9 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
         })
         .where('id', '=', file.id)
         .execute();
+      await recordIngestHistory(tx, file, {
+        state: 'ready', error: null, format: result.format, parser_version: result.parserVersion, row_count: result.rows,
+      });
       await tx
         .insertInto('data_file_versions')
         .values({ data_file_id: file.id, job_id: job.id, format: result.format, parser_version: result.parserVersion, series_key: seriesKey, row_count: result.rows })
@@ -70,13 +76,13 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     return 'ready';
   } catch (err) {
     if (err instanceof LeaseLostError) throw err;
-    return recordFailure(db, job, file.id, err);
+    return recordFailure(db, job, file, err);
   }
 }
 
 // Parse errors are final (the same bytes fail the same way): the file is marked failed at once, raw bytes kept.
 // Anything else (database, blob store) is retried with back-off until the job's attempts run out.
-async function recordFailure(db: Db, job: ClaimedJob, dataFileId: number, err: unknown): Promise<'failed' | 'queued'> {
+async function recordFailure(db: Db, job: ClaimedJob, file: Selectable<DataFilesTable>, err: unknown): Promise<'failed' | 'queued'> {
   const final = err instanceof ParseError || err instanceof AppError;
   const error = describeError(err);
   return db.transaction().execute(async (tx) => {
@@ -84,10 +90,20 @@ async function recordFailure(db: Db, job: ClaimedJob, dataFileId: number, err: u
     await tx
       .updateTable('data_files')
       .set(outcome === 'failed' ? { state: 'failed', error: JSON.stringify(error) } : { state: 'queued' })
-      .where('id', '=', dataFileId)
+      .where('id', '=', file.id)
       .execute();
+    if (outcome === 'failed') await recordIngestHistory(tx, file, { state: 'failed', error });
     return outcome;
   });
+}
+
+/**
+ * The ingest's outcome in the data file's edit history (no user: the worker made it): the state it
+ * reached, with the format, parser version and rows, or the error.
+ */
+async function recordIngestHistory(db: Db, file: Selectable<DataFilesTable>, after: Record<string, unknown>): Promise<void> {
+  const before = Object.fromEntries(Object.keys(after).map((k) => [k, file[k as keyof typeof file]]));
+  await recordHistory(db, { table: 'data_files', recordId: file.id, userId: null, action: 'update', changes: diffRows(before, after) });
 }
 
 /** The error as stored on a data file: {code, message, format?, line?, byte?, field?}. */

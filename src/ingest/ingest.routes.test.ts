@@ -50,6 +50,8 @@ async function waitForSettled(id: number, user = owner): Promise<Row> {
   throw new Error(`data file ${id} never settled: ${JSON.stringify(jobs)}`);
 }
 
+type History = { action: string; username: string | null; changes: Record<string, { old: unknown; new: unknown }> }[];
+
 describe('upload → ingest', () => {
   it('ingests an Arbin CSV: queued at once, then ready with cycles, steps, flags and a readable Parquet series', async () => {
     const exp = await newExperiment(owner);
@@ -73,6 +75,13 @@ describe('upload → ingest', () => {
     expect(count).toEqual([2142, 2142]);
     const versions = await t.deps.db.selectFrom('data_file_versions').selectAll().where('data_file_id', '=', created.dataFileId).execute();
     expect(versions).toHaveLength(1);
+    // The file's edit history: who uploaded what, then what the parse made of it (no user: the worker).
+    const history = await expectJson<History>(await t.call('GET', `/api/v1/data-files/${created.dataFileId}/history`, owner));
+    expect(history.map((h) => [h.action, h.username])).toEqual([['create', owner.username], ['update', null]]);
+    expect(history[0].changes).toMatchObject({ original_name: { new: 'arbin_example.csv' }, sha256: { new: file.sha256 }, state: { new: 'queued' } });
+    expect(history[1].changes).toEqual({
+      state: { old: 'queued', new: 'ready' }, format: { old: null, new: 'arbin-csv' }, parser_version: { old: null, new: file.parser_version }, row_count: { old: null, new: 2142 },
+    });
   });
 
   it('ingests a Neware .ndax with 54 cycles', async () => {
@@ -98,6 +107,13 @@ describe('upload → ingest', () => {
     expect((await waitForSettled(created.dataFileId)).state).toBe('failed');
     const jobs = await t.deps.db.selectFrom('jobs').select(['state']).where('data_file_id', '=', created.dataFileId).execute();
     expect(jobs.map((j) => j.state)).toEqual(['failed', 'failed']);
+    // Upload, failure, the owner's retry, failure again: each in the history with its error.
+    const history = await expectJson<History>(await t.call('GET', `/api/v1/data-files/${created.dataFileId}/history`, owner));
+    expect(history.map((h) => [h.action, h.username, (h.changes.state as { new: string } | undefined)?.new])).toEqual([
+      ['create', owner.username, 'queued'], ['update', null, 'failed'], ['update', owner.username, 'queued'], ['update', null, 'failed'],
+    ]);
+    expect((history[1].changes.error as { new: { message: string } }).new.message).toMatch(/notes\.txt/);
+    expect(history[2].changes.error).toEqual({ old: history[1].changes.error.new, new: null });
   });
 
   it('reprocess of a ready file replaces its series and records the version history', async () => {

@@ -2,6 +2,7 @@ import { assertCanEdit } from '../access/permissions.js';
 import type { Viewer } from '../access/viewer.js';
 import { visibleTo } from '../access/visibility.js';
 import type { Db } from '../db/database.js';
+import { diffRows, recordHistory } from '../history/history.repository.js';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import { enqueueIngestJob, type IngestPayload } from './job-queue.js';
 import { signalJobQueued } from './job-signal.js';
@@ -14,7 +15,7 @@ export async function requeueDataFile(db: Db, viewer: Viewer, id: number, action
   if (viewer.userId === null) throw new UnauthenticatedError();
   const file = await db
     .selectFrom('data_files as t')
-    .select(['t.id', 't.owner_id', 't.status', 't.state'])
+    .select(['t.id', 't.owner_id', 't.status', 't.state', 't.error'])
     .where('t.id', '=', id)
     .where(visibleTo(viewer, 't'))
     .executeTakeFirst();
@@ -28,6 +29,8 @@ export async function requeueDataFile(db: Db, viewer: Viewer, id: number, action
     // Conditional update: two concurrent retries cannot both queue a job.
     const res = await tx.updateTable('data_files').set({ state: 'queued', error: null }).where('id', '=', id).where('state', 'in', allowed as ['failed']).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new ConflictError(`Data file ${id} changed state meanwhile`);
+    const changes = diffRows({ state: file.state, error: file.error }, { state: 'queued', error: null });
+    await recordHistory(tx, { table: 'data_files', recordId: id, userId: viewer.userId, action: 'update', changes });
     const last = await tx.selectFrom('jobs').select('payload').where('data_file_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
     const payload: IngestPayload = { ...((last?.payload as IngestPayload | undefined) ?? {}), reprocess: action === 'reprocess' };
     return enqueueIngestJob(tx, id, payload);

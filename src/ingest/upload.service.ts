@@ -5,6 +5,7 @@ import { replaceDataFileDevices } from '../data-files/data-file-devices.reposito
 import type { CompanionKind } from '../data-files/data-file.table.js';
 import { COLUMN_MAPPING_ATTRIBUTE } from '../column-mappings/data-file-mappings.js';
 import type { Db } from '../db/database.js';
+import { diffRows, recordHistory } from '../history/history.repository.js';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { assertAllVisible } from '../metadata/child-rows.js';
 import { enqueueIngestJob } from './job-queue.js';
@@ -103,8 +104,12 @@ export async function createUploadedDataFile(
           timezone: fields.timezone ?? null,
           attributes: fields.columnMappingId ? JSON.stringify({ [COLUMN_MAPPING_ATTRIBUTE]: fields.columnMappingId }) : undefined,
         })
-        .returning('id')
+        .returningAll()
         .executeTakeFirstOrThrow();
+      const uploaded = diffRows(null, row);
+      if (companions.length > 0) uploaded.companions = { old: null, new: companions.map((c) => ({ kind: c.field, name: c.fileName })) };
+      if (fields.deviceIds?.length) uploaded.devices = { old: null, new: [...fields.deviceIds] };
+      await recordHistory(tx, { table: 'data_files', recordId: row.id, userId: viewer.userId, action: 'create', changes: uploaded });
       for (const c of companions) {
         await tx
           .insertInto('data_file_companions')

@@ -147,6 +147,11 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     expect(lines[0].startsWith(`Cycle,Vendor cycle,Charge capacity / ${query},Discharge capacity / ${query},Coulombic efficiency / %`)).toBe(true);
     expect(lines).toHaveLength(1 + cycles.length);
     expect(Number(lines[1].split(',')[3])).toBeCloseTo(cycles[0].dischargeCapacity, 9);
+    // Its history: the upload by the signed-in user, then the parse by Liionsden.
+    const history = page.getByRole('region', { name: 'Edit history' });
+    await history.getByText(/^create by \S+ on /).waitFor();
+    await history.getByText(/^update by Liionsden \(ingest\) on /).waitFor();
+    await history.getByText(/State: queued → ready/).waitFor();
     await saveScreenshot(page, 'data-file-page');
   });
 

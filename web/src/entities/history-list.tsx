@@ -7,6 +7,9 @@ type HistoryEntry = ApiHistoryEntry;
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** Entries without a user are Liionsden's own (a data file's parse outcome); a removed account shows as unknown. */
+const actor = (h: HistoryEntry) => h.username ?? (h.user_id === null ? 'Liionsden (ingest)' : 'unknown');
+
 /** Who changed what and when: each field's old → new value. */
 export function HistoryList({ plural, id }: { plural: string; id: string }) {
   const { data, error } = useApi<{ items: HistoryEntry[] } | HistoryEntry[]>(`/api/v1/${plural}/${id}/history`);
@@ -15,10 +18,11 @@ export function HistoryList({ plural, id }: { plural: string; id: string }) {
     <section aria-labelledby="history-title">
       <h2 id="history-title">Edit history</h2>
       <ErrorMessage error={error} />
+      {data !== undefined && items.length === 0 ? <p className="muted">No changes recorded.</p> : null}
       <ol className="history">
         {items.map((h) => (
           <li key={h.id}>
-            <strong>{h.action}</strong> by {h.username ?? 'unknown'} on {new Date(h.at).toLocaleString()}
+            <strong>{h.action}</strong> by {actor(h)} on {new Date(h.at).toLocaleString()}
             {h.action === 'update' ? (
               <ul>
                 {Object.entries(h.changes).map(([field, c]) => (
