@@ -12,6 +12,12 @@ export interface DemoCyclerOptions {
   stepS: number;
   /** Test start (written as local time without a zone, as Arbin does). */
   start: Date;
+  /** Capacity lost per cycle, as a fraction of the first cycle's (default 0.0012). */
+  fadePerCycle?: number;
+  /** Resistance gained per cycle, as a fraction of the first cycle's (default 0.006). */
+  resistanceGrowthPerCycle?: number;
+  /** Chamber temperature (°C, default 25); the cell runs up to 1.5 K above it at 1C. */
+  ambientC?: number;
 }
 
 /** What the model put through the cell in each complete cycle (the demo's own check of the parser). */
@@ -45,8 +51,8 @@ export function demoCyclerCsv(opts: DemoCyclerOptions): { csv: string; truth: De
   let record = 0;
   let chargeAh = 0, dischargeAh = 0, chargeWh = 0, dischargeWh = 0;
   for (let cycle = 1; cycle <= opts.cycles; cycle++) {
-    const capacity = opts.capacityAh * (1 - 0.0012 * (cycle - 1));
-    const resistance = 0.025 * (1 + 0.006 * (cycle - 1));
+    const capacity = opts.capacityAh * (1 - (opts.fadePerCycle ?? 0.0012) * (cycle - 1));
+    const resistance = 0.025 * (1 + (opts.resistanceGrowthPerCycle ?? 0.006) * (cycle - 1));
     const c1 = opts.capacityAh; // 1C current (A) on the nominal capacity, as a test plan sets it
     const cycleStart = { chargeAh, dischargeAh };
     for (const [index, phase] of PHASES.entries()) {
@@ -67,7 +73,7 @@ export function demoCyclerCsv(opts: DemoCyclerOptions): { csv: string; truth: De
         t += opts.stepS;
         stepT += opts.stepS;
         record++;
-        const temperature = 25 + 1.5 * Math.abs(current) / c1;
+        const temperature = (opts.ambientC ?? 25) + 1.5 * Math.abs(current) / c1;
         lines.push(`${record},${t.toFixed(3)},${stamp(t)},${stepT.toFixed(3)},${index + 1},${cycle},${current.toFixed(6)},${voltage.toFixed(6)},${chargeAh.toFixed(6)},${dischargeAh.toFixed(6)},${chargeWh.toFixed(6)},${dischargeWh.toFixed(6)},${resistance.toFixed(5)},${temperature.toFixed(3)}`);
       }
     }

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
+import { apiLogin, createUser, ensureInstitution, unique, type ApiSession } from './support/api-session.js';
 import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
 import { countPlotPixels } from './support/canvas.js';
 import { ADMIN } from './support/server.js';
@@ -21,11 +22,13 @@ function seriesWindow(req: Request): { from: number; to: number } | undefined {
 describe('upload a real cycler file, see it parsed and plotted, zoom for finer data', () => {
   let browser: E2eBrowser;
   let experimentId: number;
+  let session: ApiSession;
 
   beforeAll(async () => {
     const admin = await apiLogin(baseUrl, ADMIN.username, ADMIN.password);
     const institution = await ensureInstitution(admin, unique('Lab'));
     const user = await createUser(baseUrl, admin, unique('dave'), institution);
+    session = user.session;
     experimentId = (await user.session.request<{ id: number }>('POST', '/api/v1/experiments', { name: unique('Neware 54 cycles') })).id;
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
@@ -171,5 +174,26 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     await page.getByRole('group', { name: 'Capacity unit' }).getByText('Ah', { exact: true }).click();
     await inAh;
     await expect.poll(() => page.getByRole('radio', { name: 'Ah', exact: true }).isChecked()).toBe(true);
+    // The choice is in the address: the same comparison opens from a bookmark or a shared link.
+    expect(new URL(page.url()).searchParams.get('dataFiles')).toBe(value);
+    await page.goto(`/compare?dataFiles=${value}`);
+    await expect.poll(() => page.getByLabel('Data files').evaluate((el) => Array.from((el as HTMLSelectElement).selectedOptions, (o) => o.value)), { timeout: 30_000 }).toEqual([value]);
+    await expect.poll(async () => Number(await page.getByRole('figure', { name: 'Capacity fade' }).getAttribute('data-drawn')), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  it("compares an experiment's parsed files in one click", async () => {
+    const { page } = browser;
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(readFileSync(resolve('../shared/fixtures/arbin/arbin_example.csv')))]), 'arbin_example.csv');
+    const second = await session.upload<{ dataFileId: number }>(`/api/v1/experiments/${experimentId}/files`, form);
+    await expect.poll(async () => (await session.request<{ state: string }>('GET', `/api/v1/data-files/${second.dataFileId}`)).state, { timeout: 60_000 }).toBe('ready');
+    await page.goto(`/experiments/${experimentId}`);
+    await page.getByRole('link', { name: 'Compare these 2 files' }).click();
+    await page.getByRole('heading', { name: 'Compare', level: 1 }).waitFor();
+    const picked = new URL(page.url()).searchParams.get('dataFiles')!.split(',').map(Number);
+    expect(picked).toHaveLength(2);
+    expect(picked).toContain(second.dataFileId);
+    const fade = page.getByRole('figure', { name: 'Capacity fade' });
+    await expect.poll(async () => Number(await fade.getAttribute('data-drawn')), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 });

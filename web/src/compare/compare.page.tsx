@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type uPlot from 'uplot';
 import { choiceName } from '../entities/choices.js';
 import { useChoices } from '../entities/use-choices.js';
@@ -36,10 +37,26 @@ function OverlayPlot({ tables, names, metric, unit }: { tables: CycleTable[]; na
   return <UPlotChart label={metric === 'coulombicEfficiency' ? 'Coulombic efficiency vs cycle' : 'Capacity fade'} options={options} data={data} height={320} />;
 }
 
+/** "3,4,x,7" → [3, 4, 7]: ids from the address, whatever was typed there. */
+export function idsOf(text: string | null): number[] {
+  return [...new Set((text ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+}
+
 /** Overlay capacity fade and efficiency of several data files; statistics of a batch. */
 export function ComparePage() {
   const { choices } = useChoices('data-files');
-  const [picked, setPicked] = useState<number[]>([]);
+  // The picked files live in the address (?dataFiles=3,4,7): a comparison can be bookmarked, shared and linked to.
+  const [params, setParams] = useSearchParams();
+  const picked = useMemo(() => idsOf(params.get('dataFiles')), [params]);
+  const setPicked = useCallback(
+    (ids: number[]) => setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (ids.length > 0) next.set('dataFiles', ids.join(','));
+      else next.delete('dataFiles');
+      return next;
+    }, { replace: true }),
+    [setParams],
+  );
   const { unit, pick, adapt } = useCapacityUnit();
   const [tables, setTables] = useState<CycleTable[]>([]);
   const [error, setError] = useState<Error>();
@@ -85,7 +102,7 @@ export function ComparePage() {
           <OverlayPlot tables={tables} names={names} metric="coulombicEfficiency" unit={label} />
         </div>
       ) : (
-        <p className="muted">Choose two or more data files to overlay (Ctrl/Shift to pick several).</p>
+        <p className="muted">Choose data files to overlay (Ctrl/Shift to pick several).</p>
       )}
       <BatchStatistics unit={unit} />
     </section>

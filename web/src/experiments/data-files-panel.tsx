@@ -21,6 +21,17 @@ function FileDetails({ file }: { file: DataFile }) {
   );
 }
 
+/** A link to the compare page with every parsed file of the experiment picked (from two on). */
+function CompareLink({ files }: { files: DataFile[] }) {
+  const ready = files.filter((f) => f.state === 'ready').map((f) => f.id);
+  if (ready.length < 2) return null;
+  return (
+    <p>
+      <Link to={`/compare?dataFiles=${ready.join(',')}`}>Compare these {ready.length} files</Link>
+    </p>
+  );
+}
+
 /** The experiment's data files with their parse state, refreshed while any is still being parsed. */
 export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }: { experimentId: number; selected: number | undefined; onSelect(file: DataFile): void; refreshKey: number }) {
   const { data, error, reload } = useApi<Page<DataFile>>(`/api/v1/data-files?experiment_id=${experimentId}&page_size=100&sort=id`);
@@ -38,6 +49,7 @@ export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }:
       <h2 id="files-title">Data files</h2>
       <ErrorMessage error={error} />
       {data && data.items.length === 0 ? <p className="muted">No data files yet: upload one below.</p> : null}
+      <CompareLink files={data?.items ?? []} />
       <table className="list" aria-label="Data files">
         <tbody>
           {data?.items.map((f) => (
