@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParam } from '../app/use-search-param.js';
 import type uPlot from 'uplot';
 import { choiceName } from '../entities/choices.js';
 import { useChoices } from '../entities/use-choices.js';
@@ -46,17 +46,9 @@ export function idsOf(text: string | null): number[] {
 export function ComparePage() {
   const { choices } = useChoices('data-files');
   // The picked files live in the address (?dataFiles=3,4,7): a comparison can be bookmarked, shared and linked to.
-  const [params, setParams] = useSearchParams();
-  const picked = useMemo(() => idsOf(params.get('dataFiles')), [params]);
-  const setPicked = useCallback(
-    (ids: number[]) => setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (ids.length > 0) next.set('dataFiles', ids.join(','));
-      else next.delete('dataFiles');
-      return next;
-    }, { replace: true }),
-    [setParams],
-  );
+  const [pickedText, setPickedText] = useSearchParam('dataFiles');
+  const picked = useMemo(() => idsOf(pickedText), [pickedText]);
+  const setPicked = useCallback((ids: number[]) => setPickedText(ids.join(',')), [setPickedText]);
   const { unit, pick, adapt } = useCapacityUnit();
   const [tables, setTables] = useState<CycleTable[]>([]);
   const [error, setError] = useState<Error>();

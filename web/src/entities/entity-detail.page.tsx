@@ -13,7 +13,8 @@ import { RelatedLists } from './related-lists.js';
 import { useOpenApi } from './use-openapi.js';
 import { ValueCell } from './value-cell.js';
 
-const HIDDEN = new Set(['id', 'name']);
+// Not fields of the record: its id and name head the page; can_edit decides which controls it shows.
+const HIDDEN = new Set(['id', 'name', 'can_edit']);
 
 /** All fields of a record as a definition list, references linked, parameter values as a table. */
 export function RecordFields({ plural, record }: { plural: string; record: Row }) {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { OpenApiDocument } from '../api/openapi-spec.js';
 import { useApi } from '../api/use-api.js';
+import { CompareLink } from '../compare/compare-link.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { entityConfig, humanise } from './entity-config.js';
 import type { Page, Row } from './entity-list.page.js';
@@ -59,6 +60,7 @@ function RelatedList({ plural, id, name }: { plural: string; id: string; name: s
       ) : data ? (
         <p className="muted">None.</p>
       ) : null}
+      {target === 'data-files' && data ? <CompareLink files={data.items} /> : null}
     </section>
   );
 }
@@ -69,6 +71,11 @@ export function RelatedLists({ doc, plural, id, exclude = [] }: { doc: OpenApiDo
   return (
     <section aria-labelledby="related-title" className="related">
       <h2 id="related-title">Related records</h2>
+      {plural === 'batches' && doc.paths['/api/v1/batches/{id}/statistics'] ? (
+        <p>
+          <Link to={`/compare?batch=${id}`}>Statistics of its devices (mean capacity, spread, fade rate)</Link>
+        </p>
+      ) : null}
       {names.map((n) => (
         <RelatedList key={n} plural={plural} id={id} name={n} />
       ))}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
+import { CompareLink } from '../compare/compare-link.js';
 import { useApi } from '../api/use-api.js';
 import { useReloadWhile } from '../api/use-reload-while.js';
 import type { Page } from '../entities/entity-list.page.js';
@@ -21,17 +22,6 @@ function FileDetails({ file }: { file: DataFile }) {
   );
 }
 
-/** A link to the compare page with every parsed file of the experiment picked (from two on). */
-function CompareLink({ files }: { files: DataFile[] }) {
-  const ready = files.filter((f) => f.state === 'ready').map((f) => f.id);
-  if (ready.length < 2) return null;
-  return (
-    <p>
-      <Link to={`/compare?dataFiles=${ready.join(',')}`}>Compare these {ready.length} files</Link>
-    </p>
-  );
-}
-
 /** The experiment's data files with their parse state, refreshed while any is still being parsed. */
 export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }: { experimentId: number; selected: number | undefined; onSelect(file: DataFile): void; refreshKey: number }) {
   const { data, error, reload } = useApi<Page<DataFile>>(`/api/v1/data-files?experiment_id=${experimentId}&page_size=100&sort=id`);
@@ -49,7 +39,7 @@ export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }:
       <h2 id="files-title">Data files</h2>
       <ErrorMessage error={error} />
       {data && data.items.length === 0 ? <p className="muted">No data files yet: upload one below.</p> : null}
-      <CompareLink files={data?.items ?? []} />
+      {(data?.items.filter((f) => f.state === 'ready').length ?? 0) > 1 ? <CompareLink files={data!.items} /> : null}
       <table className="list" aria-label="Data files">
         <tbody>
           {data?.items.map((f) => (
