@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser, ensureInstitution, unique, type ApiSession } from './support/api-session.js';
-import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { browserHooks, openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
 import { signIn } from './support/ui.js';
 
@@ -42,10 +42,7 @@ describe("a batch's statistics from its devices' data files", () => {
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });
-  afterAll(async () => browser?.close());
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
-  });
+  browserHooks(() => browser);
 
   it('opens from the batch page: a row per device with the API figures, their spread, and the capacity band', async () => {
     const { page } = browser;

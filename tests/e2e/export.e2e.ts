@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
-import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { browserHooks, openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
 import { signIn } from './support/ui.js';
 
@@ -22,10 +22,7 @@ describe('export a filtered, sorted list as CSV', () => {
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });
-  afterAll(async () => browser?.close());
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
-  });
+  browserHooks(() => browser);
 
   it('searches, sorts by a column header, and pages through the list', async () => {
     const { page } = browser;

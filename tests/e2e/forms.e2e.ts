@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
-import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { browserHooks, openBrowser, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
 import { chooseOption, signIn } from './support/ui.js';
 
@@ -19,10 +19,7 @@ describe('create a specification, a batch and an experiment through the forms', 
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });
-  afterAll(async () => browser?.close());
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
-  });
+  browserHooks(() => browser);
 
   it('shows the API validation message next to the field', async () => {
     const { page } = browser;

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser, ensureInstitution, unique, type ApiSession } from './support/api-session.js';
-import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { browserHooks, openBrowser, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
 import { chooseOption, signIn } from './support/ui.js';
 
@@ -53,10 +53,7 @@ describe('structured editors: specification parameter values and experiment devi
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });
-  afterAll(async () => browser?.close());
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
-  });
+  browserHooks(() => browser);
 
   it('creates a specification with two parameter values, one not inherited', async () => {
     const { page } = browser;

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
-import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { browserHooks, openBrowser, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
 import { signIn } from './support/ui.js';
 
@@ -22,10 +22,7 @@ describe('a maintainer restores a deleted record from the trash', () => {
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, maintainer.username, maintainer.password);
   });
-  afterAll(async () => browser?.close());
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
-  });
+  browserHooks(() => browser);
 
   it('shows deleted experiments only with "Show deleted", and Restore brings one back as public', async () => {
     const { page } = browser;

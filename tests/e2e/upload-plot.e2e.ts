@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser, ensureInstitution, unique, type ApiSession } from './support/api-session.js';
-import { openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
+import { browserHooks, openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
 import { countPlotPixels } from './support/canvas.js';
 import { ADMIN } from './support/server.js';
 import { signIn } from './support/ui.js';
@@ -33,10 +33,7 @@ describe('upload a real cycler file, see it parsed and plotted, zoom for finer d
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });
-  afterAll(async () => browser?.close());
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
-  });
+  browserHooks(() => browser);
 
   it('uploads with progress and follows the parse state to ready', async () => {
     const { page } = browser;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
 
 /** Flags Debian's Chromium needs headless as root on a machine with a closed network. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -40,4 +41,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = `test-results/${(process.env.E2E_LABEL ?? 'e2e') + '-' + name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Registers, inside a describe, what every browser test file needs around its tests: a screenshot of the
+ * page when a test fails (under the report folder, named after the test) and the browser closed at the end.
+ */
+export function browserHooks(get: () => E2eBrowser | undefined): void {
+  afterEach(async (ctx) => {
+    const browser = get();
+    if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
+  });
+  afterAll(async () => get()?.close());
 }
