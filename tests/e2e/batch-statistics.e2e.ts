@@ -14,6 +14,7 @@ describe("a batch's statistics from its devices' data files", () => {
   let batchId: number;
   let deviceIds: number[];
   let dataFileIds: number[];
+  let experimentId: number;
 
   beforeAll(async () => {
     const admin = await apiLogin(baseUrl, ADMIN.username, ADMIN.password);
@@ -24,7 +25,7 @@ describe("a batch's statistics from its devices' data files", () => {
     batchId = (await session.request<{ id: number }>('POST', '/api/v1/batches', { name: unique('Batch'), specification_id: spec.id })).id;
     deviceIds = [];
     for (const sequence of [1, 2]) deviceIds.push((await session.request<{ id: number }>('POST', '/api/v1/devices', { batch_id: batchId, sequence })).id);
-    const experimentId = (await session.request<{ id: number }>('POST', '/api/v1/experiments', { name: unique('Two cells') })).id;
+    experimentId = (await session.request<{ id: number }>('POST', '/api/v1/experiments', { name: unique('Two cells') })).id;
     // Two real files, one per cell.
     dataFileIds = [];
     for (const [i, fixture] of ['arbin/arbin_example.csv', 'neware/test_2.ndax'].entries()) {
@@ -67,6 +68,13 @@ describe("a batch's statistics from its devices' data files", () => {
     const band = page.getByRole('figure', { name: 'Batch discharge capacity vs cycle' });
     await expect.poll(async () => Number(await band.getAttribute('data-drawn')), { timeout: 30_000 }).toBeGreaterThan(0);
     await saveScreenshot(page, 'batch-statistics');
+  });
+
+  it('compares the data files a list shows', async () => {
+    const { page } = browser;
+    await page.goto(`/data-files?experiment_id=${experimentId}`);
+    await page.getByRole('link', { name: 'Compare these 2 files' }).click();
+    expect(new URL(page.url()).searchParams.get('dataFiles')!.split(',').map(Number).sort()).toEqual([...dataFileIds].sort());
   });
 
   it("plots a device's capacity fade from the device page", async () => {

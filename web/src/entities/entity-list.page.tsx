@@ -9,6 +9,7 @@ import { NotFoundPage } from '../ui/not-found.page.js';
 import { entityConfig, humanise, type EntityUiConfig } from './entity-config.js';
 import { ListFilters } from './list-filters.js';
 import { Pagination } from './pagination.js';
+import { CompareLink } from '../compare/compare-link.js';
 import { canSeeTrash, RestoreButton } from './restore-button.js';
 import { useOpenApi } from './use-openapi.js';
 import { ValueCell } from './value-cell.js';
@@ -123,6 +124,8 @@ function ListTable({ config, params, setParams }: { config: EntityUiConfig; para
         </tbody>
       </table>
       {data ? <Pagination page={data.page} pageSize={data.page_size} total={data.total} onPage={(p) => update('page', String(p))} /> : null}
+      {/* The parsed data files listed (after search and filters) overlaid in one click. */}
+      {config.plural === 'data-files' && data && !trash ? <CompareLink files={data.items} /> : null}
     </>
   );
 }
