@@ -153,6 +153,8 @@ describe('structured editors: specification parameter values and experiment devi
       { batch_id: batchId, sequence: 1, position: 'A1', serial: 'P-001' },
       { batch_id: batchId, sequence: 2, position: 'A2', serial: 'P-002' },
     ]);
+    // The history lists the devices logged with the creation by their count, not as JSON.
+    await page.getByRole('region', { name: 'Edit history' }).getByText('Devices: 2 entries').waitFor();
 
     // The edit form shows the stored devices as rows again.
     await page.getByRole('link', { name: 'Edit' }).click();

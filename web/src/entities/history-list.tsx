@@ -5,7 +5,22 @@ import { humanise } from './entity-config.js';
 
 type HistoryEntry = ApiHistoryEntry;
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** A logged value in words: lists of records by their count, an error by its message, other objects as JSON. */
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) {
+    if (v.every((x) => x === null || typeof x !== 'object')) return v.length > 0 ? v.join(', ') : '(none)';
+    return `${v.length} ${v.length === 1 ? 'entry' : 'entries'}`;
+  }
+  if (typeof v === 'object') {
+    const message = (v as { message?: unknown }).message;
+    return typeof message === 'string' ? message : JSON.stringify(v);
+  }
+  return String(v);
+}
+
+/** Changes worth listing: every field of an update; of a create only a child list logged on its own (devices, parameter values). */
+const listed = (h: HistoryEntry) => h.action === 'update' || (h.action === 'create' && Object.values(h.changes).every((c) => Array.isArray(c.new)));
 
 /** Entries without a user are Liionsden's own (a data file's parse outcome); a removed account shows as unknown. */
 const actor = (h: HistoryEntry) => h.username ?? (h.user_id === null ? 'Liionsden (ingest)' : 'unknown');
@@ -23,13 +38,19 @@ export function HistoryList({ plural, id }: { plural: string; id: string }) {
         {items.map((h) => (
           <li key={h.id}>
             <strong>{h.action}</strong> by {actor(h)} on {new Date(h.at).toLocaleString()}
-            {h.action === 'update' ? (
+            {listed(h) ? (
               <ul>
-                {Object.entries(h.changes).map(([field, c]) => (
-                  <li key={field}>
-                    {humanise(field)}: <del>{show(c.old)}</del> → <ins>{show(c.new)}</ins>
-                  </li>
-                ))}
+                {Object.entries(h.changes).map(([field, c]) =>
+                  h.action === 'create' ? (
+                    <li key={field}>
+                      {humanise(field)}: {show(c.new)}
+                    </li>
+                  ) : (
+                    <li key={field}>
+                      {humanise(field)}: <del>{show(c.old)}</del> → <ins>{show(c.new)}</ins>
+                    </li>
+                  ),
+                )}
               </ul>
             ) : null}
           </li>
