@@ -15,8 +15,8 @@ export interface Spread {
   max: number | null;
 }
 
-export interface DeviceFigures {
-  deviceId: number;
+/** A cycle-ageing record's headline figures (one device, or one data file on the compare page). */
+export interface FadeFigures {
   cycleCount: number;
   initialDischargeCapacity: number | null;
   finalDischargeCapacity: number | null;
@@ -24,6 +24,8 @@ export interface DeviceFigures {
   /** Capacity lost per 100 cycles, % of the fitted first-cycle capacity (least-squares line); null with < 2 cycles. */
   fadePercentPer100Cycles: number | null;
 }
+
+export type DeviceFigures = FadeFigures & { deviceId: number };
 
 export function spreadOf(values: readonly (number | null)[]): Spread {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -54,13 +56,17 @@ export function fitLine(xs: readonly number[], ys: readonly number[]): { slope: 
   return { slope, intercept: (sy - slope * sx) / n };
 }
 
-/** Figures of one device: cycles with no discharge (formation rests, partial cycles) are left out of the fade fit. */
+/** Figures of one device. */
 export function deviceFigures(d: DeviceCycles): DeviceFigures {
+  return { deviceId: d.deviceId, ...fadeFigures(d) };
+}
+
+/** Figures of cycles: cycles with no discharge (formation rests, partial cycles) are left out of the fade fit. */
+export function fadeFigures(d: Omit<DeviceCycles, 'deviceId'>): FadeFigures {
   const used = d.cycles.map((c, i) => ({ c, q: d.dischargeCapacity[i] })).filter((p) => Number.isFinite(p.q) && p.q > 0);
   const fit = fitLine(used.map((p) => p.c), used.map((p) => p.q));
   const reference = fit && used.length > 0 ? fit.intercept + fit.slope * used[0].c : null;
   return {
-    deviceId: d.deviceId,
     cycleCount: d.cycles.length,
     initialDischargeCapacity: used.length > 0 ? used[0].q : null,
     finalDischargeCapacity: used.length > 0 ? used[used.length - 1].q : null,

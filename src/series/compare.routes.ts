@@ -3,7 +3,7 @@ import type { AppDeps } from '../api/app-deps.js';
 import { errorResponses } from '../api/error-responses.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { assertVisible, visibleTo } from '../access/visibility.js';
-import { batchStatistics } from './batch-statistics.js';
+import { batchStatistics, fadeFigures, type FadeFigures } from './batch-statistics.js';
 import { CAPACITY_UNITS } from './capacity-normalisation.js';
 import { loadFileCycles, type FileCycles } from './cycle-sets.js';
 import { IdParams, integerListParam } from './query-params.js';
@@ -23,7 +23,7 @@ const compareRoute = createRoute({
       unit: z.enum(CAPACITY_UNITS).default('Ah'),
     }),
   },
-  responses: { 200: json('`dataFiles`: per file `cycle[]` and the metric’s charge/discharge (or coulombic/energy) arrays'), ...errorResponses },
+  responses: { 200: json('`dataFiles`: per file `cycle[]` and the metric’s charge/discharge (or coulombic/energy) arrays; for capacity also `figures` (cycles, first and last discharge capacity, fade per 100 cycles, mean CE)'), ...errorResponses },
 });
 
 const batchRoute = createRoute({
@@ -38,14 +38,19 @@ const batchRoute = createRoute({
 
 
 const FIELDS = {
-  capacity: ['chargeCapacityAh', 'dischargeCapacityAh'],
+  // coulombicEfficiency for each file's figures (mean CE beside the fade).
+  capacity: ['chargeCapacityAh', 'dischargeCapacityAh', 'coulombicEfficiency'],
   energy: ['chargeEnergyWh', 'dischargeEnergyWh'],
   efficiency: ['coulombicEfficiency', 'energyEfficiency'],
 } as const;
 
-function metricSeries(f: FileCycles, metric: keyof typeof FIELDS): Record<string, number[]> {
+function metricSeries(f: FileCycles, metric: keyof typeof FIELDS): Record<string, number[] | FadeFigures> {
   const { cycle, chargeCapacityAh, dischargeCapacityAh, chargeEnergyWh, dischargeEnergyWh, coulombicEfficiency, energyEfficiency } = f.columns;
-  if (metric === 'capacity') return { cycle, charge: chargeCapacityAh.map((q) => q * f.factor), discharge: dischargeCapacityAh.map((q) => q * f.factor) };
+  if (metric === 'capacity') {
+    const discharge = dischargeCapacityAh.map((q) => q * f.factor);
+    const figures = fadeFigures({ cycles: cycle, dischargeCapacity: discharge, coulombicEfficiency: coulombicEfficiency.map((e) => (Number.isFinite(e) ? e : null)) });
+    return { cycle, charge: chargeCapacityAh.map((q) => q * f.factor), discharge, figures };
+  }
   if (metric === 'energy') return { cycle, chargeWh: chargeEnergyWh, dischargeWh: dischargeEnergyWh };
   return { cycle, coulombic: coulombicEfficiency, energy: energyEfficiency };
 }

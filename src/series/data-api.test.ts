@@ -184,8 +184,15 @@ describe('data API over stored series', () => {
   });
 
   it('compares cycles across data files and summarises a batch with its fade rate', async () => {
-    const cmp = (await (await get(`/api/v1/compare/cycles?dataFiles=${file.id},${bare.id}&metric=capacity`)).json()) as { dataFiles: { id: number; cycle: number[]; discharge: number[] }[] };
+    type Figures = { cycleCount: number; initialDischargeCapacity: number; finalDischargeCapacity: number; fadePercentPer100Cycles: number; meanCoulombicEfficiency: number };
+    const cmp = (await (await get(`/api/v1/compare/cycles?dataFiles=${file.id},${bare.id}&metric=capacity`)).json()) as { dataFiles: { id: number; cycle: number[]; discharge: number[]; figures: Figures }[] };
     expect(cmp.dataFiles.map((f) => [f.id, f.cycle.length])).toEqual([[file.id, CYCLES], [bare.id, 2]]);
+    // Each file's figures: the seeded capacity falls 0.1 % of the first cycle's per cycle, 10 % per 100 cycles.
+    const figures = cmp.dataFiles[0].figures;
+    expect(figures.cycleCount).toBe(CYCLES);
+    expect(figures.initialDischargeCapacity).toBeCloseTo(dischargeAh(1), 9);
+    expect(figures.finalDischargeCapacity).toBeCloseTo(dischargeAh(CYCLES), 9);
+    expect(figures.fadePercentPer100Cycles).toBeCloseTo(10, 6);
     // `bare` has stored cycle rows (an earlier test wrote them): the folded binary arrays give the same numbers.
     const bareCycles = (await (await get(`/api/v1/data-files/${bare.id}/cycles`)).json()) as { source: string; cycles: { cycle: number; dischargeCapacityAh: number }[] };
     expect(bareCycles.source).toBe('stored');

@@ -75,6 +75,10 @@ describe("a batch's statistics from its devices' data files", () => {
     await page.goto(`/data-files?experiment_id=${experimentId}`);
     await page.getByRole('link', { name: 'Compare these 2 files' }).click();
     expect(new URL(page.url()).searchParams.get('dataFiles')!.split(',').map(Number).sort()).toEqual([...dataFileIds].sort());
+    // Beside the overlays, each file's figures as numbers.
+    const figures = page.getByRole('table', { name: 'Figures per data file' });
+    await figures.getByRole('row', { name: /test_2\.ndax/ }).waitFor({ timeout: 30_000 });
+    expect(await figures.getByRole('row').count()).toBe(1 + 2);
   });
 
   it("plots a device's capacity fade from the device page", async () => {

@@ -1625,7 +1625,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `dataFiles`: per file `cycle[]` and the metric’s charge/discharge (or coulombic/energy) arrays */
+                /** @description `dataFiles`: per file `cycle[]` and the metric’s charge/discharge (or coulombic/energy) arrays; for capacity also `figures` (cycles, first and last discharge capacity, fade per 100 cycles, mean CE) */
                 200: {
                     headers: {
                         [name: string]: unknown;

@@ -12,14 +12,16 @@ interface Spread {
   max: number | null;
 }
 
-interface DeviceFigures {
-  deviceId: number;
+/** A record's headline figures (src/series/batch-statistics.ts FadeFigures). */
+export interface FadeFigures {
   cycleCount: number;
   initialDischargeCapacity: number | null;
   finalDischargeCapacity: number | null;
   meanCoulombicEfficiency: number | null;
   fadePercentPer100Cycles: number | null;
 }
+
+type DeviceFigures = FadeFigures & { deviceId: number };
 
 /** GET /api/v1/batches/{id}/statistics (src/series/batch-statistics.ts). */
 export interface BatchStatisticsBody {
@@ -62,45 +64,42 @@ function BandPlot({ body }: { body: BatchStatisticsBody }) {
   return <UPlotChart label="Batch discharge capacity vs cycle" options={options} data={data} height={300} />;
 }
 
-/** A batch's statistics: a figure per device, their spread, and the batch's capacity band over cycles. */
-export function BatchStatisticsView({ body, devices }: { body: BatchStatisticsBody; devices: Choice[] }) {
-  const unit = body.capacityUnit;
-  if (body.devices.length === 0) return <p className="muted">No parsed data files are linked to this batch&apos;s devices yet.</p>;
-  const spread = (field: (typeof FIGURES)[number][1]) => body.spread[field];
+/**
+ * Headline figures, a row per record (device or data file), with the rows' mean ± sd and range when
+ * `spread` is given.
+ */
+export function FadeFiguresTable({ label, unit, rows, spread }: { label: string; unit: string; rows: { key: number; name: string; figures: FadeFigures }[]; spread?: BatchStatisticsBody['spread'] }) {
   return (
-    <>
-      <p>
-        {body.devices.length} device{body.devices.length === 1 ? '' : 's'} with data, from {body.dataFiles} data file{body.dataFiles === 1 ? '' : 's'}.
-      </p>
-      <div className="table-scroll">
-        <table className="list compact numeric" aria-label="Batch statistics per device">
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              {FIGURES.map(([heading, field]) => (
-                <th key={field} scope="col">
-                  {heading}
-                  {field.endsWith('DischargeCapacity') ? ` / ${unit}` : ''}
-                </th>
+    <div className="table-scroll">
+      <table className="list compact numeric" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">{label.startsWith('Batch') ? 'Device' : 'Data file'}</th>
+            {FIGURES.map(([heading, field]) => (
+              <th key={field} scope="col">
+                {heading}
+                {field.endsWith('DischargeCapacity') ? ` / ${unit}` : ''}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              {FIGURES.map(([, field, digits, scale]) => (
+                <td key={field}>{fixed(r.figures[field], digits, scale)}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {body.devices.map((d) => (
-              <tr key={d.deviceId}>
-                <th scope="row">{choiceName(devices, d.deviceId)}</th>
-                {FIGURES.map(([, field, digits, scale]) => (
-                  <td key={field}>{fixed(d[field], digits, scale)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          ))}
+        </tbody>
+        {spread ? (
           <tfoot>
             <tr>
               <th scope="row">Mean ± sd</th>
               {FIGURES.map(([, field, digits, scale]) => (
                 <td key={field}>
-                  {fixed(spread(field).mean, digits, scale)} ± {fixed(spread(field).std, digits, scale)}
+                  {fixed(spread[field].mean, digits, scale)} ± {fixed(spread[field].std, digits, scale)}
                 </td>
               ))}
             </tr>
@@ -108,13 +107,27 @@ export function BatchStatisticsView({ body, devices }: { body: BatchStatisticsBo
               <th scope="row">Range</th>
               {FIGURES.map(([, field, digits, scale]) => (
                 <td key={field}>
-                  {fixed(spread(field).min, digits, scale)} – {fixed(spread(field).max, digits, scale)}
+                  {fixed(spread[field].min, digits, scale)} – {fixed(spread[field].max, digits, scale)}
                 </td>
               ))}
             </tr>
           </tfoot>
-        </table>
-      </div>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
+/** A batch's statistics: a figure per device, their spread, and the batch's capacity band over cycles. */
+export function BatchStatisticsView({ body, devices }: { body: BatchStatisticsBody; devices: Choice[] }) {
+  if (body.devices.length === 0) return <p className="muted">No parsed data files are linked to this batch&apos;s devices yet.</p>;
+  const rows = body.devices.map((d) => ({ key: d.deviceId, name: choiceName(devices, d.deviceId), figures: d }));
+  return (
+    <>
+      <p>
+        {body.devices.length} device{body.devices.length === 1 ? '' : 's'} with data, from {body.dataFiles} data file{body.dataFiles === 1 ? '' : 's'}.
+      </p>
+      <FadeFiguresTable label="Batch statistics per device" unit={body.capacityUnit} rows={rows} spread={body.spread} />
       <BandPlot body={body} />
     </>
   );

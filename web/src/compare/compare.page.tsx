@@ -3,13 +3,14 @@ import { useSearchParam } from '../app/use-search-param.js';
 import type uPlot from 'uplot';
 import { choiceName } from '../entities/choices.js';
 import { useChoices } from '../entities/use-choices.js';
-import { fetchCompare, type CycleTable } from '../plots/cycles.api.js';
+import { fetchCompare, type ComparedFile, type CycleTable } from '../plots/cycles.api.js';
 import { colorOf, formatTicks } from '../plots/curves.js';
 import { capacityUnitLabel, UnitSwitch } from '../plots/unit-switch.js';
 import { useCapacityUnit } from '../plots/use-capacity-unit.js';
 import { UPlotChart } from '../plots/uplot-chart.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { BatchStatistics } from './batch-statistics.js';
+import { FadeFiguresTable } from './batch-statistics.view.js';
 import { ChoiceOptions } from '../entities/choice-options.js';
 
 type Metric = 'dischargeCapacity' | 'coulombicEfficiency';
@@ -50,7 +51,7 @@ export function ComparePage() {
   const picked = useMemo(() => idsOf(pickedText), [pickedText]);
   const setPicked = useCallback((ids: number[]) => setPickedText(ids.join(',')), [setPickedText]);
   const { unit, pick, adapt } = useCapacityUnit();
-  const [tables, setTables] = useState<CycleTable[]>([]);
+  const [tables, setTables] = useState<ComparedFile[]>([]);
   const [error, setError] = useState<Error>();
   useEffect(() => {
     if (picked.length === 0) return;
@@ -96,6 +97,13 @@ export function ComparePage() {
       ) : (
         <p className="muted">Choose data files to overlay (Ctrl/Shift to pick several).</p>
       )}
+      {picked.length > 0 && tables.length > 0 ? (
+        <FadeFiguresTable
+          label="Figures per data file"
+          unit={label}
+          rows={tables.flatMap((t) => (t.figures ? [{ key: t.id, name: t.name, figures: t.figures }] : []))}
+        />
+      ) : null}
       <BatchStatistics unit={unit} />
     </section>
   );

@@ -1,4 +1,5 @@
 import { apiFetch, withQuery } from '../api/api-client.js';
+import type { FadeFigures } from '../compare/batch-statistics.view.js';
 
 export type CapacityUnit = 'Ah' | 'mAh' | 'mAh/g' | 'mAh/cm2';
 
@@ -90,17 +91,23 @@ export async function fetchDqdv(dataFileId: number, cycles: number[], unit: Capa
 }
 
 interface CompareBody {
-  dataFiles: { id: number; name: string; cycle: number[]; discharge?: number[]; charge?: number[]; coulombic?: (number | null)[] }[];
+  dataFiles: { id: number; name: string; cycle: number[]; discharge?: number[]; charge?: number[]; coulombic?: (number | null)[]; figures?: FadeFigures }[];
 }
 
+/** One compared data file: its cycles, and its headline figures (fade, first and last capacity, mean CE). */
+export type ComparedFile = CycleTable & { id: number; name: string; figures: FadeFigures | undefined };
+
 /** Capacity and coulombic efficiency vs cycle of many data files, two calls of the cross-dataset endpoint. */
-export async function fetchCompare(dataFileIds: number[], unit: CapacityUnit): Promise<CycleTable[]> {
+export async function fetchCompare(dataFileIds: number[], unit: CapacityUnit): Promise<ComparedFile[]> {
   const [capacity, efficiency] = await Promise.all(
     (['capacity', 'efficiency'] as const).map((metric) => apiFetch<CompareBody>(withQuery('/api/v1/compare/cycles', { dataFiles: dataFileIds, metric, unit }))),
   );
   return capacity.dataFiles.map((f) => {
     const ce = efficiency.dataFiles.find((e) => e.id === f.id);
     return {
+      id: f.id,
+      name: f.name,
+      figures: f.figures,
       unit,
       rows: f.cycle.map((cycle, i) => ({ cycle, chargeCapacity: num(f.charge?.[i]), dischargeCapacity: num(f.discharge?.[i]), coulombicEfficiency: num(ce?.coulombic?.[i]) })),
     };
