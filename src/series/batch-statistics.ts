@@ -1,3 +1,6 @@
+import type { z } from '@hono/zod-openapi';
+import type { FadeFiguresSchema, SpreadSchema } from './batch-statistics.schemas.js';
+
 /** One device's discharge capacity (in the shown unit) and coulombic efficiency per cycle, cycles ascending. */
 export interface DeviceCycles {
   deviceId: number;
@@ -6,24 +9,9 @@ export interface DeviceCycles {
   coulombicEfficiency: (number | null)[];
 }
 
-/** Mean, sample standard deviation, min and max of a sample; nulls when empty. */
-export interface Spread {
-  n: number;
-  mean: number | null;
-  std: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-/** A cycle-ageing record's headline figures (one device, or one data file on the compare page). */
-export interface FadeFigures {
-  cycleCount: number;
-  initialDischargeCapacity: number | null;
-  finalDischargeCapacity: number | null;
-  meanCoulombicEfficiency: number | null;
-  /** Capacity lost per 100 cycles, % of the fitted first-cycle capacity (least-squares line); null with < 2 cycles. */
-  fadePercentPer100Cycles: number | null;
-}
+/** The API's shapes (batch-statistics.schemas.ts), so the figures computed here are the ones it documents. */
+export type Spread = z.infer<typeof SpreadSchema>;
+export type FadeFigures = z.infer<typeof FadeFiguresSchema>;
 
 export type DeviceFigures = FadeFigures & { deviceId: number };
 

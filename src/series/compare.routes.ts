@@ -4,6 +4,7 @@ import { errorResponses } from '../api/error-responses.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { assertVisible, visibleTo } from '../access/visibility.js';
 import { batchStatistics, fadeFigures, type FadeFigures } from './batch-statistics.js';
+import { BatchStatisticsSchema } from './batch-statistics.schemas.js';
 import { CAPACITY_UNITS } from './capacity-normalisation.js';
 import { loadFileCycles, type FileCycles } from './cycle-sets.js';
 import { IdParams, integerListParam } from './query-params.js';
@@ -32,7 +33,7 @@ const batchRoute = createRoute({
   tags: ['data'],
   summary: 'Mean, spread and fade rate of the devices of a batch, across their data files',
   request: { params: IdParams, query: z.object({ unit: z.enum(CAPACITY_UNITS).default('Ah') }) },
-  responses: { 200: json('`devices` figures, their `spread`, and `dischargeCapacityByCycle` band'), ...errorResponses },
+  responses: { 200: { description: '`devices` figures, their `spread`, and `dischargeCapacityByCycle` band', content: { 'application/json': { schema: BatchStatisticsSchema } } }, ...errorResponses },
 });
 
 

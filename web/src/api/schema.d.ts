@@ -1727,9 +1727,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["BatchStatistics"];
                     };
                 };
                 /** @description Invalid input (the issues name each field and reason) */
@@ -24390,6 +24388,47 @@ export interface components {
             downsampled: boolean;
             from: number;
             to: number;
+        };
+        BatchStatistics: {
+            batchId: number;
+            /** @enum {string} */
+            capacityUnit: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
+            /** @description Data files linked to the batch's devices */
+            dataFiles: number;
+            devices: (components["schemas"]["FadeFigures"] & {
+                deviceId: number;
+            })[];
+            spread: {
+                initialDischargeCapacity: components["schemas"]["Spread"];
+                finalDischargeCapacity: components["schemas"]["Spread"];
+                meanCoulombicEfficiency: components["schemas"]["Spread"];
+                fadePercentPer100Cycles: components["schemas"]["Spread"];
+                cycleCount: components["schemas"]["Spread"];
+            };
+            dischargeCapacityByCycle: {
+                cycle: number[];
+                n: number[];
+                mean: (number | null)[];
+                std: (number | null)[];
+                min: (number | null)[];
+                max: (number | null)[];
+            };
+        };
+        FadeFigures: {
+            cycleCount: number;
+            initialDischargeCapacity: number | null;
+            finalDischargeCapacity: number | null;
+            /** @description Mean discharge / charge capacity, as a fraction */
+            meanCoulombicEfficiency: number | null;
+            /** @description Capacity lost per 100 cycles, % of the fitted first-cycle capacity (least-squares line); null with < 2 cycles */
+            fadePercentPer100Cycles: number | null;
+        };
+        Spread: {
+            n: number;
+            mean: number | null;
+            std: number | null;
+            min: number | null;
+            max: number | null;
         };
         ParserPreview: {
             fileName: string;

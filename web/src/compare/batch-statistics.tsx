@@ -6,7 +6,8 @@ import { useChoices } from '../entities/use-choices.js';
 import { useOpenApi } from '../entities/use-openapi.js';
 import type { CapacityUnit } from '../plots/cycles.api.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { BatchStatisticsView, type BatchStatisticsBody } from './batch-statistics.view.js';
+import type { ApiBatchStatistics } from '../api/api-types.js';
+import { BatchStatisticsView } from './batch-statistics.view.js';
 
 /** Statistics of a batch's devices (mean, spread, fade rate), when the API offers them. */
 export function BatchStatistics({ unit }: { unit: CapacityUnit }) {
@@ -17,7 +18,7 @@ export function BatchStatistics({ unit }: { unit: CapacityUnit }) {
   const batch = batchText && /^\d+$/.test(batchText) ? Number(batchText) : undefined;
   const { choices: devices } = useChoices(batch ? 'devices' : undefined, { batch_id: batch });
   const path = doc ? Object.keys(doc.paths).find((p) => p.startsWith('/api/v1/batches/{id}/') && /stat/.test(p)) : undefined;
-  const { data, error } = useApi<BatchStatisticsBody>(path && batch ? withQuery(path.replace('{id}', String(batch)), { unit: unit === 'Ah' ? undefined : unit }) : null);
+  const { data, error } = useApi<ApiBatchStatistics>(path && batch ? withQuery(path.replace('{id}', String(batch)), { unit: unit === 'Ah' ? undefined : unit }) : null);
   if (!path) return null;
   return (
     <section aria-labelledby={`${id}-title`}>

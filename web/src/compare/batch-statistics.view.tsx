@@ -3,34 +3,7 @@ import type uPlot from 'uplot';
 import { choiceName, type Choice } from '../entities/choices.js';
 import { colorOf, formatTicks } from '../plots/curves.js';
 import { UPlotChart } from '../plots/uplot-chart.js';
-
-interface Spread {
-  n: number;
-  mean: number | null;
-  std: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-/** A record's headline figures (src/series/batch-statistics.ts FadeFigures). */
-export interface FadeFigures {
-  cycleCount: number;
-  initialDischargeCapacity: number | null;
-  finalDischargeCapacity: number | null;
-  meanCoulombicEfficiency: number | null;
-  fadePercentPer100Cycles: number | null;
-}
-
-type DeviceFigures = FadeFigures & { deviceId: number };
-
-/** GET /api/v1/batches/{id}/statistics (src/series/batch-statistics.ts). */
-export interface BatchStatisticsBody {
-  capacityUnit: string;
-  dataFiles: number;
-  devices: DeviceFigures[];
-  spread: Record<'initialDischargeCapacity' | 'finalDischargeCapacity' | 'meanCoulombicEfficiency' | 'fadePercentPer100Cycles' | 'cycleCount', Spread>;
-  dischargeCapacityByCycle: { cycle: number[]; n: number[]; mean: (number | null)[]; std: (number | null)[]; min: (number | null)[]; max: (number | null)[] };
-}
+import type { ApiBatchStatistics as BatchStatisticsBody, ApiFadeFigures as FadeFigures } from '../api/api-types.js';
 
 const fixed = (v: number | null | undefined, digits: number, scale = 1) => (v === null || v === undefined ? '—' : (v * scale).toFixed(digits));
 

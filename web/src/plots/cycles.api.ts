@@ -1,5 +1,5 @@
 import { apiFetch, withQuery } from '../api/api-client.js';
-import type { FadeFigures } from '../compare/batch-statistics.view.js';
+import type { ApiFadeFigures as FadeFigures } from '../api/api-types.js';
 
 export type CapacityUnit = 'Ah' | 'mAh' | 'mAh/g' | 'mAh/cm2';
 
