@@ -16,7 +16,7 @@ export const DEMO_FILE_NAME = 'CH1_D50E-001_cycle-ageing-25C.csv';
 
 /** One channel file of the demo: the cell it tested and the model that writes it. */
 export interface DemoChannel {
-  experimentName: string;
+  experimentId: number;
   deviceId: number;
   fileName: string;
   model: DemoCyclerOptions;
@@ -36,14 +36,14 @@ export async function demoChannels(db: Db): Promise<DemoChannel[]> {
       .selectFrom('experiments as e')
       .innerJoin('experiment_devices as ed', 'ed.experiment_id', 'e.id')
       .innerJoin('devices as d', 'd.id', 'ed.device_id')
-      .select(['d.id', 'd.serial'])
+      .select(['e.id as experimentId', 'd.id', 'd.serial'])
       .where('e.name', '=', name)
       .orderBy('d.sequence')
       .execute();
     cells.forEach((cell, i) => {
       const spread = i - (cells.length - 1) / 2; // -1.5 … 1.5 for four cells
       out.push({
-        experimentName: name,
+        experimentId: cell.experimentId,
         deviceId: cell.id,
         fileName: `CH${++channel}_${cell.serial}_cycle-ageing-${temperatureC}C.csv`,
         model: {
@@ -75,8 +75,7 @@ export async function addDemoDataFiles(db: Db, store: BlobStore): Promise<number
   const viewer = { userId: owner.id, role: owner.role, institutionId: owner.institution_id, anonymousRead: false };
   const ids: number[] = [];
   for (const channel of await demoChannels(db)) {
-    const { id: experimentId } = await db.selectFrom('experiments').select('id').where('name', '=', channel.experimentName).executeTakeFirstOrThrow();
-    const experiment = await assertCanAddFiles(db, viewer, experimentId);
+    const experiment = await assertCanAddFiles(db, viewer, channel.experimentId);
     const blob = await putContent(store, Readable.from([Buffer.from(demoCyclerCsv(channel.model).csv)]));
     const main = { field: 'file', fileName: channel.fileName, blob };
     ids.push((await createUploadedDataFile(db, viewer, experiment, main, [], { deviceIds: [channel.deviceId] })).dataFileId);

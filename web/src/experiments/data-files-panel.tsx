@@ -39,7 +39,8 @@ export function DataFilesPanel({ experimentId, selected, onSelect, refreshKey }:
       <h2 id="files-title">Data files</h2>
       <ErrorMessage error={error} />
       {data && data.items.length === 0 ? <p className="muted">No data files yet: upload one below.</p> : null}
-      {(data?.items.filter((f) => f.state === 'ready').length ?? 0) > 1 ? <CompareLink files={data!.items} /> : null}
+      {/* The file being plotted below is already there on its own: from two on. */}
+      <CompareLink files={data?.items ?? []} min={2} />
       <table className="list" aria-label="Data files">
         <tbody>
           {data?.items.map((f) => (
