@@ -5,6 +5,7 @@ import { fixtureInserts, sampleBody } from '../../tests/setup/entity-fixtures.js
 import { createApp } from '../api/app.js';
 import type { EntityDefinition } from '../entities/entity-definition.js';
 import { entityRegistry } from '../entities/entity-registry.js';
+import { recordParents } from './record-parents.js';
 
 /**
  * Every actor × every record state × every read endpoint family, for EVERY registered entity:
@@ -206,6 +207,39 @@ describe.each(relations)('permission matrix: related list %s', (_name, parent, r
       if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${actor}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
       const hidden = (await send(actor, 'GET', `/api/v1/${parent.plural}/${privateParent}/${relation.path}`)).status;
       if (hidden !== (maySee(actor, 'private') ? 200 : 404)) mismatches.push(`${actor} private parent: ${hidden}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+/** Records that depend on a parent (record-parents.ts): visible only when both they and their parent are. */
+describe.each(Object.entries(recordParents).map(([table, parent]) => [`${table} → ${parent!.table}`, table, parent!] as const))('permission matrix: parent %s', (_name, table, link) => {
+  const child = byTable(table);
+  const parent = byTable(link.table);
+  const token = `mxpar${Math.random().toString(36).slice(2, 8)}`;
+  const cases: { parentState: State; childState: 'private' | 'public'; id: number }[] = [];
+  beforeAll(async () => {
+    for (const parentState of STATES) {
+      const parentId = await createOwned(parent, `${token}-p${parentState}`, parentState === 'public' ? 'public' : 'private');
+      for (const childState of ['private', 'public'] as const) {
+        cases.push({ parentState, childState, id: await createOwned(child, `${token}-${parentState}-${childState}`, childState, { [link.column]: parentId }) });
+      }
+      if (parentState === 'deleted') expect((await send('maintainer', 'DELETE', `/api/v1/${parent.plural}/${parentId}`)).status).toBe(204);
+    }
+  });
+
+  it('list and detail show a record only when the actor may see it and its parent', async () => {
+    const mismatches: string[] = [];
+    for (const actor of ACTORS) {
+      const listed = await listFamilies(actor, `/api/v1/${child.plural}`, token);
+      for (const c of cases) {
+        const expected = maySee(actor, c.childState) && maySee(actor, c.parentState);
+        const detail = (await send(actor, 'GET', `/api/v1/${child.plural}/${c.id}`)).status;
+        if (detail !== (expected ? 200 : 404)) mismatches.push(`${actor} detail (${c.childState} in ${c.parentState}): ${detail}`);
+        for (const [family, ids] of Object.entries(listed)) {
+          if (ids.includes(c.id) !== expected) mismatches.push(`${actor} ${family} (${c.childState} in ${c.parentState}): ${expected ? 'missing' : 'shown'}`);
+        }
+      }
     }
     expect(mismatches).toEqual([]);
   });

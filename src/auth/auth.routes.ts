@@ -40,7 +40,7 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
     createRoute({ method: 'get', path: '/api/v1/auth/institutions', tags, summary: 'Public organisations to choose from when registering', responses: { 200: ok(z.array(z.object({ id: z.number(), name: z.string() })), 'Choices') } }),
     async (c) => {
       // Through the one scope, as a visitor allowed to read public data: registrants are anonymous.
-      const rows = await deps.db.selectFrom('organisations as o').select(['o.id', 'o.name']).where(visibleTo(anonymousViewer(true), 'o')).orderBy('o.name').execute();
+      const rows = await deps.db.selectFrom('organisations as o').select(['o.id', 'o.name']).where(visibleTo(anonymousViewer(true), 'organisations as o')).orderBy('o.name').execute();
       return c.json(rows, 200);
     },
   );

@@ -40,7 +40,7 @@ export const batchEntity = defineEntity({
     return values;
   },
   derived: (viewer, alias) => ({
-    device_count: sql`(select count(*)::int from devices d where d.batch_id = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, 'd')})`,
+    device_count: sql`(select count(*)::int from devices d where d.batch_id = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, 'devices as d')})`,
   }),
   afterWrite: async (ctx, row, action) => {
     // Devices whose serial still follows the old template follow the new one; hand-set serials stay.

@@ -15,7 +15,7 @@ export interface StoredColumnMapping {
  * the equipment's own first, then general ones (no equipment); newest first within each.
  */
 export async function findUsableMappings(db: Db, viewer: Viewer, equipmentId: number | null): Promise<StoredColumnMapping[]> {
-  let query = db.selectFrom('column_mappings as t').select(['t.id', 't.mapping', 't.equipment_id']).where(visibleTo(viewer, 't'));
+  let query = db.selectFrom('column_mappings as t').select(['t.id', 't.mapping', 't.equipment_id']).where(visibleTo(viewer, 'column_mappings as t'));
   query = equipmentId === null ? query.where('t.equipment_id', 'is', null) : query.where((eb) => eb.or([eb('t.equipment_id', '=', equipmentId), eb('t.equipment_id', 'is', null)]));
   const rows = await query.orderBy('t.id', 'desc').execute();
   const own = rows.filter((r) => r.equipment_id !== null);
@@ -25,7 +25,7 @@ export async function findUsableMappings(db: Db, viewer: Viewer, equipmentId: nu
 
 /** One mapping visible to `viewer` (NotFoundError otherwise). */
 export async function getUsableMapping(db: Db, viewer: Viewer, id: number): Promise<StoredColumnMapping> {
-  const row = await db.selectFrom('column_mappings as t').select(['t.id', 't.mapping']).where('t.id', '=', id).where(visibleTo(viewer, 't')).executeTakeFirst();
+  const row = await db.selectFrom('column_mappings as t').select(['t.id', 't.mapping']).where('t.id', '=', id).where(visibleTo(viewer, 'column_mappings as t')).executeTakeFirst();
   if (!row) throw new NotFoundError('Column mapping', id);
   return row;
 }

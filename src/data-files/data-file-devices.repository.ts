@@ -21,5 +21,5 @@ export async function readDataFileDeviceIds(db: Db, dataFileId: number): Promise
  */
 export function visibleDeviceIdsJson(viewer: Viewer, alias: string): Expression<unknown> {
   return sql`(select coalesce(json_agg(dfd.device_id order by dfd.device_id), '[]'::json) from data_file_devices dfd
-    join devices dv on dv.id = dfd.device_id where dfd.data_file_id = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, 'dv')})`;
+    join devices dv on dv.id = dfd.device_id where dfd.data_file_id = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, 'devices as dv')})`;
 }

@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Expression } from 'kysely';
+import type { RecordTable } from '../access/record-table.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
 import type { RecordStatus } from '../db/record-columns.js';
@@ -22,7 +23,7 @@ export interface WriteContext {
 export interface RelationDefinition {
   path: string;
   /** Table of the related entity; it must be registered too (its filters, sort and visibility apply). */
-  target: string;
+  target: RecordTable;
   /** Column of the target that holds the parent id... */
   foreignKey?: string;
   /** ...or, for links through another table, a subquery selecting target ids for a parent id. */
@@ -33,7 +34,7 @@ export interface RelationDefinition {
 /** Declares one entity; the framework derives schemas, routes, filters, history and visibility from it. */
 export interface EntityDefinition {
   /** Table with the standard record columns (addRecordColumns). */
-  table: string;
+  table: RecordTable;
   /** URL segment: /api/v1/<plural>. */
   plural: string;
   /** Human name of one record, used in messages and OpenAPI component names ("Organisation"). */
@@ -50,7 +51,7 @@ export interface EntityDefinition {
   sort?: string[];
   relations?: RelationDefinition[];
   /** column → table of a record entity: on write, the referenced record must be visible to the writer (else 400). */
-  references?: Record<string, string>;
+  references?: Record<string, RecordTable>;
   /** Shared reference data: once public, only maintainers and administrators may edit it (not its owner). */
   lockedWhenPublic: boolean;
   /** Unique constraint or index name → the 409 message and field it concerns. */

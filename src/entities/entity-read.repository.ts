@@ -1,5 +1,6 @@
 import { sql, type AliasedRawBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { canEdit } from '../access/permissions.js';
+import { recordParents } from '../access/record-parents.js';
 import { deletedVisibleTo, visibleTo } from '../access/visibility.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Db } from '../db/database.js';
@@ -21,7 +22,7 @@ export type Scope = 'live' | 'deleted';
 
 /** Every read starts here: the entity's table as `t`, restricted by the visibility scope (or the trash scope). */
 function scoped(db: Db, viewer: Viewer, def: EntityDefinition, query: ListQuery, extra?: Expression<SqlBool>, scope: Scope = 'live') {
-  let qb = untyped(db).selectFrom(`${def.table} as t`).where(scope === 'live' ? visibleTo(viewer, 't') : deletedVisibleTo(viewer, 't'));
+  let qb = untyped(db).selectFrom(`${def.table} as t`).where(scope === 'live' ? visibleTo(viewer, `${def.table} as t`) : deletedVisibleTo(viewer, `${def.table} as t`));
   if (extra) qb = qb.where(extra);
   qb = applyFilters(qb, def, query);
   if (query.q) {
@@ -60,6 +61,21 @@ function derivedColumns(viewer: Viewer, def: EntityDefinition, alias: string): A
  */
 function ownerUsername(alias: string): Record<string, Expression<unknown>> {
   return { owner_username: sql`(select u.username from users u where u.id = ${sql.ref(`${alias}.owner_id`)})` };
+}
+
+/**
+ * How many visible records depend on this one (record-parents.ts: an experiment's data files, a
+ * batch's devices), per related list: they go with it when it is deleted or made private, and the
+ * delete dialog says so. On a single record, as the owner's username.
+ */
+function dependentCounts(viewer: Viewer, def: EntityDefinition, alias: string): Record<string, Expression<unknown>> {
+  const dependents = (def.relations ?? []).filter((r) => r.foreignKey && recordParents[r.target]?.table === def.table && recordParents[r.target]?.column === r.foreignKey);
+  if (dependents.length === 0) return {};
+  const counts = dependents.map((r) => {
+    const count = sql`(select count(*)::int from ${sql.table(r.target)} as c where ${sql.ref(`c.${r.foreignKey}`)} = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, `${r.target} as c`)})`;
+    return sql`json_build_object('path', ${r.path}::text, 'count', ${count})`;
+  });
+  return { dependents: sql`json_build_array(${sql.join(counts)})` };
 }
 
 function selections(fields: Record<string, Expression<unknown>>): AliasedRawBuilder<unknown, string>[] {
@@ -126,7 +142,7 @@ export async function presentRows(db: Db, viewer: Viewer, def: EntityDefinition,
   let out = rows;
   const own = def.derived?.(viewer, 't') ?? {};
   const readOwn = Object.keys(own).length > 0 && !(Object.keys(own)[0] in rows[0]);
-  const fields = { ...(readOwn ? own : {}), ...(opts.withOwner ? ownerUsername('t') : {}) };
+  const fields = { ...(readOwn ? own : {}), ...(opts.withOwner ? { ...ownerUsername('t'), ...dependentCounts(viewer, def, 't') } : {}) };
   if (Object.keys(fields).length > 0) {
     const extra = await untyped(db).selectFrom(`${def.table} as t`).select('t.id').select(selections(fields)).where('t.id', 'in', rows.map((r) => r.id)).execute();
     const byId = new Map(extra.map(({ id, ...values }) => [id as number, values]));

@@ -19,6 +19,10 @@ const recordOutput = {
   attributes: z.record(z.string(), z.unknown()),
   owner_id: z.number().int().nullable(),
   owner_username: z.string().nullable().optional().openapi({ description: "The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports" }),
+  dependents: z
+    .array(z.object({ path: z.string().openapi({ description: 'The related list (GET …/{id}/<path>)' }), count: z.number().int() }))
+    .optional()
+    .openapi({ description: 'Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record' }),
   can_edit: z.boolean().openapi({ description: 'Whether the caller may edit, publish or delete this record' }),
   status: z.enum(['private', 'public', 'deleted']),
   created_at: z.string().openapi({ format: 'date-time' }),

@@ -29,7 +29,7 @@ export async function resolveExperimentDevices(db: Db, viewer: Viewer, entries: 
     };
     let deviceId: number;
     if (e.device_id !== undefined) {
-      const seen = await db.selectFrom('devices as t').select('t.id').where('t.id', '=', e.device_id).where(visibleTo(viewer, 't')).executeTakeFirst();
+      const seen = await db.selectFrom('devices as t').select('t.id').where('t.id', '=', e.device_id).where(visibleTo(viewer, 'devices as t')).executeTakeFirst();
       deviceId = seen?.id ?? fail(`no visible device with id ${e.device_id}`);
     } else {
       if (e.batch_id === undefined || e.sequence === undefined) fail('give device_id, or batch_id and sequence');
@@ -42,11 +42,11 @@ export async function resolveExperimentDevices(db: Db, viewer: Viewer, entries: 
 }
 
 async function findOrCreateDevice(db: Db, viewer: Viewer, batchId: number, sequence: number, field: string): Promise<number> {
-  const batch = await db.selectFrom('batches as t').select(['t.id', 't.name', 't.status', 't.serial_template']).where('t.id', '=', batchId).where(visibleTo(viewer, 't')).executeTakeFirst();
+  const batch = await db.selectFrom('batches as t').select(['t.id', 't.name', 't.status', 't.serial_template']).where('t.id', '=', batchId).where(visibleTo(viewer, 'batches as t')).executeTakeFirst();
   if (!batch) throw new ValidationError(`${field}: no visible batch with id ${batchId}`, [{ field: `${field}.batch_id`, message: `no visible batch with id ${batchId}` }]);
   const existing = await db
     .selectFrom('devices as t')
-    .select(['t.id', sql<boolean>`${visibleTo(viewer, 't')}`.as('visible')])
+    .select(['t.id', sql<boolean>`${visibleTo(viewer, 'devices as t')}`.as('visible')])
     .where('t.batch_id', '=', batchId)
     .where('t.sequence', '=', sequence)
     .where('t.status', '<>', 'deleted')
@@ -83,5 +83,5 @@ export async function readExperimentDeviceLinks(db: Db, experimentId: number): P
 export function devicesUnderTestJson(viewer: Viewer, alias: string): Expression<unknown> {
   const item = sql`json_build_object('device_id', ed.device_id, 'position', ed.position, 'serial', d.serial, 'batch_id', d.batch_id, 'sequence', d.sequence)`;
   return sql`(select coalesce(json_agg(${item} order by d.batch_id, d.sequence), '[]'::json) from experiment_devices ed
-    join devices d on d.id = ed.device_id where ed.experiment_id = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, 'd')})`;
+    join devices d on d.id = ed.device_id where ed.experiment_id = ${sql.ref(`${alias}.id`)} and ${visibleTo(viewer, 'devices as d')})`;
 }

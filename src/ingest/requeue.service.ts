@@ -17,7 +17,7 @@ export async function requeueDataFile(db: Db, viewer: Viewer, id: number, action
     .selectFrom('data_files as t')
     .select(['t.id', 't.owner_id', 't.status', 't.state', 't.error'])
     .where('t.id', '=', id)
-    .where(visibleTo(viewer, 't'))
+    .where(visibleTo(viewer, 'data_files as t'))
     .executeTakeFirst();
   if (!file) throw new NotFoundError('Data file', id);
   assertCanEdit(viewer, file, false);

@@ -31,7 +31,7 @@ export async function assertCanAddFiles(db: Db, viewer: Viewer, experimentId: nu
     .selectFrom('experiments as t')
     .select(['t.id', 't.owner_id', 't.status'])
     .where('t.id', '=', experimentId)
-    .where(visibleTo(viewer, 't'))
+    .where(visibleTo(viewer, 'experiments as t'))
     .executeTakeFirst();
   if (!experiment) throw new NotFoundError('Experiment', experimentId);
   assertCanEdit(viewer, experiment, false);

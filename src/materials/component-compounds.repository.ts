@@ -44,7 +44,7 @@ export async function readCompositions(db: Db, viewer: Viewer, componentIds: rea
   if (componentIds.length === 0) return out;
   const rows = await db
     .selectFrom('component_compounds as cc')
-    .leftJoin('compounds as t', (j) => j.onRef('t.id', '=', 'cc.compound_id').on(visibleTo(viewer, 't')))
+    .leftJoin('compounds as t', (j) => j.onRef('t.id', '=', 'cc.compound_id').on(visibleTo(viewer, 'compounds as t')))
     .select(['cc.component_id', 'cc.compound_id', 'cc.relative_amount', 't.name', 't.formula', sql<boolean>`t.id is not null`.as('visible')])
     .where('cc.component_id', 'in', componentIds)
     .orderBy('cc.component_id')

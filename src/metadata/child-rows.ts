@@ -1,3 +1,4 @@
+import type { RecordTable } from '../access/record-table.js';
 import type { Viewer } from '../access/viewer.js';
 import { visibleIds } from '../access/visibility.js';
 import { ValidationError } from '../domain/errors.js';
@@ -37,7 +38,7 @@ export function takeParked<T>(ctx: WriteContext, key: string): T | undefined {
 }
 
 /** Every id must name a record the writer can see (else 400 naming the field): no linking to hidden data. */
-export async function assertAllVisible(db: Db, viewer: Viewer, table: string, ids: readonly number[], field: string): Promise<void> {
+export async function assertAllVisible(db: Db, viewer: Viewer, table: RecordTable, ids: readonly number[], field: string): Promise<void> {
   const unique = [...new Set(ids)];
   const seen = await visibleIds(db, viewer, table, unique);
   const missing = unique.filter((id) => !seen.has(id));

@@ -59,7 +59,7 @@ export async function readDataSetValues(db: Db, viewer: Viewer | null, dataSetId
     .select(['v.data_set_id', 'v.parameter_id', 'v.value_number', 'v.value_text', 'v.unit_id', 'v.direction', 'v.component_id', 'v.reference_id'])
     .where('v.data_set_id', 'in', dataSetIds)
     .orderBy('v.id');
-  if (viewer) q = q.where((eb) => eb.and([eb.or([eb('v.component_id', 'is', null), visibleTo(viewer, 'c')]), eb.or([eb('v.reference_id', 'is', null), visibleTo(viewer, 'r')])]));
+  if (viewer) q = q.where((eb) => eb.and([eb.or([eb('v.component_id', 'is', null), visibleTo(viewer, 'components as c')]), eb.or([eb('v.reference_id', 'is', null), visibleTo(viewer, 'literature_references as r')])]));
   for (const r of await q.execute()) {
     out.get(r.data_set_id)!.push({
       parameter_id: r.parameter_id,

@@ -77,9 +77,9 @@ async function specificationScale(db: Db, viewer: Viewer, dataFileId: number, un
     .select('s.id')
     .distinct()
     .where('dd.data_file_id', '=', dataFileId)
-    .where(visibleTo(viewer, 'd'))
-    .where(visibleTo(viewer, 'b'))
-    .where(visibleTo(viewer, 's'))
+    .where(visibleTo(viewer, 'devices as d'))
+    .where(visibleTo(viewer, 'batches as b'))
+    .where(visibleTo(viewer, 'device_specifications as s'))
     .execute();
   if (specs.length === 0) lacks('the data file is linked to no (visible) device with a specification');
   if (specs.length > 1) fail('its devices have different specifications');

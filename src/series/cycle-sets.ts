@@ -27,7 +27,7 @@ export interface FileCycles {
  */
 export async function loadFileCycles(db: Db, engine: SeriesEngine, viewer: Viewer, ids: readonly number[], unit: CapacityUnit, fields: readonly CycleField[]): Promise<FileCycles[]> {
   if (ids.length === 0) return [];
-  const files = await db.selectFrom('data_files as t').select(['t.id', 't.name', 't.state', 't.series_key']).where('t.id', 'in', ids).where(visibleTo(viewer, 't')).execute();
+  const files = await db.selectFrom('data_files as t').select(['t.id', 't.name', 't.state', 't.series_key']).where('t.id', 'in', ids).where(visibleTo(viewer, 'data_files as t')).execute();
   const byId = new Map(files.map((f) => [f.id, f]));
   for (const id of ids) {
     const f = byId.get(id);

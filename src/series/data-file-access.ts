@@ -20,7 +20,7 @@ export async function findVisibleDataFile(db: Db, viewer: Viewer, id: number): P
     .selectFrom('data_files as t')
     .select(['t.id', 't.name', 't.original_name', 't.blob_key', 't.size_bytes', 't.state', 't.series_key'])
     .where('t.id', '=', id)
-    .where(visibleTo(viewer, 't'))
+    .where(visibleTo(viewer, 'data_files as t'))
     .executeTakeFirst();
   if (!row) throw new NotFoundError('Data file', id);
   return { id: row.id, name: row.name, originalName: row.original_name, blobKey: row.blob_key, sizeBytes: Number(row.size_bytes), state: row.state, seriesKey: row.series_key };

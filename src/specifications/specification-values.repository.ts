@@ -32,10 +32,10 @@ export async function checkParameterValues(db: Db, viewer: Viewer, values: reado
     .leftJoin('units as u', 'u.id', 't.unit_id')
     .select(['t.id', 't.name', 't.value_type', 't.unit_id', 'u.quantity_id'])
     .where('t.id', 'in', ids)
-    .where(visibleTo(viewer, 't'))
+    .where(visibleTo(viewer, 'parameters as t'))
     .execute();
   const unitIds = values.map((v) => v.unit_id).filter((u): u is number => typeof u === 'number');
-  const units = unitIds.length === 0 ? [] : await db.selectFrom('units as t').select(['t.id', 't.quantity_id']).where('t.id', 'in', unitIds).where(visibleTo(viewer, 't')).execute();
+  const units = unitIds.length === 0 ? [] : await db.selectFrom('units as t').select(['t.id', 't.quantity_id']).where('t.id', 'in', unitIds).where(visibleTo(viewer, 'units as t')).execute();
   return values.map((v, i) => {
     const fail = (message: string): never => {
       throw new ValidationError(`${field}.${i}: ${message}`, [{ field: `${field}.${i}`, message }]);
@@ -98,7 +98,7 @@ export async function visibleAncestorIds(db: Db, viewer: Viewer, specificationId
       where not p.id = any(up.path)
     )
     select up.id, up.depth from up join device_specifications t on t.id = up.id
-    where up.depth > 0 and ${visibleTo(viewer, 't')} order by up.depth`.execute(db);
+    where up.depth > 0 and ${visibleTo(viewer, 'device_specifications as t')} order by up.depth`.execute(db);
   return rows.rows.map((r) => r.id);
 }
 

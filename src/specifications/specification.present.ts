@@ -29,7 +29,7 @@ export async function presentSpecifications(db: Db, viewer: Viewer, rows: Entity
     .innerJoin('components as t', 't.id', 'sc.component_id')
     .select(['sc.specification_id', 'sc.component_id'])
     .where('sc.specification_id', 'in', rows.map((r) => r.id))
-    .where(visibleTo(viewer, 't'))
+    .where(visibleTo(viewer, 'components as t'))
     .orderBy('sc.component_id')
     .execute();
   return rows.map((r) => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser, ensureInstitution, unique } from './support/api-session.js';
 import { browserHooks, openBrowser, type E2eBrowser } from './support/browser.js';
@@ -50,5 +52,35 @@ describe('a maintainer restores a deleted record from the trash', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('deleting an experiment says what goes with it', () => {
+  let browser: E2eBrowser;
+  let owner: Awaited<ReturnType<typeof createUser>>;
+  let experimentId: number;
+  let dataFileId: number;
+
+  beforeAll(async () => {
+    const admin = await apiLogin(baseUrl, ADMIN.username, ADMIN.password);
+    owner = await createUser(baseUrl, admin, unique('ida'), await ensureInstitution(admin, unique('Lab')));
+    experimentId = (await owner.session.request<{ id: number }>('POST', '/api/v1/experiments', { name: unique('run with a file'), status: 'public' })).id;
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(readFileSync(resolve('../shared/fixtures/arbin/arbin_example.csv')))]), 'arbin_example.csv');
+    dataFileId = (await owner.session.upload<{ dataFileId: number }>(`/api/v1/experiments/${experimentId}/files`, form)).dataFileId;
+    browser = await openBrowser(baseUrl);
+    await signIn(browser.page, owner.username, owner.password);
+  });
+  browserHooks(() => browser);
+
+  it('the dialog names its data file, and after the delete the file is gone for its owner too', async () => {
+    const { page } = browser;
+    await page.goto(`/experiments/${experimentId}`);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Confirm deletion' });
+    await dialog.getByText('Its 1 data file goes with it: hidden from everyone until it is restored.').waitFor();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.waitForURL(/\/experiments$/);
+    await expect(owner.session.request('GET', `/api/v1/data-files/${dataFileId}`)).rejects.toThrow(/: 404 /);
   });
 });

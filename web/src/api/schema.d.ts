@@ -24493,6 +24493,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24569,6 +24575,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24591,6 +24603,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24632,6 +24650,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24657,6 +24681,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24718,6 +24748,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24764,6 +24800,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24822,6 +24864,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24883,6 +24931,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -24934,6 +24988,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25000,6 +25060,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25048,6 +25114,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25145,6 +25217,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25260,6 +25338,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25320,6 +25404,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25395,6 +25485,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25505,6 +25601,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */
@@ -25591,6 +25693,12 @@ export interface components {
             owner_id: number | null;
             /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
             owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
             /** @description Whether the caller may edit, publish or delete this record */
             can_edit: boolean;
             /** @enum {string} */

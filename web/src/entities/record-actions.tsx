@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { apiFetch } from '../api/api-client.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import type { EntityUiConfig } from './entity-config.js';
+import { entityConfig, type EntityUiConfig } from './entity-config.js';
 import type { Row } from './entity-list.page.js';
 import { invalidateChoices } from './use-choices.js';
 
@@ -51,6 +51,7 @@ export function RecordActions({ config, record, onChanged }: { config: EntityUiC
       {confirming ? (
         <span role="alertdialog" aria-label="Confirm deletion" className="confirm">
           Delete “{String(record.name ?? record.id)}”?{' '}
+          <GoesWithIt record={record} />
           <button type="button" className="danger" onClick={() => run(() => apiFetch(`/api/v1/${config.plural}/${record.id}`, { method: 'DELETE' }), () => navigate(`/${config.plural}`))}>
             Yes, delete
           </button>{' '}
@@ -65,5 +66,22 @@ export function RecordActions({ config, record, onChanged }: { config: EntityUiC
       )}
       <ErrorMessage error={error} />
     </div>
+  );
+}
+
+/** What a delete takes along: the records that depend on this one (the API's `dependents`) are hidden with it until it is restored. */
+function GoesWithIt({ record }: { record: Row }) {
+  const dependents = ((record.dependents ?? []) as { path: string; count: number }[]).filter((d) => d.count > 0);
+  if (dependents.length === 0) return null;
+  const what = dependents.map((d) => {
+    const config = entityConfig(d.path);
+    const noun = d.count === 1 ? (config?.label ?? d.path).toLowerCase() : (config?.labelPlural ?? d.path).toLowerCase();
+    return `${d.count.toLocaleString('en')} ${noun}`;
+  });
+  const verb = dependents.length === 1 && dependents[0].count === 1 ? 'goes' : 'go';
+  return (
+    <>
+      Its {what.join(' and ')} {verb} with it: hidden from everyone until it is restored.{' '}
+    </>
   );
 }
