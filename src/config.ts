@@ -100,3 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
   };
 }
+
+/** The API token a client command (`liionsden harvest`) sends, from LIIONSDEN_TOKEN (kept out of the process list). */
+export function apiTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.LIIONSDEN_TOKEN?.trim() || undefined;
+}

@@ -11,6 +11,7 @@ const commandModules: Record<string, () => Promise<Register>> = {
   worker: async () => (await import('./worker.command.js')).registerWorkerCommand,
   ingest: async () => (await import('./ingest.command.js')).registerIngestCommand,
   demo: async () => (await import('./demo.command.js')).registerDemoCommand,
+  harvest: async () => (await import('./harvest.command.js')).registerHarvestCommand,
 };
 
 /** Registers every CLI command (one file each; add yours here), or only `wanted` when it names one. */

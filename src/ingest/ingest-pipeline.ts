@@ -41,8 +41,14 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     const { result, cycles, steps, quality, mode } = await ingestSeries({ db, blobStore, file, format: job.payload.format, seriesKey, streamMinBytes: deps.streamMinBytes });
 
     const previousKey = file.series_key;
+    let superseded = false;
     await db.transaction().execute(async (tx) => {
       if (!(await completeJob(tx, job))) throw new LeaseLostError(`Job ${job.id} was taken over by another worker`);
+      // The raw file grew (or was replaced) while this job parsed it: the job queued by that change parses the new bytes.
+      if (await rawChangedSince(tx, file)) {
+        superseded = true;
+        return;
+      }
       await replaceCycleSummaries(tx, file.id, cycles, quality.perCycle);
       await tx.deleteFrom('steps').where('data_file_id', '=', file.id).execute();
       for (const batch of chunks(stepRows(file.id, steps), 500)) await tx.insertInto('steps').values(batch).execute();
@@ -71,6 +77,10 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
         .values({ data_file_id: file.id, job_id: job.id, format: result.format, parser_version: result.parserVersion, series_key: seriesKey, row_count: result.rows })
         .execute();
     });
+    if (superseded) {
+      await blobStore.delete(seriesKey);
+      return 'queued';
+    }
     // Earlier series objects stay listed in data_file_versions; only the current one is kept in the store.
     if (previousKey && previousKey !== seriesKey) await blobStore.delete(previousKey);
     return 'ready';
@@ -91,10 +101,17 @@ async function recordFailure(db: Db, job: ClaimedJob, file: Selectable<DataFiles
       .updateTable('data_files')
       .set(outcome === 'failed' ? { state: 'failed', error: JSON.stringify(error) } : { state: 'queued' })
       .where('id', '=', file.id)
+      .where('sha256', '=', file.sha256)
       .execute();
     if (outcome === 'failed') await recordIngestHistory(tx, file, { state: 'failed', error });
     return outcome;
   });
+}
+
+/** Whether the data file's raw bytes are no longer those `file` (read when the job started) named. */
+async function rawChangedSince(tx: Db, file: Selectable<DataFilesTable>): Promise<boolean> {
+  const now = await tx.selectFrom('data_files').select('sha256').where('id', '=', file.id).forUpdate().executeTakeFirstOrThrow();
+  return now.sha256 !== file.sha256;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AppDeps } from '../api/app-deps.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { ValidationError } from '../domain/errors.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
+import { appendToDataFile } from './append.service.js';
 import { requeueDataFile } from './requeue.service.js';
 import { receiveMultipart } from './multipart-upload.js';
 import { assertCanAddFiles, COMPANION_FIELDS, createUploadedDataFile, parseUploadFields } from './upload.service.js';
@@ -65,6 +66,38 @@ export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
     if (!main) throw new ValidationError('No file uploaded', [{ field: 'file', message: 'a "file" part is required' }]);
     const created = await createUploadedDataFile(deps.db, viewer, experiment, main, files.filter((f) => f !== main), parseUploadFields(fields));
     return c.json({ ...created, state: 'queued' as const }, 201);
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/v1/data-files/{id}/append',
+    summary:
+      'Append the new bytes of a file that grew (a cycler still writing it) to a data file, or replace its raw file (offset 0, a rewritten file); queues it for parsing. The stored prefix must match: offset = stored size and tailSha256 = sha256 of the sender’s last 64 KiB before offset, else 409 with storedSize and sha256.',
+    request: {
+      params: z.object({ id: z.string() }),
+      query: z.object({
+        offset: z.string().openapi({ description: 'Byte offset the body starts at: the stored size, or 0 to replace' }),
+        tailSha256: z.string().optional().openapi({ description: 'sha256 (hex) of the sender’s bytes [offset − min(offset, 65536), offset); required when offset > 0' }),
+      }),
+      body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    },
+    responses: {
+      202: {
+        description: 'Stored and queued (jobId null and change "unchanged" when nothing new arrived)',
+        content: { 'application/json': { schema: z.object({ dataFileId: z.number().int(), jobId: z.number().int().nullable(), sizeBytes: z.number().int(), sha256: z.string(), change: z.enum(['appended', 'replaced', 'unchanged']) }) } },
+      },
+      409: { description: 'The stored prefix differs (error.reason offset | prefix | concurrent; error.storedSize, error.sha256)', ...errorShape },
+      413: { description: 'The grown file would be larger than MAX_UPLOAD_BYTES', ...errorShape },
+    },
+  });
+  app.post('/api/v1/data-files/:id/append', async (c) => {
+    const offset = Number(c.req.query('offset'));
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new ValidationError('Invalid offset', [{ field: 'offset', message: 'must be a byte offset (integer ≥ 0)' }]);
+    const tailSha256 = c.req.query('tailSha256');
+    if (offset > 0 && !/^[0-9a-f]{64}$/.test(tailSha256 ?? '')) throw new ValidationError('Invalid tailSha256', [{ field: 'tailSha256', message: 'the sha256 (64 lowercase hex digits) of the last 64 KiB before offset is required' }]);
+    const body = c.req.raw.body ?? (async function* () {})();
+    const outcome = await appendToDataFile(deps.db, store, viewerOf(c, deps.config.anonymousRead), idParam(c), { offset, tailSha256 }, body as AsyncIterable<Uint8Array>, deps.config.maxUploadBytes);
+    return c.json(outcome, 202);
   });
 
   for (const action of ['retry', 'reprocess'] as const) {

@@ -2093,6 +2093,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-files/{id}/append": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Append the new bytes of a file that grew (a cycler still writing it) to a data file, or replace its raw file (offset 0, a rewritten file); queues it for parsing. The stored prefix must match: offset = stored size and tailSha256 = sha256 of the sender’s last 64 KiB before offset, else 409 with storedSize and sha256. */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Byte offset the body starts at: the stored size, or 0 to replace */
+                    offset: string;
+                    /** @description sha256 (hex) of the sender’s bytes [offset − min(offset, 65536), offset); required when offset > 0 */
+                    tailSha256?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Stored and queued (jobId null and change "unchanged" when nothing new arrived) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataFileId: number;
+                            jobId: number | null;
+                            sizeBytes: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            change: "appended" | "replaced" | "unchanged";
+                        };
+                    };
+                };
+                /** @description The stored prefix differs (error.reason offset | prefix | concurrent; error.storedSize, error.sha256) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The grown file would be larger than MAX_UPLOAD_BYTES */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/data-files/{id}/retry": {
         parameters: {
             query?: never;
