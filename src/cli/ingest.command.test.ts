@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -53,5 +53,25 @@ describe('liionsden ingest', () => {
     const r = ingest(PEC, NOVONIX);
     expect(r.stdout).toContain('2 file(s): 1 ready, 0 failed, 1 duplicate');
     expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
+
+  it('appends a file that grew since it was ingested to its data file instead of storing it twice', async () => {
+    execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', '3000', '--out', join(dir, 'synth.csv')], { stdio: 'ignore' });
+    const full = readFileSync(join(dir, 'synth.csv'));
+    const half = full.subarray(0, full.indexOf(0x0a, Math.floor(full.length / 2)) + 1);
+    const growing = join(dir, 'growing.csv');
+    writeFileSync(growing, half);
+    expect(ingest(growing).code).toBe(0);
+    appendFileSync(growing, full.subarray(half.length));
+    const r = ingest(growing);
+    expect(r.stdout, r.stderr).toMatch(/growing\.csv .*ready .*grown: appended to data file \d+/);
+    expect(r.code, r.stderr).toBe(0);
+    const database = openDatabase({ dataDir: join(dir, 'data') });
+    try {
+      const rows = await database.db.selectFrom('data_files').select(['size_bytes', 'state']).where('original_name', '=', 'growing.csv').execute();
+      expect(rows).toEqual([{ size_bytes: full.length, state: 'ready' }]);
+    } finally {
+      await database.close();
+    }
   }, 120_000);
 });

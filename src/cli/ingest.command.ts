@@ -16,6 +16,7 @@ import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
 import { assertCanAddFiles, createUploadedDataFile } from '../ingest/upload.service.js';
 import { putContent, type BlobStore } from '../storage/blob-store.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
+import { appendIfGrown } from './ingest-grown.js';
 
 interface Outcome {
   path: string;
@@ -71,7 +72,7 @@ export function registerIngestCommand(program: Command): void {
         await migrateToLatest(database.db);
         const viewer = await viewerFor(database.db, username);
         const experiment = await assertCanAddFiles(database.db, viewer, experimentId);
-        const outcomes = await storeAll(database.db, store, viewer, experiment, files, opts.progress);
+        const outcomes = await storeAll(database.db, store, viewer, experiment, files, opts.progress, config.maxUploadBytes);
         const workerCount = opts.workers ? Math.max(1, Math.floor(Number(opts.workers))) : Math.max(1, config.workers);
         await waitForParsing(database.db, startIngestWorkers({ ...config, workers: workerCount }, database.db, { pollMs: 200 }), outcomes, opts.progress);
         process.stdout.write(formatSummary(outcomes));
@@ -84,7 +85,7 @@ export function registerIngestCommand(program: Command): void {
     });
 }
 
-async function storeAll(db: Db, store: BlobStore, viewer: Viewer, experiment: { id: number; status: 'private' | 'public' }, files: Awaited<ReturnType<typeof collectFiles>>, progress: boolean): Promise<Outcome[]> {
+async function storeAll(db: Db, store: BlobStore, viewer: Viewer, experiment: { id: number; status: 'private' | 'public' }, files: Awaited<ReturnType<typeof collectFiles>>, progress: boolean, maxBytes: number): Promise<Outcome[]> {
   const total = files.reduce((a, f) => a + f.sizeBytes + f.companions.reduce((b, c) => b + c.sizeBytes, 0), 0);
   const bar = new cliProgress.SingleBar(
     { format: 'store  {bar} {percentage}% | {value_mb}/{total_mb} MB | {speed} MB/s | ETA {eta_formatted} | {file}', noTTYOutput: false },
@@ -111,6 +112,12 @@ async function storeAll(db: Db, store: BlobStore, viewer: Viewer, experiment: { 
     for (const f of files) {
       if (progress) bar.update(done, { file: basename(f.path) });
       try {
+        const grown = await appendIfGrown(db, store, viewer, experiment.id, f.path, f.sizeBytes, maxBytes);
+        if (grown) {
+          done += f.sizeBytes;
+          outcomes.push({ path: f.path, dataFileId: grown.dataFileId, state: grown.jobId ? 'queued' : 'duplicate', format: null, rows: null, note: `grown: appended to data file ${grown.dataFileId}` });
+          continue;
+        }
         const main = await put(f.path, 'file');
         const companions = await Promise.all(f.companions.map((c) => put(c.path, 'metadata')));
         const { dataFileId } = await createUploadedDataFile(db, viewer, experiment, main, companions, {});
@@ -135,7 +142,7 @@ async function waitForParsing(db: Db, workers: { stop(): Promise<void> }, outcom
     await waitUntilSettled(db, pending.map((o) => o.dataFileId!), (rows) => {
       for (const r of rows) {
         const o = pending.find((p) => p.dataFileId === r.id)!;
-        Object.assign(o, { state: r.state, format: r.format, rows: r.row_count, note: r.error ? String((r.error as { message?: string }).message ?? '') : '' });
+        Object.assign(o, { state: r.state, format: r.format, rows: r.row_count, note: r.error ? String((r.error as { message?: string }).message ?? '') : o.note });
       }
       if (progress) bar.update(pending.filter((o) => o.state === 'ready' || o.state === 'failed').length);
     });

@@ -32,7 +32,7 @@ describe('append to a data file', () => {
   });
 
   const append = (user: TestUser, query: string, body: Buffer) =>
-    t.app.request(`/api/v1/data-files/${id}/append?${query}`, { method: 'POST', headers: { authorization: user.headers.authorization, 'content-type': 'application/octet-stream' }, body });
+    t.app.request(`/api/v1/data-files/${id}/append?${query}`, { method: 'POST', headers: { authorization: user.headers.authorization, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
 
   it('appends at the stored size with the right tail, and queues the grown file', async () => {
     const res = await expectJson(await append(owner, `offset=${first.length}&tailSha256=${sha(first)}`, more), 202);
@@ -63,6 +63,6 @@ describe('append to a data file', () => {
     expect((await append(owner, 'offset=-1', more)).status).toBe(400);
     expect((await append(owner, `offset=${first.length}`, more)).status).toBe(400);
     expect((await append(other, `offset=${first.length}&tailSha256=${sha(first)}`, more)).status).toBe(403);
-    expect((await t.app.request(`/api/v1/data-files/999999/append?offset=0`, { method: 'POST', headers: { authorization: owner.headers.authorization }, body: more })).status).toBe(404);
+    expect((await t.app.request(`/api/v1/data-files/999999/append?offset=0`, { method: 'POST', headers: { authorization: owner.headers.authorization }, body: new Uint8Array(more) })).status).toBe(404);
   });
 });

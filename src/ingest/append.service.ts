@@ -40,7 +40,7 @@ export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer,
   if (viewer.userId === null) throw new UnauthenticatedError();
   const file = await db
     .selectFrom('data_files as t')
-    .select(['t.id', 't.owner_id', 't.status', 't.state', 't.blob_key', 't.size_bytes', 't.sha256'])
+    .select(['t.id', 't.experiment_id', 't.owner_id', 't.status', 't.state', 't.blob_key', 't.size_bytes', 't.sha256'])
     .where('t.id', '=', id)
     .where(visibleTo(viewer, 'data_files as t'))
     .executeTakeFirst();
@@ -57,6 +57,8 @@ export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer,
   const source = req.offset === 0 ? body : concat(store, file.blob_key, body);
   const blob = await putContent(store, source, { maxBytes });
   if (blob.sha256 === file.sha256) return { dataFileId: id, jobId: null, sizeBytes: blob.sizeBytes, sha256: blob.sha256, change: 'unchanged' };
+  const twin = await db.selectFrom('data_files').select('id').where('experiment_id', '=', file.experiment_id).where('sha256', '=', blob.sha256).where('status', '<>', 'deleted').executeTakeFirst();
+  if (twin) throw new ConflictError(`The grown file is the same as data file ${twin.id} of this experiment`, { reason: 'duplicate', dataFileId: twin.id });
   const change = req.offset === 0 ? 'replaced' : 'appended';
   const jobId = await db.transaction().execute(async (tx) => {
     const res = await tx
