@@ -14,7 +14,8 @@ export interface ReceivedFile {
 /**
  * Streams a multipart/form-data request into the blob store: each file part is hashed and stored as it
  * arrives (never held whole in memory), text fields are collected. Files over `maxBytes` fail with
- * PayloadTooLargeError; unknown file fields with ValidationError.
+ * PayloadTooLargeError; unknown file fields with ValidationError. A body that errors (the client went away)
+ * ends the request, and the part being stored is removed with it.
  */
 export async function receiveMultipart(
   store: BlobStore,
@@ -31,6 +32,13 @@ export async function receiveMultipart(
   const stored: Array<Promise<ReceivedFile>> = [];
   const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
   const done = new Promise<void>((resolve, reject) => {
+    // Stops reading the body; destroying the parser fails the part being stored with `err`, and putTemp removes its temp object.
+    const fail = (err: unknown) => {
+      body.unpipe(parser);
+      body.destroy();
+      parser.destroy(err as Error);
+      reject(err);
+    };
     parser.on('field', (name, value) => {
       fields[name] = value;
     });
@@ -45,16 +53,13 @@ export async function receiveMultipart(
       const fileName = info.filename || field;
       const put = putContent(store, stream, { maxBytes: opts.maxBytes }).then((blob) => ({ field, fileName, blob }));
       // A failed part (too large, store down) ends the request at once: the rest of the body is not read.
-      put.catch((err: unknown) => {
-        body.unpipe(parser);
-        body.destroy();
-        reject(err);
-      });
+      put.catch(fail);
       stored.push(put);
     });
     parser.on('close', () => resolve());
     parser.on('error', (err) => reject(new ValidationError(`Malformed multipart body: ${(err as Error).message}`)));
-    body.on('error', (err) => reject(err));
+    // The client went away (reset, killed): its error, not a database outage nor an internal error.
+    body.on('error', (err) => fail(new ValidationError(`Upload interrupted: ${err.message}`)));
   });
   body.pipe(parser);
   await done;
