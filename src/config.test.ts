@@ -19,4 +19,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(/WEB_CONCURRENCY \(serve --processes\) > 1 needs DATABASE_URL/);
     expect(() => loadConfig({ WEB_CONCURRENCY: '0', DATABASE_URL: 'postgres://db/x' })).toThrow(/WEB_CONCURRENCY/);
   });
+  it('bounds the upload idle timeout below the temp sweep grace period', () => {
+    expect(loadConfig({}).uploadIdleTimeoutMs).toBe(120_000);
+    expect(loadConfig({ UPLOAD_IDLE_TIMEOUT_S: '5' }).uploadIdleTimeoutMs).toBe(5000);
+    expect(() => loadConfig({ UPLOAD_IDLE_TIMEOUT_S: '3600' })).toThrow(/UPLOAD_IDLE_TIMEOUT_S/);
+  });
 });

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(5 * 1024 ** 3),
   MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(50 * 1024 ** 2),
+  // At most half the temp sweep's grace period (storage/temp-sweep.ts), so the sweep never meets a live upload.
+  UPLOAD_IDLE_TIMEOUT_S: z.coerce.number().int().min(1).max(1800).default(120),
   ANONYMOUS_READ: booleanFlag.default(false),
   TRUST_PROXY_TLS: booleanFlag.default(false),
   WORKERS: z.coerce.number().int().min(0).max(64).default(1),
@@ -43,6 +45,8 @@ export type Config = {
   maxUploadBytes: number;
   /** Spec sheets and reference PDFs. */
   maxAttachmentBytes: number;
+  /** An upload whose body sends nothing for this long is aborted (408) and its temp object removed. */
+  uploadIdleTimeoutMs: number;
   anonymousRead: boolean;
   secureCookies: boolean;
   workers: number;
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
+    uploadIdleTimeoutMs: e.UPLOAD_IDLE_TIMEOUT_S * 1000,
     anonymousRead: e.ANONYMOUS_READ,
     secureCookies: e.TRUST_PROXY_TLS,
     workers: e.WORKERS,

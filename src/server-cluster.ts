@@ -4,13 +4,14 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureInitialAdmin } from './auth/initial-admin.js';
 import { startIngestWorkers } from './ingest/start-ingest-workers.js';
+import { startServerTempSweeper } from './storage/start-temp-sweeper.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
  * `config.processes` HTTP processes sharing one port (node:cluster), over PostgreSQL only. The primary
- * migrates, creates the initial administrator, runs the ingest workers (once) and forks; each worker
- * serves the app with its own connection pool. Returns the running cluster in the primary and
- * undefined in a worker (whose caller has nothing more to do). A worker that crashes is replaced.
+ * migrates, creates the initial administrator, runs the ingest workers and the temp sweep (once) and
+ * forks; each worker serves the app with its own connection pool. Returns the running cluster in the
+ * primary and undefined in a worker (whose caller has nothing more to do). A worker that crashes is replaced.
  */
 export async function startClusteredServer(config: Config): Promise<RunningServer | undefined> {
   if (cluster.isWorker) {
@@ -39,6 +40,7 @@ export async function startClusteredServer(config: Config): Promise<RunningServe
     for (let i = 0; i < config.processes; i++) forked.push(fork());
   });
   const workers = config.workers > 0 ? startIngestWorkers(config, database.db) : undefined;
+  const sweeper = startServerTempSweeper(config);
   return {
     url: `http://localhost:${port}`,
     database,
@@ -47,6 +49,7 @@ export async function startClusteredServer(config: Config): Promise<RunningServe
       const live = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
       await Promise.all(live.map((w) => new Promise((resolve) => w.once('exit', resolve).disconnect())));
       await workers?.stop();
+      await sweeper.stop();
       await database.close();
     },
   };

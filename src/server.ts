@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureInitialAdmin } from './auth/initial-admin.js';
 import { startIngestWorkers } from './ingest/start-ingest-workers.js';
+import { startServerTempSweeper } from './storage/start-temp-sweeper.js';
 
 export interface RunningServer {
   url: string;
@@ -14,7 +15,7 @@ export interface RunningServer {
 
 /**
  * Opens the database, migrates it, and serves the app until stopped. `httpOnly` (a cluster worker,
- * server-cluster.ts) leaves migrations and ingest workers to the primary process.
+ * server-cluster.ts) leaves migrations, ingest workers and the temp sweep to the primary process.
  */
 export async function startServer(config: Config, opts: { httpOnly?: boolean } = {}): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -28,6 +29,7 @@ export async function startServer(config: Config, opts: { httpOnly?: boolean } =
   });
   // Ingest workers share the process by default (WORKERS=0 leaves parsing to `liionsden worker` processes).
   const workers = config.workers > 0 && !opts.httpOnly ? startIngestWorkers(config, database.db) : undefined;
+  const sweeper = opts.httpOnly ? undefined : startServerTempSweeper(config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -36,6 +38,7 @@ export async function startServer(config: Config, opts: { httpOnly?: boolean } =
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.stop();
+      await sweeper?.stop();
       await database.close();
     },
   };

@@ -53,7 +53,7 @@ function registerTarget(app: OpenAPIHono, deps: AppDeps, store: ReturnType<typeo
     const id = idOf(c);
     // Permission first: nothing is stored for a record the caller may not change.
     assertCanEdit(viewer(c), await getRow(deps.db, viewer(c), entity, id), entity.lockedWhenPublic);
-    const { files } = await receiveMultipart(store, c.req.raw, { maxBytes: deps.config.maxAttachmentBytes, fileFields: new Set(['file']) });
+    const { files } = await receiveMultipart(store, c.req.raw, { maxBytes: deps.config.maxAttachmentBytes, fileFields: new Set(['file']), idleTimeoutMs: deps.config.uploadIdleTimeoutMs });
     const file = files.find((f) => f.field === 'file');
     if (!file) throw new ValidationError('No file uploaded', [{ field: 'file', message: 'a "file" part is required' }]);
     const kind = sniffKind(await readAll(store, file.blob.key, { offset: 0, length: Math.min(SNIFF_BYTES, file.blob.sizeBytes) }));

@@ -11,5 +11,6 @@ export const exitCodeOf: Record<AppErrorCode, number> = {
   RATE_LIMITED: 7,
   UNSUPPORTED_FORMAT: 8,
   PARSE_ERROR: 9,
+  REQUEST_TIMEOUT: 10,
   INTERNAL: 1,
 };

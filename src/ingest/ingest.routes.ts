@@ -55,13 +55,14 @@ export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
     responses: {
       201: queuedShape('Stored and queued'),
       409: { description: 'The same file is already in this experiment (error.dataFileId names it)', ...errorShape },
+      408: { description: 'The body sent nothing for UPLOAD_IDLE_TIMEOUT_S; the partial file was removed', ...errorShape },
       413: { description: 'Larger than MAX_UPLOAD_BYTES', ...errorShape },
     },
   });
   app.post('/api/v1/experiments/:id/files', async (c) => {
     const viewer = viewerOf(c, deps.config.anonymousRead);
     const experiment = await assertCanAddFiles(deps.db, viewer, idParam(c));
-    const { files, fields } = await receiveMultipart(store, c.req.raw, { maxBytes: deps.config.maxUploadBytes, fileFields: FILE_FIELDS });
+    const { files, fields } = await receiveMultipart(store, c.req.raw, { maxBytes: deps.config.maxUploadBytes, fileFields: FILE_FIELDS, idleTimeoutMs: deps.config.uploadIdleTimeoutMs });
     const main = files.find((f) => f.field === 'file');
     if (!main) throw new ValidationError('No file uploaded', [{ field: 'file', message: 'a "file" part is required' }]);
     const created = await createUploadedDataFile(deps.db, viewer, experiment, main, files.filter((f) => f !== main), parseUploadFields(fields));

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
-import { ValidationError } from '../domain/errors.js';
+import { AppError, ValidationError } from '../domain/errors.js';
 import { putContent, type BlobStore, type StoredBlob } from '../storage/blob-store.js';
 
 /** A file part of the form, already in the blob store. */
@@ -11,15 +11,24 @@ export interface ReceivedFile {
   blob: StoredBlob;
 }
 
+/** The client sent no bytes for the idle timeout; the upload was dropped. */
+export class UploadIdleTimeoutError extends AppError {
+  constructor(idleTimeoutMs: number) {
+    super('REQUEST_TIMEOUT', `Upload aborted: no bytes received for ${idleTimeoutMs / 1000} s`, { idleTimeoutMs });
+    this.name = 'UploadIdleTimeoutError';
+  }
+}
+
 /**
  * Streams a multipart/form-data request into the blob store: each file part is hashed and stored as it
  * arrives (never held whole in memory), text fields are collected. Files over `maxBytes` fail with
- * PayloadTooLargeError; unknown file fields with ValidationError.
+ * PayloadTooLargeError; unknown file fields with ValidationError. A body that errors (the client went away)
+ * or sends nothing for `idleTimeoutMs` ends the request, and the part being stored is removed with it.
  */
 export async function receiveMultipart(
   store: BlobStore,
   request: Request,
-  opts: { maxBytes: number; fileFields: ReadonlySet<string> },
+  opts: { maxBytes: number; fileFields: ReadonlySet<string>; idleTimeoutMs: number },
 ): Promise<{ files: ReceivedFile[]; fields: Record<string, string> }> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.startsWith('multipart/form-data') || !request.body) {
@@ -30,7 +39,18 @@ export async function receiveMultipart(
   const fields: Record<string, string> = {};
   const stored: Array<Promise<ReceivedFile>> = [];
   const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+  let idle: NodeJS.Timeout | undefined;
   const done = new Promise<void>((resolve, reject) => {
+    // Stops reading the body; destroying the parser fails the part being stored with `err`, and putTemp removes its temp object.
+    const fail = (err: unknown) => {
+      body.unpipe(parser);
+      body.destroy();
+      parser.destroy(err as Error);
+      reject(err);
+    };
+    // A body paused by backpressure (the store is slow) is not the client's stall: look again later.
+    idle = setTimeout(() => (body.readableFlowing === false ? idle?.refresh() : fail(new UploadIdleTimeoutError(opts.idleTimeoutMs))), opts.idleTimeoutMs);
+    body.on('data', () => idle?.refresh());
     parser.on('field', (name, value) => {
       fields[name] = value;
     });
@@ -45,19 +65,20 @@ export async function receiveMultipart(
       const fileName = info.filename || field;
       const put = putContent(store, stream, { maxBytes: opts.maxBytes }).then((blob) => ({ field, fileName, blob }));
       // A failed part (too large, store down) ends the request at once: the rest of the body is not read.
-      put.catch((err: unknown) => {
-        body.unpipe(parser);
-        body.destroy();
-        reject(err);
-      });
+      put.catch(fail);
       stored.push(put);
     });
     parser.on('close', () => resolve());
     parser.on('error', (err) => reject(new ValidationError(`Malformed multipart body: ${(err as Error).message}`)));
-    body.on('error', (err) => reject(err));
+    // The client went away (reset, killed): its error, not a database outage nor an internal error.
+    body.on('error', (err) => fail(new ValidationError(`Upload interrupted: ${err.message}`)));
   });
   body.pipe(parser);
-  await done;
+  try {
+    await done;
+  } finally {
+    clearTimeout(idle);
+  }
   const results = await Promise.allSettled(stored);
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) throw failure.reason;

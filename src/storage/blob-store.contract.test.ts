@@ -8,6 +8,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { contentKey, PayloadTooLargeError, putContent, readAll, type BlobStore } from './blob-store.js';
 import { createLocalBlobStore } from './local-blob-store.js';
 import { createS3BlobStore } from './s3-blob-store.js';
+import { sweepTempObjects } from './temp-sweep.js';
 
 // One contract, two backends. S3 runs against s3rver 3.7.1 (a fake S3 server from npm, started in-process):
 // no real S3 or MinIO can be installed on this machine.
@@ -117,5 +118,38 @@ describe.each(backends)('blob store contract: $name', ({ open }) => {
       throw new Error('client went away');
     }
     await expect(store.putTemp(broken())).rejects.toThrow('client went away');
+  });
+
+  it('keeps nothing of a source that fails after a whole multipart part', async () => {
+    const before = await store.list('');
+    async function* dropped(): AsyncGenerator<Uint8Array> {
+      yield* chunksOf(randomBytes(6 * 1024 * 1024), 1 << 20);
+      throw new Error('client went away');
+    }
+    await expect(store.putTemp(dropped())).rejects.toThrow('client went away');
+    expect(await store.list('')).toEqual(before);
+  });
+
+  it('lists objects with their size and last write', async () => {
+    const start = Date.now();
+    const temp = await store.putTemp(chunksOf(randomBytes(3000), 1000));
+    const [entry] = (await store.listEntries('tmp/')).filter((e) => e.key === temp.key);
+    expect(entry.sizeBytes).toBe(3000);
+    // S3 reports whole seconds.
+    expect(entry.modifiedAt.getTime()).toBeGreaterThanOrEqual(start - 1000);
+    expect(entry.modifiedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    expect((await store.listEntries('')).map((e) => e.key)).toEqual(await store.list(''));
+    await store.delete(temp.key);
+  });
+
+  it('sweeps temp objects older than the grace period and nothing else', async () => {
+    const temp = await store.putTemp(chunksOf(randomBytes(100), 100));
+    const blob = await putContent(store, chunksOf(randomBytes(100), 100));
+    expect(await sweepTempObjects(store, { graceMs: 60 * 60 * 1000 })).toEqual([]);
+    // Two hours on, by the clock passed in: s3rver's LastModified cannot be set back.
+    const later = new Date(Date.now() + 2 * 60 * 60 * 1000);
+    expect(await sweepTempObjects(store, { graceMs: 60 * 60 * 1000, now: later })).toEqual([temp.key]);
+    expect(await store.list('tmp/')).toEqual([]);
+    expect(await store.size(blob.key)).toBe(100);
   });
 });

@@ -13,6 +13,13 @@ export interface StoredBlob {
   sizeBytes: number;
 }
 
+/** An object as listed: its key, size in bytes and when it was last written. */
+export interface BlobEntry {
+  key: string;
+  sizeBytes: number;
+  modifiedAt: Date;
+}
+
 /** A byte window: `length` bytes from `offset` (both in bytes). */
 export interface ByteRange {
   offset: number;
@@ -38,8 +45,10 @@ export interface BlobStore {
   size(key: string): Promise<number | null>;
   /** Removes the object; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
-  /** Keys under a prefix (for cleaning temporary objects). */
+  /** Keys under a prefix, sorted. */
   list(prefix: string): Promise<string[]>;
+  /** Objects under a prefix with size and last write, sorted by key (the temp sweep ages `tmp/` with it). */
+  listEntries(prefix: string): Promise<BlobEntry[]>;
   /** The object's path on the local file system, when the store is a local directory (lets DuckDB read it in place). */
   localPath?(key: string): string;
 }

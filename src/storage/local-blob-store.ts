@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { createHashingCounter, newTempKey, toReadable, type BlobSource, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.js';
+import { createHashingCounter, newTempKey, toReadable, type BlobEntry, type BlobSource, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.js';
 
 /** A blob store in a local directory (`<DATA_DIR>/files`): write to a temporary file, then rename (atomic on one file system). */
 export function createLocalBlobStore(root: string): BlobStore {
@@ -48,8 +48,8 @@ export function createLocalBlobStore(root: string): BlobStore {
     return createReadStream(path, range ? { start: range.offset, end: range.offset + range.length - 1 } : {});
   }
 
-  async function list(prefix: string): Promise<string[]> {
-    const out: string[] = [];
+  async function listEntries(prefix: string): Promise<BlobEntry[]> {
+    const out: BlobEntry[] = [];
     const walk = async (dir: string): Promise<void> => {
       const entries = await readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return [];
@@ -57,12 +57,17 @@ export function createLocalBlobStore(root: string): BlobStore {
       });
       for (const e of entries) {
         const full = join(dir, e.name);
+        const key = relative(root, full).split(sep).join('/');
         if (e.isDirectory()) await walk(full);
-        else out.push(relative(root, full).split(sep).join('/'));
+        else if (key.startsWith(prefix)) {
+          // mtime: a file still being written is touched by every write, so it never looks old.
+          const s = await stat(full).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+          if (s) out.push({ key, sizeBytes: s.size, modifiedAt: s.mtime }); // null: published or removed meanwhile
+        }
       }
     };
     await walk(prefix.endsWith('/') || prefix === '' ? join(root, prefix) : dirname(join(root, prefix)));
-    return out.filter((k) => k.startsWith(prefix)).sort();
+    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   return {
@@ -73,7 +78,8 @@ export function createLocalBlobStore(root: string): BlobStore {
     getStream,
     size: (key) => sizeOf(pathOf(key)),
     delete: (key) => rm(pathOf(key), { force: true }),
-    list,
+    list: async (prefix) => (await listEntries(prefix)).map((e) => e.key),
+    listEntries,
     localPath: pathOf,
   };
 }

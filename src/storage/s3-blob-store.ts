@@ -16,7 +16,7 @@ import {
   type CompletedPart,
 } from '@aws-sdk/client-s3';
 import { NotFoundError } from '../domain/errors.js';
-import { createHashingCounter, newTempKey, toReadable, type BlobSource, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.js';
+import { createHashingCounter, newTempKey, toReadable, type BlobEntry, type BlobSource, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.js';
 
 export interface S3BlobStoreOptions {
   bucket: string;
@@ -111,15 +111,17 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
     }
   }
 
-  async function list(Prefix: string): Promise<string[]> {
-    const keys: string[] = [];
+  // Completed objects only: an upload in progress is an unfinished multipart upload, never listed here.
+  async function listEntries(Prefix: string): Promise<BlobEntry[]> {
+    const entries: BlobEntry[] = [];
     let ContinuationToken: string | undefined;
     do {
       const res = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
-      for (const o of res.Contents ?? []) if (o.Key) keys.push(o.Key);
+      // A missing LastModified (S3 always sends one) reads as just written: the sweep never removes on a guess.
+      for (const o of res.Contents ?? []) if (o.Key) entries.push({ key: o.Key, sizeBytes: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date() });
       ContinuationToken = res.IsTruncated ? res.NextContinuationToken : undefined;
     } while (ContinuationToken);
-    return keys.sort();
+    return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   return {
@@ -139,7 +141,8 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
     delete: async (Key) => {
       await client.send(new DeleteObjectCommand({ Bucket, Key }));
     },
-    list,
+    list: async (prefix) => (await listEntries(prefix)).map((e) => e.key),
+    listEntries,
   };
 }
 

@@ -2057,6 +2057,20 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The body sent nothing for UPLOAD_IDLE_TIMEOUT_S; the partial file was removed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
                 /** @description The same file is already in this experiment (error.dataFileId names it) */
                 409: {
                     headers: {
