@@ -14,10 +14,20 @@ export function currentDirections(currentA: Float64Array, thresholdA: number): I
  * 1 nA. Relative so that coin cells (µA) and large cells (hundreds of A) both work.
  */
 export function restThresholdA(currentA: Float64Array): number {
+  return restThresholdOfMax(maxAbs(currentA));
+}
+
+/** The rest threshold for a file whose largest |current| is `maxAbsA`. */
+export function restThresholdOfMax(maxAbsA: number): number {
+  return Math.max(maxAbsA * 1e-3, 1e-9);
+}
+
+/** The largest |value| (0 for none; missing values skipped). */
+export function maxAbs(values: Float64Array): number {
   let max = 0;
-  for (let i = 0; i < currentA.length; i++) {
-    const a = Math.abs(currentA[i]);
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]);
     if (a > max) max = a;
   }
-  return Math.max(max * 1e-3, 1e-9);
+  return max;
 }

@@ -34,6 +34,8 @@ export interface NormaliseStreamOptions {
   present: ReadonlySet<string>;
   /** Initial warnings of the parse (copied into the result warnings like normalise does). */
   warnings?: ParseWarning[];
+  /** Go on from where an earlier normalisation of the same file's first rows stopped (rows appended since). */
+  resumeState?: NormaliseState;
 }
 
 /** Normalised rows `firstRow` (0-based) to `firstRow + rows - 1`: whole derived cycles. */
@@ -47,7 +49,7 @@ export class NormaliseStream {
   /** Output column descriptors, the same for every block ('Test Time (original) / s' included). */
   readonly columns: ColumnDescriptor[];
   private readonly plan: NormalisePlan;
-  private readonly state: NormaliseState = newNormaliseState();
+  private readonly state: NormaliseState;
   private readonly parserWarnings: ParseWarning[];
   private readonly pending: PendingRows;
   /** Pending row where the last derived cycle starts (0: no complete cycle pending). */
@@ -58,6 +60,9 @@ export class NormaliseStream {
 
   constructor(private readonly opts: NormaliseStreamOptions) {
     this.plan = planNormalise(opts);
+    this.state = opts.resumeState ? structuredClone(opts.resumeState) : newNormaliseState();
+    // Resumed after rows with a time: nothing waits for the first time any more.
+    if (opts.resumeState && opts.resumeState.time.prev === opts.resumeState.time.prev) this.firstTimeRow = 0;
     this.columns = this.plan.outputs.map((s) => s.column);
     this.parserWarnings = [...(opts.warnings ?? [])];
     this.pending = new PendingRows(opts.columns.length);
@@ -92,6 +97,12 @@ export class NormaliseStream {
   get warnings(): ParseWarning[] {
     this.assertFinished('warnings');
     return normaliseWarnings(this.plan, this.state, this.parserWarnings);
+  }
+
+  /** After finish(): the running state after the last row (for a later resume). */
+  get finalState(): NormaliseState {
+    this.assertFinished('finalState');
+    return structuredClone(this.state);
   }
 
   /** After finish(): how many times the original time went backwards (0 = the caller drops 'Test Time (original) / s'). */
