@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { unzipSync, zipSync } from 'fflate';
 import { oleDateToEpochSeconds, parseDateTime } from './date-time.js';
 import type { DateOrder } from './date-time.js';
@@ -22,12 +23,13 @@ export function isSpreadsheetMagic(head: Uint8Array): boolean {
 /**
  * Reads the sheets whose names pass `keep` (all when absent) as raw cell rows. An .xlsx is
  * unpacked with fflate first (which rejects corrupt deflate data instead of looping, as SheetJS
- * 0.18.5 can) and handed to SheetJS re-packed without compression. SheetJS reports oddities with
+ * 0.18.5 could) and handed to SheetJS re-packed without compression. SheetJS reports oddities with
  * console.error; those messages are returned instead of printed.
  */
 export async function readSheets(bytes: Uint8Array, keep?: (name: string) => boolean): Promise<{ names: string[]; sheets: SheetRows[]; messages: string[] }> {
-  // Loaded on first use: SheetJS and its code pages take ≈ 0.2 s to load, paid by every CLI start otherwise.
-  const XLSX = (await import('xlsx')).default;
+  // Loaded on first use: SheetJS and its code pages take ≈ 0.2 s to load, paid by every CLI start
+  // otherwise. The CommonJS build loads the code pages (.xls text) itself; the ESM build would not.
+  const XLSX = createRequire(import.meta.url)('@e965/xlsx') as typeof import('@e965/xlsx');
   const messages: string[] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => { messages.push(args.map(String).join(' ')); };
