@@ -44,7 +44,10 @@ export function takeSheetWorker(memoryMb: number): SheetWorker {
 /** Keeps a worker that answered for the next read (unref'd: it never holds the process open). */
 export function releaseSheetWorker(sheetWorker: SheetWorker): void {
   sheetWorker.current = undefined;
-  if (idle) void idle.sheetWorker.worker.terminate();
+  if (idle) {
+    clearTimeout(idle.timer);
+    void idle.sheetWorker.worker.terminate();
+  }
   sheetWorker.worker.unref();
   const timer = setTimeout(() => { if (idle?.sheetWorker === sheetWorker) idle = undefined; void sheetWorker.worker.terminate(); }, IDLE_MS).unref();
   idle = { sheetWorker, timer };
