@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+  it('reads the spreadsheet limits (ADR 0011)', () => {
+    expect(loadConfig({}).spreadsheetLimits).toEqual({ timeS: 120, memoryMb: 2048 });
+    expect(loadConfig({ SPREADSHEET_READ_TIMEOUT_S: '30', SPREADSHEET_READ_MEMORY_MB: '4096' }).spreadsheetLimits).toEqual({ timeS: 30, memoryMb: 4096 });
+    expect(() => loadConfig({ SPREADSHEET_READ_MEMORY_MB: '16' })).toThrow(/SPREADSHEET_READ_MEMORY_MB/);
+    expect(() => loadConfig({ SPREADSHEET_READ_TIMEOUT_S: '0' })).toThrow(/SPREADSHEET_READ_TIMEOUT_S/);
+  });
   it('allows several server processes on PostgreSQL only', () => {
     expect(loadConfig({}).processes).toBe(1);
     expect(loadConfig({ WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://db/x' }).processes).toBe(2);

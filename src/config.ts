@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SPREADSHEET_LIMITS, type SpreadsheetLimits } from './parsers/common/spreadsheet-reader.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -28,6 +29,9 @@ const EnvSchema = z.object({
   TRUST_PROXY_TLS: booleanFlag.default(false),
   WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   STREAM_INGEST_MIN_BYTES: z.coerce.number().int().min(0).default(DEFAULT_STREAM_MIN_BYTES),
+  SPREADSHEET_READ_TIMEOUT_S: z.coerce.number().positive().default(DEFAULT_SPREADSHEET_LIMITS.timeS),
+  // SheetJS alone fills ≈ 20 MB of worker heap before it reads a cell.
+  SPREADSHEET_READ_MEMORY_MB: z.coerce.number().int().min(64).default(DEFAULT_SPREADSHEET_LIMITS.memoryMb),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ADMIN_USERNAME: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -52,6 +56,8 @@ export type Config = {
   workers: number;
   /** Raw files from this size on are ingested (and `liionsden parse`d) in batches when their format allows. */
   streamIngestMinBytes: number;
+  /** Time and heap one .xls/.xlsx read may take (worker thread) before its file fails (ADR 0011). */
+  spreadsheetLimits: SpreadsheetLimits;
   /** HTTP server processes (node:cluster); more than one needs PostgreSQL. */
   processes: number;
   initialAdmin: { username: string; password: string; email: string } | undefined;
@@ -98,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.TRUST_PROXY_TLS,
     workers: e.WORKERS,
     streamIngestMinBytes: e.STREAM_INGEST_MIN_BYTES,
+    spreadsheetLimits: { timeS: e.SPREADSHEET_READ_TIMEOUT_S, memoryMb: e.SPREADSHEET_READ_MEMORY_MB },
     processes: e.WEB_CONCURRENCY,
     initialAdmin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD
       ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME}@localhost` }

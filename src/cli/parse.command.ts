@@ -40,7 +40,7 @@ export function registerParseCommand(program: Command): void {
         process.stdout.write(opts.json ? JSON.stringify(parseJson(result, cycles)) + '\n' : parseSummaryText(file, result, cycles, { streamed: true }) + '\n');
         return;
       }
-      const { result, cycles } = await parseLocalFile(file, { format: opts.format });
+      const { result, cycles } = await parseLocalFile(file, { format: opts.format, spreadsheetLimits: loadConfig().spreadsheetLimits });
       if (opts.out?.toLowerCase().endsWith('.parquet')) {
         // Loaded only when needed: DuckDB's native module costs start-up time.
         const { writeSeriesParquet } = await import('../storage/series-store.js');

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import { diffRows, recordHistory } from '../history/history.repository.js';
 import { AppError } from '../domain/errors.js';
 import { ParseError } from '../parsers/cycler-parser.js';
+import type { SpreadsheetLimits } from '../parsers/common/spreadsheet-reader.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { seriesKeyFor } from '../storage/series-store.js';
 import { ingestSeries } from './ingest-series.js';
@@ -16,6 +17,8 @@ export interface IngestDeps {
   blobStore: BlobStore;
   /** Raw files from this size on are parsed in batches when their format allows (default DEFAULT_STREAM_MIN_BYTES). */
   streamMinBytes?: number;
+  /** Time and heap allowed to one workbook read (default DEFAULT_SPREADSHEET_LIMITS). */
+  spreadsheetLimits?: SpreadsheetLimits;
 }
 
 /** The job lost its lease to another worker while running; its work is dropped. */
@@ -38,7 +41,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
   await db.updateTable('data_files').set({ state: 'parsing' }).where('id', '=', file.id).execute();
   try {
     const seriesKey = seriesKeyFor(file.id, job.id);
-    const { result, cycles, steps, quality, mode } = await ingestSeries({ db, blobStore, file, format: job.payload.format, seriesKey, streamMinBytes: deps.streamMinBytes });
+    const { result, cycles, steps, quality, mode } = await ingestSeries({ db, blobStore, file, format: job.payload.format, seriesKey, streamMinBytes: deps.streamMinBytes, spreadsheetLimits: deps.spreadsheetLimits });
 
     const previousKey = file.series_key;
     let superseded = false;

@@ -6,6 +6,7 @@ import type { CycleSummary } from '../domain/cycle-summary.js';
 import { summariseCycles } from '../domain/cycle-summary.js';
 import { summariseSteps, type StepSummary } from '../domain/step-table.js';
 import type { CompanionFile, ParsedColumn, ParseResult } from '../parsers/cycler-parser.js';
+import type { SpreadsheetLimits } from '../parsers/common/spreadsheet-reader.js';
 import { cycleSeriesOf, parseFile } from '../parsers/parse-file.js';
 import { parseLocalFile } from '../parsers/parse-local-file.js';
 import { planFromFile } from '../parsers/stream/plan-from-file.js';
@@ -36,6 +37,7 @@ export interface IngestSeriesOptions {
   format?: string;
   seriesKey: string;
   streamMinBytes?: number;
+  spreadsheetLimits?: SpreadsheetLimits;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
 
   // A local store's file is read in place (text tables a piece at a time); other stores' objects whole
   // (and a missing object through readAll, which raises the store's not-found error).
-  const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, ...mappings };
+  const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, spreadsheetLimits: opts.spreadsheetLimits, ...mappings };
   const local = blobStore.localPath?.(file.blob_key);
   const { result, cycles } = local !== undefined && existsSync(local)
     ? await parseLocalFile(local, parseOpts)

@@ -6,7 +6,7 @@ import { startWorkers, type RunningWorkers, type WorkerOptions } from './worker.
 /** Ingest workers over the configured blob store (the server starts config.workers of them; `liionsden worker` more). */
 export function startIngestWorkers(config: Config, db: Db, opts: Partial<WorkerOptions> = {}): RunningWorkers {
   return startWorkers(
-    { db, blobStore: openBlobStore(config), streamMinBytes: config.streamIngestMinBytes },
+    { db, blobStore: openBlobStore(config), streamMinBytes: config.streamIngestMinBytes, spreadsheetLimits: config.spreadsheetLimits },
     {
       count: config.workers,
       onError: (err) => {

@@ -1,5 +1,6 @@
 import type { AppErrorCode } from '../domain/errors.js';
 import type { PlannedColumn } from './common/column-plan.js';
+import type { SpreadsheetLimits } from './common/spreadsheet-reader.js';
 import type { TableReader } from './common/table-reader.js';
 import type { TableSyntax } from './common/table-scan.js';
 
@@ -37,6 +38,8 @@ export interface ParseInput {
   onProgress?: (fraction: number) => void;
   /** Reads delimited tables, e.g. on worker threads (src/parsers/parallel/); absent = readTable in this thread. */
   readTable?: TableReader;
+  /** Time and memory allowed to one workbook read (spreadsheet parsers); absent = DEFAULT_SPREADSHEET_LIMITS. */
+  spreadsheetLimits?: SpreadsheetLimits;
 }
 
 export interface ParsedColumn {

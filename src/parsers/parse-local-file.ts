@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ColumnMapping, CompanionFile } from './cycler-parser.js';
+import type { SpreadsheetLimits } from './common/spreadsheet-reader.js';
 import { plannedTableResult, tableFieldOf } from './common/column-plan.js';
 import { readFully, readTablePieces, type ReadInto } from './common/table-pieces.js';
 import { asParseError, normaliseAndSummarise, parseFile, type ParsedFile } from './parse-file.js';
@@ -14,6 +15,7 @@ export interface LocalParseOptions {
   columnMapping?: ColumnMapping;
   columnMappings?: readonly ColumnMapping[];
   onProgress?: (fraction: number) => void;
+  spreadsheetLimits?: SpreadsheetLimits;
   /** Bytes read per piece (default PIECE_BYTES; tests use small ones). */
   pieceBytes?: number;
 }

@@ -1,6 +1,7 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import { ParseError, type CyclerParser, type ParsedColumn, type ParseResult, type ParseWarning } from '../cycler-parser.js';
-import { type Cell, type SheetRows, cellDate, cellNumber, cellText, isSpreadsheetMagic, readSheets } from '../common/spreadsheet.js';
+import { type Cell, type SheetRows, cellDate, cellNumber, cellText, isSpreadsheetMagic } from '../common/spreadsheet.js';
+import { readSheets } from '../common/spreadsheet-reader.js';
 import { splitHeaderCell } from '../common/header-columns.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import { assertSoundWorkbook } from '../binary/workbook-guard.js';
@@ -92,14 +93,9 @@ export const arbinXlsxParser: CyclerParser = {
     if (/Global_Info/.test(text) && /Channel_\d+_\d+/.test(text)) return 0.9;
     return /Channel_\d+/.test(fileName) ? 0.3 : 0;
   },
-  async parse({ fileName, bytes }): Promise<ParseResult> {
+  async parse({ fileName, bytes, spreadsheetLimits }): Promise<ParseResult> {
     assertSoundWorkbook(FORMAT, fileName, bytes);
-    let book;
-    try {
-      book = await readSheets(bytes);
-    } catch (e) {
-      throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `not a readable workbook: ${(e as Error).message}`, cause: e });
-    }
+    const book = await readSheets({ format: FORMAT, fileName, bytes }, undefined, spreadsheetLimits);
     const warnings: ParseWarning[] = [];
     const sql = book.sheets.find(isSqlSheet);
     const data = sql ? [sql] : channelSheets(book.sheets, warnings);

@@ -1,4 +1,3 @@
-import { unzipSync, zipSync } from 'fflate';
 import { oleDateToEpochSeconds, parseDateTime } from './date-time.js';
 import type { DateOrder } from './date-time.js';
 import { parseDuration } from './duration.js';
@@ -6,7 +5,7 @@ import { parseDuration } from './duration.js';
 /** One cell as SheetJS gives it with raw values: number, string, boolean or empty. */
 export type Cell = string | number | boolean | null;
 
-/** A workbook's sheets as rows of raw cells (dates stay Excel serial numbers). */
+/** One sheet as rows of raw cells (dates stay Excel serial numbers); read with readSheets (spreadsheet-reader.ts). */
 export interface SheetRows {
   name: string;
   rows: Cell[][];
@@ -17,35 +16,6 @@ export function isSpreadsheetMagic(head: Uint8Array): boolean {
   const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
   return zip || ole;
-}
-
-/**
- * Reads the sheets whose names pass `keep` (all when absent) as raw cell rows. An .xlsx is
- * unpacked with fflate first (which rejects corrupt deflate data instead of looping, as SheetJS
- * 0.18.5 can) and handed to SheetJS re-packed without compression. SheetJS reports oddities with
- * console.error; those messages are returned instead of printed.
- */
-export async function readSheets(bytes: Uint8Array, keep?: (name: string) => boolean): Promise<{ names: string[]; sheets: SheetRows[]; messages: string[] }> {
-  // Loaded on first use: SheetJS and its code pages take ≈ 0.2 s to load, paid by every CLI start otherwise.
-  const XLSX = (await import('xlsx')).default;
-  const messages: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => { messages.push(args.map(String).join(' ')); };
-  try {
-    const input = isZip(bytes) ? zipSync(unzipSync(bytes), { level: 0 }) : bytes;
-    const wb = XLSX.read(input, { type: 'array', cellDates: false, dense: true });
-    const sheets = wb.SheetNames.filter((n) => !keep || keep(n)).map((name) => ({
-      name,
-      rows: XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: false }),
-    }));
-    return { names: wb.SheetNames, sheets, messages };
-  } finally {
-    console.error = original;
-  }
-}
-
-function isZip(head: Uint8Array): boolean {
-  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
 /** A cell as text ('' when empty). */

@@ -1,4 +1,4 @@
-import XLSX from 'xlsx';
+import XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { CanonicalColumn as C } from '../../domain/canonical-columns.js';
 import { findColumn } from '../normalise/columns.js';

@@ -1,7 +1,8 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import { ParseError, type CyclerParser, type DetectInput, type ParsedColumn, type ParseInput, type ParseResult, type ParseWarning } from '../cycler-parser.js';
 import { toParsedColumn } from '../common/parsed-column.js';
-import { cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic, readSheets, type Cell, type SheetRows } from '../common/spreadsheet.js';
+import { cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic, type Cell, type SheetRows } from '../common/spreadsheet.js';
+import { readSheets } from '../common/spreadsheet-reader.js';
 import { landtFieldOf, splitLandtHeader } from './landt-columns.js';
 
 const FORMAT = 'landt-excel';
@@ -37,8 +38,7 @@ function readSheet(sheet: SheetRows, h: number, names: Map<string, { values: num
 
 async function parse(input: ParseInput): Promise<ParseResult> {
   const { fileName } = input;
-  let book: Awaited<ReturnType<typeof readSheets>>;
-  try { book = await readSheets(input.bytes); } catch (cause) { throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `not a readable workbook (${(cause as Error).message})`, cause }); }
+  const book = await readSheets({ format: FORMAT, fileName, bytes: input.bytes }, undefined, input.spreadsheetLimits);
   const record = book.sheets.filter((s) => /^record/i.test(s.name));
   const candidates = (record.length > 0 ? record : book.sheets).filter((s) => headerRow(s.rows) >= 0);
   if (candidates.length === 0) throw new ParseError({ format: FORMAT, fileName, message: `no sheet with a Landt record header (sheets: ${book.names.join(', ')})` });

@@ -4,7 +4,8 @@ import { ParseError } from '../cycler-parser.js';
 import { xlsxSheetNamesFromHead } from '../binary/zip-head.js';
 import { formatLocalIso } from '../common/date-time.js';
 import { splitHeaderCell } from '../common/header-columns.js';
-import { cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic, readSheets } from '../common/spreadsheet.js';
+import { cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic } from '../common/spreadsheet.js';
+import { readSheets } from '../common/spreadsheet-reader.js';
 import type { Cell } from '../common/spreadsheet.js';
 import { planMaccorColumns } from './maccor-columns.js';
 import type { MaccorColumn } from './maccor-columns.js';
@@ -49,13 +50,7 @@ function cellValue(c: MaccorColumn, cell: Cell | undefined): number {
 
 async function parse(input: ParseInput): Promise<ParseResult> {
   const { fileName } = input;
-  let sheets;
-  let messages: string[];
-  try {
-    ({ sheets, messages } = await readSheets(input.bytes, (n) => DATA_SHEET.test(n)));
-  } catch (cause) {
-    throw new ParseError({ format: FORMAT, fileName, message: `not a readable workbook: ${(cause as Error).message}`, cause });
-  }
+  const { sheets, messages } = await readSheets({ format: FORMAT, fileName, bytes: input.bytes }, DATA_SHEET, input.spreadsheetLimits);
   sheets.sort((a, b) => Number(a.name.slice(5) || 1) - Number(b.name.slice(5) || 1));
   if (sheets.length === 0) throw new ParseError({ format: FORMAT, fileName, message: "no 'Data' sheet" });
   const first = sheets[0].rows;

@@ -1,6 +1,7 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import { ParseError, type CyclerParser, type ParsedColumn, type ParseResult, type ParseWarning } from '../cycler-parser.js';
-import { type Cell, cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic, readSheets } from '../common/spreadsheet.js';
+import { type Cell, cellDate, cellDuration, cellNumber, cellText, isSpreadsheetMagic } from '../common/spreadsheet.js';
+import { readSheets } from '../common/spreadsheet-reader.js';
 import { splitHeaderCell } from '../common/header-columns.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import { assertSoundWorkbook } from '../binary/workbook-guard.js';
@@ -11,6 +12,8 @@ import { deriveTestTime } from './neware-records.js';
 const FORMAT = 'neware-xls';
 const VERSION = '1.0.0';
 const isDetail = (name: string): boolean => /^Detail_\d+_\d+_\d+(_\d+)?$/.test(name);
+/** The sheets read: the detail records and 'Info'. */
+const READ_SHEETS = /^(Detail_\d+_\d+_\d+(_\d+)?|Info)$/;
 
 function cellValue(kind: string, cell: Cell): number {
   if (kind === 'duration') return cellDuration(cell, 1);
@@ -56,14 +59,9 @@ export const newareXlsParser: CyclerParser = {
     const text = new TextDecoder('latin1').decode(head);
     return /D\0?e\0?t\0?a\0?i\0?l\0?_\0?\d/.test(text) && /S\0?t\0?a\0?t\0?i\0?s\0?_/.test(text) ? 0.9 : 0;
   },
-  async parse({ fileName, bytes }): Promise<ParseResult> {
+  async parse({ fileName, bytes, spreadsheetLimits }): Promise<ParseResult> {
     assertSoundWorkbook(FORMAT, fileName, bytes);
-    let book;
-    try {
-      book = await readSheets(bytes, (n) => isDetail(n) || n === 'Info');
-    } catch (e) {
-      throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `not a readable workbook: ${(e as Error).message}`, cause: e });
-    }
+    const book = await readSheets({ format: FORMAT, fileName, bytes }, READ_SHEETS, spreadsheetLimits);
     const details = book.sheets.filter((s) => isDetail(s.name));
     if (details.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, message: `no 'Detail_*' sheet (sheets: ${book.names.join(', ')})` });
     const header = (details[0].rows[0] ?? []).map(cellText);
