@@ -34,8 +34,23 @@ export interface NormaliseStreamOptions {
   present: ReadonlySet<string>;
   /** Initial warnings of the parse (copied into the result warnings like normalise does). */
   warnings?: ParseWarning[];
-  /** Go on from where an earlier normalisation of the same file's first rows stopped (rows appended since). */
-  resumeState?: NormaliseState;
+  /** Go on from a checkpoint() of a stream over the same file's first rows (rows appended since). */
+  checkpoint?: NormaliseCheckpoint;
+}
+
+/**
+ * A stream's state before finish(): the running state after the rows handed out, and the rows of the
+ * cycle still open (read, cycle derived, not yet normalised). A stream made from it and given the rows
+ * appended to the file since gives what one stream over the whole file would have from that cycle on.
+ */
+export interface NormaliseCheckpoint {
+  state: NormaliseState;
+  /** The open cycle's rows: one array per input column, and their direction and derived cycle. */
+  inputs: Float64Array[];
+  direction: Int8Array;
+  cycle: Float64Array;
+  lastCycleStart: number;
+  firstTimeRow: number;
 }
 
 /** Normalised rows `firstRow` (0-based) to `firstRow + rows - 1`: whole derived cycles. */
@@ -60,12 +75,17 @@ export class NormaliseStream {
 
   constructor(private readonly opts: NormaliseStreamOptions) {
     this.plan = planNormalise(opts);
-    this.state = opts.resumeState ? structuredClone(opts.resumeState) : newNormaliseState();
-    // Resumed after rows with a time: nothing waits for the first time any more.
-    if (opts.resumeState && opts.resumeState.time.prev === opts.resumeState.time.prev) this.firstTimeRow = 0;
+    this.state = opts.checkpoint ? structuredClone(opts.checkpoint.state) : newNormaliseState();
     this.columns = this.plan.outputs.map((s) => s.column);
     this.parserWarnings = [...(opts.warnings ?? [])];
     this.pending = new PendingRows(opts.columns.length);
+    const from = opts.checkpoint;
+    if (from) {
+      if (from.inputs.length !== opts.columns.length) this.fail(`a checkpoint has ${from.inputs.length} columns for ${opts.columns.length}`);
+      this.pending.append(from.inputs, from.direction, from.cycle);
+      this.lastCycleStart = from.lastCycleStart;
+      this.firstTimeRow = from.firstTimeRow;
+    }
   }
 
   /** Pushes the next batch of raw parsed rows (values in the order of opts.columns). Returns the normalised rows now complete — whole derived cycles only — or null. */
@@ -86,6 +106,20 @@ export class NormaliseStream {
     return this.emit(cut);
   }
 
+  /** Where this stream stands before finish(), to go on later with rows appended to the file (see NormaliseCheckpoint). */
+  checkpoint(): NormaliseCheckpoint {
+    if (this.done) throw new Error('NormaliseStream: checkpoint() after finish()');
+    const rows = this.pending.rows;
+    return {
+      state: structuredClone(this.state),
+      inputs: this.pending.inputs.map((v) => v.slice(0, rows)),
+      direction: this.pending.direction.slice(0, rows),
+      cycle: this.pending.cycle.slice(0, rows),
+      lastCycleStart: this.lastCycleStart,
+      firstTimeRow: this.firstTimeRow,
+    };
+  }
+
   /** All remaining rows (the last cycle). */
   finish(): NormalisedBlock | null {
     if (this.done) throw new Error('NormaliseStream: finish() called twice');
@@ -97,12 +131,6 @@ export class NormaliseStream {
   get warnings(): ParseWarning[] {
     this.assertFinished('warnings');
     return normaliseWarnings(this.plan, this.state, this.parserWarnings);
-  }
-
-  /** After finish(): the running state after the last row (for a later resume). */
-  get finalState(): NormaliseState {
-    this.assertFinished('finalState');
-    return structuredClone(this.state);
   }
 
   /** After finish(): how many times the original time went backwards (0 = the caller drops 'Test Time (original) / s'). */

@@ -1,8 +1,7 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import { ParseError, type ParseResult } from '../cycler-parser.js';
 import { findColumn, findValues } from './columns.js';
-import { maxAbs, restThresholdOfMax } from './direction.js';
-import type { NormaliseResume } from './normalise-resume.js';
+import { restThresholdA } from './direction.js';
 import { planNormalise } from './normalise-plan.js';
 import { deriveCycles, newNormaliseState, normaliseRows, normaliseWarnings, outputColumns } from './normalise-rows.js';
 
@@ -19,29 +18,22 @@ export interface NormaliseOptions {
  * batch by batch.
  */
 export function normalise(result: ParseResult, fileName: string, opts: NormaliseOptions = {}): ParseResult {
-  return normaliseWithResume(result, fileName, opts).result;
-}
-
-/** normalise(), and where it stopped: the state and facts that let rows appended later be normalised on their own. */
-export function normaliseWithResume(result: ParseResult, fileName: string, opts: NormaliseOptions = {}): { result: ParseResult; resume: NormaliseResume } {
   const n = result.rows;
   for (const c of result.columns) {
     if (c.values.length !== n) throw new ParseError({ format: result.format, fileName, message: `column '${c.name}' has ${c.values.length} values for ${n} rows` });
   }
   const present = new Set(result.columns.filter((c) => findValues(result, c.name)).map((c) => c.name));
-  const maxAbsCurrentA = maxAbs(findColumn(result, CanonicalColumn.Current)?.values ?? new Float64Array(0));
-  const threshold = opts.restThresholdA ?? restThresholdOfMax(maxAbsCurrentA);
-  const plan = planNormalise({ format: result.format, fileName, columns: result.columns, present, counters: result.counters, restThresholdA: threshold });
+  const plan = planNormalise({
+    format: result.format, fileName, columns: result.columns, present, counters: result.counters,
+    restThresholdA: opts.restThresholdA ?? restThresholdA(findColumn(result, CanonicalColumn.Current)?.values ?? new Float64Array(0)),
+  });
   const state = newNormaliseState();
   const inputs = result.columns.map((c) => c.values);
   const derived = normaliseRows(plan, state, inputs, deriveCycles(plan, state, inputs));
-  const columns = outputColumns(plan, inputs, derived, state.time.resets > 0, false);
-  const resume: NormaliseResume = {
-    rows: n, state: structuredClone(state), restThresholdA: threshold, maxAbsCurrentA, present: [...present],
-    columns: result.columns.map(({ values: _values, ...c }) => c), outputs: columns.map((c) => c.name),
-  };
   return {
-    result: { ...result, columns, warnings: normaliseWarnings(plan, state, result.warnings), counters: { capacity: 'per-cycle', energy: 'per-cycle' } },
-    resume,
+    ...result,
+    columns: outputColumns(plan, inputs, derived, state.time.resets > 0, false),
+    warnings: normaliseWarnings(plan, state, result.warnings),
+    counters: { capacity: 'per-cycle', energy: 'per-cycle' },
   };
 }
