@@ -7,8 +7,8 @@ import { errorResponses } from '../api/error-responses.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { ValidationError } from '../domain/errors.js';
 import { HistoryEntrySchema } from '../history/history.schemas.js';
-import { listHistory } from '../history/history.repository.js';
 import type { EntityDefinition } from './entity-definition.js';
+import { readRecordHistory } from './entity-history.js';
 import { toCsv } from './entity-export.js';
 import { exportRows, getRow, listChoices, listRows, presentRows } from './entity-read.repository.js';
 import { buildEntitySchemas, type ListQuery } from './entity-schemas.js';
@@ -136,7 +136,7 @@ export function registerEntityRoutes(app: OpenAPIHono, deps: AppDeps, def: Entit
   add(app, { method: 'get', path: `${base}/{id}/history`, tags, summary: `Edit history of a ${def.label}`, request: { params: IdParams }, responses: { 200: json(z.array(HistoryEntrySchema), 'Oldest first'), ...errorResponses } }, async (c) => {
     const id = valid<{ id: number }>(c, 'param').id;
     await getRow(deps.db, viewer(c), def, id);
-    return c.json(await listHistory(deps.db, def.table, id), 200);
+    return c.json(await readRecordHistory(deps.db, viewer(c), def, id), 200);
   });
 
   for (const relation of def.relations ?? []) {

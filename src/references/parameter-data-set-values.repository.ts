@@ -48,7 +48,7 @@ export async function replaceDataSetValues(db: Db, dataSetId: number, values: re
     .execute();
 }
 
-/** Values of each data set, in insertion order; values naming a component or reference the viewer cannot see are left out. */
+/** Values of each data set, in insertion order; values naming a parameter, unit, component or reference the viewer cannot see are left out. */
 export async function readDataSetValues(db: Db, viewer: Viewer | null, dataSetIds: readonly number[]): Promise<Map<number, DataSetValue[]>> {
   const out = new Map<number, DataSetValue[]>(dataSetIds.map((id) => [id, []]));
   if (dataSetIds.length === 0) return out;
@@ -56,10 +56,21 @@ export async function readDataSetValues(db: Db, viewer: Viewer | null, dataSetId
     .selectFrom('parameter_data_set_values as v')
     .leftJoin('components as c', 'c.id', 'v.component_id')
     .leftJoin('literature_references as r', 'r.id', 'v.reference_id')
+    .innerJoin('parameters as p', 'p.id', 'v.parameter_id')
+    .leftJoin('units as u', 'u.id', 'v.unit_id')
     .select(['v.data_set_id', 'v.parameter_id', 'v.value_number', 'v.value_text', 'v.unit_id', 'v.direction', 'v.component_id', 'v.reference_id'])
     .where('v.data_set_id', 'in', dataSetIds)
     .orderBy('v.id');
-  if (viewer) q = q.where((eb) => eb.and([eb.or([eb('v.component_id', 'is', null), visibleTo(viewer, 'components as c')]), eb.or([eb('v.reference_id', 'is', null), visibleTo(viewer, 'literature_references as r')])]));
+  if (viewer) {
+    q = q.where((eb) =>
+      eb.and([
+        visibleTo(viewer, 'parameters as p'),
+        eb.or([eb('v.unit_id', 'is', null), visibleTo(viewer, 'units as u')]),
+        eb.or([eb('v.component_id', 'is', null), visibleTo(viewer, 'components as c')]),
+        eb.or([eb('v.reference_id', 'is', null), visibleTo(viewer, 'literature_references as r')]),
+      ]),
+    );
+  }
   for (const r of await q.execute()) {
     out.get(r.data_set_id)!.push({
       parameter_id: r.parameter_id,

@@ -85,7 +85,7 @@ async function specificationScale(db: Db, viewer: Viewer, dataFileId: number, un
   if (specs.length > 1) fail('its devices have different specifications');
   const specificationId = specs[0].id;
   const chain = [...(await visibleAncestorIds(db, viewer, specificationId)).reverse(), specificationId];
-  const stored = await readParameterValues(db, chain);
+  const stored = await readParameterValues(db, viewer, chain);
   const effective = resolveEffectiveValues(
     chain.map((id) => ({ id, metadata: {}, values: (stored.get(id) ?? []).map((v) => ({ parameterId: v.parameter_id, value: v, inheritable: v.inheritable })) })),
   );

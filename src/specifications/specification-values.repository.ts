@@ -71,17 +71,23 @@ export async function replaceParameterValues(db: Db, specificationId: number, va
     .execute();
 }
 
-/** Stored values of the given specifications, by specification id, ordered by parameter. */
-export async function readParameterValues(db: Db, specificationIds: readonly number[]): Promise<Map<number, StoredParameterValue[]>> {
+/**
+ * Stored values of the given specifications, by specification id, ordered by parameter. With a viewer,
+ * values of a parameter or in a unit the viewer cannot see are left out (null: all, for the write path).
+ */
+export async function readParameterValues(db: Db, viewer: Viewer | null, specificationIds: readonly number[]): Promise<Map<number, StoredParameterValue[]>> {
   const out = new Map<number, StoredParameterValue[]>(specificationIds.map((id) => [id, []]));
   if (specificationIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('specification_parameter_values')
-    .select(['specification_id', 'parameter_id', 'value_number', 'value_text', 'unit_id', 'inheritable'])
-    .where('specification_id', 'in', specificationIds)
-    .orderBy('specification_id')
-    .orderBy('parameter_id')
-    .execute();
+  let q = db
+    .selectFrom('specification_parameter_values as v')
+    .innerJoin('parameters as p', 'p.id', 'v.parameter_id')
+    .leftJoin('units as u', 'u.id', 'v.unit_id')
+    .select(['v.specification_id', 'v.parameter_id', 'v.value_number', 'v.value_text', 'v.unit_id', 'v.inheritable'])
+    .where('v.specification_id', 'in', specificationIds)
+    .orderBy('v.specification_id')
+    .orderBy('v.parameter_id');
+  if (viewer) q = q.where((eb) => eb.and([visibleTo(viewer, 'parameters as p'), eb.or([eb('v.unit_id', 'is', null), visibleTo(viewer, 'units as u')])]));
+  const rows = await q.execute();
   for (const r of rows) {
     out.get(r.specification_id)!.push({ parameter_id: r.parameter_id, value: r.value_number ?? r.value_text ?? '', unit_id: r.unit_id, inheritable: r.inheritable });
   }

@@ -70,7 +70,7 @@ export const specificationEntity = defineEntity({
     const componentIds = takeParked<number[]>(ctx, 'component_ids');
     if (action === 'delete') return;
     if (checked) {
-      const before = ctx.existing ? ((await readParameterValues(ctx.db, [row.id])).get(row.id) ?? []) : [];
+      const before = ctx.existing ? ((await readParameterValues(ctx.db, null, [row.id])).get(row.id) ?? []) : [];
       await replaceParameterValues(ctx.db, row.id, checked);
       await recordChildHistory(ctx, 'device_specifications', row.id, 'parameter_values', before, checked);
     }

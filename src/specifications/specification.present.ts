@@ -12,7 +12,7 @@ export async function presentSpecifications(db: Db, viewer: Viewer, rows: Entity
   const ancestors = new Map<number, number[]>();
   for (const r of rows) ancestors.set(r.id, r.parent_id === null ? [] : await visibleAncestorIds(db, viewer, r.id));
   const allIds = [...new Set([...rows.map((r) => r.id), ...[...ancestors.values()].flat()])];
-  const values = await readParameterValues(db, allIds);
+  const values = await readParameterValues(db, viewer, allIds);
   const metadataRows = await db.selectFrom('device_specifications').select(['id', 'metadata']).where('id', 'in', allIds).execute();
   const metadataOf = new Map(metadataRows.map((m) => [m.id, m.metadata]));
   const node = (id: number): Node => {
