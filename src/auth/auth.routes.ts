@@ -49,7 +49,7 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
     createRoute({ method: 'post', path: '/api/v1/auth/login', tags, summary: 'Sign in: sets the session cookie and returns the CSRF token', middleware: [jsonBodyLimit], request: jsonBody(LoginSchema), responses: { 200: ok(SessionSchema, 'Signed in'), 429: errorResponses[400], ...errorResponses } }),
     async (c) => {
       const { username, password } = c.req.valid('json');
-      const { session, user } = await login(deps.db, limiter, { username, password, ip: clientIp(c, deps.config.secureCookies) });
+      const { session, user } = await login(deps.db, limiter, { username, password, ip: clientIp(c, deps.config.trustProxyHops) });
       setSessionCookies(c, session, secure);
       return c.json({ user, csrf_token: session.csrfToken }, 200) as never;
     },
