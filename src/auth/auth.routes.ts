@@ -5,7 +5,7 @@ import { anonymousViewer } from '../access/viewer.js';
 import type { AppDeps } from '../api/app-deps.js';
 import { jsonBodyLimit } from '../api/body-limit.js';
 import { errorResponses } from '../api/error-responses.js';
-import { UnauthenticatedError } from '../domain/errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../domain/errors.js';
 import { findUserById } from '../users/user.repository.js';
 import { LoginSchema, PasswordChangeSchema, RegisterSchema, SessionSchema, UserSchema } from './auth.schemas.js';
 import { changePassword, login, registerUser } from './auth.service.js';
@@ -23,6 +23,18 @@ const ok = <T extends z.ZodType>(schema: T, description: string) => ({ descripti
 export function requireUserId(c: Context): number {
   const id = viewerOf(c).userId;
   if (id === null) throw new UnauthenticatedError();
+  return id;
+}
+
+/**
+ * The signed-in user id of a password sign-in (a session), or 403 for an API token: a leaked token must
+ * not be able to mint more tokens, revoke the owner's, or take the account over (ADR 0011).
+ */
+export function requireSessionUserId(c: Context): number {
+  const id = requireUserId(c);
+  if (c.get('auth')?.method === 'bearer') {
+    throw new ForbiddenError('API tokens cannot manage API tokens or change the password; sign in with your password (the web app) to do this');
+  }
   return id;
 }
 
@@ -70,9 +82,9 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/v1/auth/password', tags, summary: 'Change my password (ends my other sessions)', middleware: [jsonBodyLimit], request: jsonBody(PasswordChangeSchema), responses: { 204: { description: 'Changed' }, ...errorResponses } }),
+    createRoute({ method: 'post', path: '/api/v1/auth/password', tags, summary: 'Change my password (ends my other sessions and, unless revoke_tokens is false, revokes my API tokens; not with an API token)', middleware: [jsonBodyLimit], request: jsonBody(PasswordChangeSchema), responses: { 204: { description: 'Changed' }, ...errorResponses } }),
     async (c) => {
-      await hashGate.run(() => changePassword(deps.db, requireUserId(c), c.req.valid('json'), c.get('auth')?.sessionId));
+      await hashGate.run(() => changePassword(deps.db, requireSessionUserId(c), c.req.valid('json'), c.get('auth')?.sessionId));
       return c.body(null, 204);
     },
   );

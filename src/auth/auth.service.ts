@@ -5,6 +5,7 @@ import { mapDatabaseError } from '../db/database-errors.js';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import { findUserById, insertUser } from '../users/user.repository.js';
 import type { LoginLimits } from '../config.js';
+import { revokeAllApiTokens } from './api-token.repository.js';
 import { beginLoginAttempt } from './login-rate-limit.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import type { PasswordHashGate } from './password-hash-gate.js';
@@ -47,12 +48,13 @@ export async function login(db: Db, deps: { limits: LoginLimits; hashGate: Passw
   return { session, user: (await findUserById(db, row.id))! };
 }
 
-/** Replaces the password after checking the current one, and ends the user's other sessions. */
-export async function changePassword(db: Db, userId: number, input: { current_password: string; new_password: string }, keepSessionId?: number): Promise<void> {
+/** Replaces the password after checking the current one, ends the user's other sessions and, if asked, revokes their API tokens. */
+export async function changePassword(db: Db, userId: number, input: { current_password: string; new_password: string; revoke_tokens: boolean }, keepSessionId?: number): Promise<void> {
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.current_password, row.password_hash))) {
     throw new ValidationError('The current password is wrong', [{ field: 'current_password', message: 'is wrong' }]);
   }
   await db.updateTable('users').set({ password_hash: await hashPassword(input.new_password), modified_at: new Date() }).where('id', '=', userId).execute();
   await deleteUserSessions(db, userId, keepSessionId);
+  if (input.revoke_tokens) await revokeAllApiTokens(db, userId);
 }
