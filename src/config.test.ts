@@ -30,4 +30,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ UPLOAD_IDLE_TIMEOUT_S: '5' }).uploadIdleTimeoutMs).toBe(5000);
     expect(() => loadConfig({ UPLOAD_IDLE_TIMEOUT_S: '3600' })).toThrow(/UPLOAD_IDLE_TIMEOUT_S/);
   });
+  it('trusts X-Forwarded-For only for configured proxy hops, apart from Secure cookies', () => {
+    expect(loadConfig({ TRUST_PROXY_TLS: 'true' })).toMatchObject({ secureCookies: true, trustProxyHops: 0 });
+    expect(loadConfig({ TRUST_PROXY_HOPS: '2' })).toMatchObject({ secureCookies: false, trustProxyHops: 2 });
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+  it('reads the sign-in limits and the password hashing cap', () => {
+    expect(loadConfig({}).loginLimits).toEqual({ windowS: 900, perAccountClient: 5, perClient: 20, perAccount: 10 });
+    expect(loadConfig({ LOGIN_MAX_FAILURES: '3', LOGIN_FAILURE_WINDOW_S: '60' }).loginLimits).toMatchObject({ windowS: 60, perAccountClient: 3 });
+    expect(loadConfig({}).passwordHashing.concurrency).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '4', PASSWORD_HASH_QUEUE: '0' }).passwordHashing).toEqual({ concurrency: 4, maxQueued: 0 });
+    expect(() => loadConfig({ PASSWORD_HASH_CONCURRENCY: '0' })).toThrow(/PASSWORD_HASH_CONCURRENCY/);
+  });
 });

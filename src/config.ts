@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SPREADSHEET_LIMITS, type SpreadsheetLimits } from './parsers/common/spreadsheet-reader.js';
@@ -27,6 +28,13 @@ const EnvSchema = z.object({
   UPLOAD_IDLE_TIMEOUT_S: z.coerce.number().int().min(1).max(1800).default(120),
   ANONYMOUS_READ: booleanFlag.default(false),
   TRUST_PROXY_TLS: booleanFlag.default(false),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  LOGIN_FAILURE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(900),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_CLIENT_FAILURES: z.coerce.number().int().min(1).default(20),
+  LOGIN_MAX_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(10),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
   WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   STREAM_INGEST_MIN_BYTES: z.coerce.number().int().min(0).default(DEFAULT_STREAM_MIN_BYTES),
   SPREADSHEET_READ_TIMEOUT_S: z.coerce.number().positive().default(DEFAULT_SPREADSHEET_LIMITS.timeS),
@@ -53,6 +61,12 @@ export type Config = {
   uploadIdleTimeoutMs: number;
   anonymousRead: boolean;
   secureCookies: boolean;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (client-ip.ts). */
+  trustProxyHops: number;
+  /** Failed sign-ins allowed in a sliding window, kept in the database (login-rate-limit.ts, ADR 0012). */
+  loginLimits: LoginLimits;
+  /** scrypt runs at most `concurrency` at once per process; `maxQueued` more wait, the rest get 429. */
+  passwordHashing: { concurrency: number; maxQueued: number };
   workers: number;
   /** Raw files from this size on are ingested (and `liionsden parse`d) in batches when their format allows. */
   streamIngestMinBytes: number;
@@ -63,6 +77,20 @@ export type Config = {
   initialAdmin: { username: string; password: string; email: string } | undefined;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 };
+
+export interface LoginLimits {
+  windowS: number;
+  /** Per account and client address. */
+  perAccountClient: number;
+  /** Per client address, over every username it tries. */
+  perClient: number;
+  /** Per account, over every client; then only clients without failures for it may still try. */
+  perAccount: number;
+}
+
+// scrypt runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE), shared with file I/O:
+// keep one thread free for it however many cores there are.
+const defaultHashConcurrency = () => Math.max(1, Math.min(2 * availableParallelism(), 3));
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -102,6 +130,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadIdleTimeoutMs: e.UPLOAD_IDLE_TIMEOUT_S * 1000,
     anonymousRead: e.ANONYMOUS_READ,
     secureCookies: e.TRUST_PROXY_TLS,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    loginLimits: {
+      windowS: e.LOGIN_FAILURE_WINDOW_S,
+      perAccountClient: e.LOGIN_MAX_FAILURES,
+      perClient: e.LOGIN_MAX_CLIENT_FAILURES,
+      perAccount: e.LOGIN_MAX_ACCOUNT_FAILURES,
+    },
+    passwordHashing: { concurrency: e.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(), maxQueued: e.PASSWORD_HASH_QUEUE },
     workers: e.WORKERS,
     streamIngestMinBytes: e.STREAM_INGEST_MIN_BYTES,
     spreadsheetLimits: { timeS: e.SPREADSHEET_READ_TIMEOUT_S, memoryMb: e.SPREADSHEET_READ_MEMORY_MB },

@@ -50,6 +50,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }
     if (err instanceof AppError || err instanceof ParseError) {
       const details = err instanceof AppError ? err.details : err.toJSON();
+      const retryAfterS = err instanceof AppError ? err.details?.retryAfterS : undefined;
+      if (typeof retryAfterS === 'number') c.header('Retry-After', String(retryAfterS));
       return c.json({ error: { code: err.code, message: err.message, ...details } }, httpStatusOf[err.code]);
     }
     if (err instanceof HTTPException) {

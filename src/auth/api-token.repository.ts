@@ -36,6 +36,13 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number): P
   credentialCache.forgetUser(userId);
 }
 
+/** Revokes every live token of a user (a leak, or a password change); returns how many were live. */
+export async function revokeAllApiTokens(db: Db, userId: number): Promise<number> {
+  const done = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  credentialCache.forgetUser(userId);
+  return Number(done.numUpdatedRows);
+}
+
 const LAST_USED_PRECISION_MS = 60_000;
 
 /** The user behind a live (unrevoked) token, or undefined. */

@@ -101,7 +101,7 @@ describe('accounts and authentication', () => {
   });
 
   it('creates, uses, lists and revokes API tokens; bearer writes need no CSRF token', async () => {
-    const owner = await t.createUser('contributor');
+    const owner = await t.signIn(await t.createUser('contributor'));
     const created = await t.call('POST', '/api/v1/auth/tokens', owner, { name: 'laptop' });
     expect(created.status).toBe(201);
     const { id, token } = (await created.json()) as Json;
@@ -114,7 +114,7 @@ describe('accounts and authentication', () => {
     expect(listed.map((x) => x.name)).toContain('laptop');
     expect(JSON.stringify(listed)).not.toContain(token);
 
-    const stranger = await t.createUser('contributor');
+    const stranger = await t.signIn(await t.createUser('contributor'));
     expect((await t.call('DELETE', `/api/v1/auth/tokens/${id}`, stranger)).status).toBe(404);
     expect((await t.call('DELETE', `/api/v1/auth/tokens/${id}`, owner)).status).toBe(204);
     const revoked = await t.app.request('/api/v1/auth/me', { headers: bearer });
@@ -123,7 +123,7 @@ describe('accounts and authentication', () => {
   });
 
   it('changes the password after checking the current one', async () => {
-    const u = await t.createUser('contributor');
+    const u = await t.signIn(await t.createUser('contributor'));
     expect((await t.call('POST', '/api/v1/auth/password', u, { current_password: 'nope-nope', new_password: 'a new long secret' })).status).toBe(400);
     expect((await t.call('POST', '/api/v1/auth/password', u, { current_password: u.password, new_password: 'short' })).status).toBe(400);
     expect((await t.call('POST', '/api/v1/auth/password', u, { current_password: u.password, new_password: 'a new long secret' })).status).toBe(204);

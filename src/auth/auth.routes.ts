@@ -5,13 +5,13 @@ import { anonymousViewer } from '../access/viewer.js';
 import type { AppDeps } from '../api/app-deps.js';
 import { jsonBodyLimit } from '../api/body-limit.js';
 import { errorResponses } from '../api/error-responses.js';
-import { UnauthenticatedError } from '../domain/errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../domain/errors.js';
 import { findUserById } from '../users/user.repository.js';
 import { LoginSchema, PasswordChangeSchema, RegisterSchema, SessionSchema, UserSchema } from './auth.schemas.js';
 import { changePassword, login, registerUser } from './auth.service.js';
 import { clientIp } from './client-ip.js';
 import { clearSessionCookies, setSessionCookies } from './cookies.js';
-import { createLoginRateLimiter } from './login-rate-limit.js';
+import { createPasswordHashGate } from './password-hash-gate.js';
 import { deleteSession } from './session.repository.js';
 import { viewerOf } from './viewer.middleware.js';
 
@@ -26,14 +26,27 @@ export function requireUserId(c: Context): number {
   return id;
 }
 
+/**
+ * The signed-in user id of a password sign-in (a session), or 403 for an API token: a leaked token must
+ * not be able to mint more tokens, revoke the owner's, or take the account over (ADR 0012).
+ */
+export function requireSessionUserId(c: Context): number {
+  const id = requireUserId(c);
+  if (c.get('auth')?.method === 'bearer') {
+    throw new ForbiddenError('API tokens cannot manage API tokens or change the password; sign in with your password (the web app) to do this');
+  }
+  return id;
+}
+
 /** Registration, login, logout, me and password change. */
 export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  const limiter = createLoginRateLimiter();
+  const hashGate = createPasswordHashGate(deps.config.passwordHashing);
+  const loginDeps = { limits: deps.config.loginLimits, hashGate };
   const secure = deps.config.secureCookies;
 
   app.openapi(
     createRoute({ method: 'post', path: '/api/v1/auth/register', tags, summary: 'Ask for an account (inactive until a user manager approves)', middleware: [jsonBodyLimit], request: jsonBody(RegisterSchema), responses: { 201: ok(UserSchema, 'Registered, awaiting approval'), ...errorResponses } }),
-    async (c) => c.json(await registerUser(deps.db, c.req.valid('json')), 201) as never,
+    async (c) => c.json(await hashGate.run(() => registerUser(deps.db, c.req.valid('json'))), 201) as never,
   );
 
   app.openapi(
@@ -49,7 +62,7 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
     createRoute({ method: 'post', path: '/api/v1/auth/login', tags, summary: 'Sign in: sets the session cookie and returns the CSRF token', middleware: [jsonBodyLimit], request: jsonBody(LoginSchema), responses: { 200: ok(SessionSchema, 'Signed in'), 429: errorResponses[400], ...errorResponses } }),
     async (c) => {
       const { username, password } = c.req.valid('json');
-      const { session, user } = await login(deps.db, limiter, { username, password, ip: clientIp(c, deps.config.secureCookies) });
+      const { session, user } = await login(deps.db, loginDeps, { username, password, ip: clientIp(c, deps.config.trustProxyHops) });
       setSessionCookies(c, session, secure);
       return c.json({ user, csrf_token: session.csrfToken }, 200) as never;
     },
@@ -69,9 +82,9 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/v1/auth/password', tags, summary: 'Change my password (ends my other sessions)', middleware: [jsonBodyLimit], request: jsonBody(PasswordChangeSchema), responses: { 204: { description: 'Changed' }, ...errorResponses } }),
+    createRoute({ method: 'post', path: '/api/v1/auth/password', tags, summary: 'Change my password (ends my other sessions and, unless revoke_tokens is false, revokes my API tokens; not with an API token)', middleware: [jsonBodyLimit], request: jsonBody(PasswordChangeSchema), responses: { 204: { description: 'Changed' }, ...errorResponses } }),
     async (c) => {
-      await changePassword(deps.db, requireUserId(c), c.req.valid('json'), c.get('auth')?.sessionId);
+      await hashGate.run(() => changePassword(deps.db, requireSessionUserId(c), c.req.valid('json'), c.get('auth')?.sessionId));
       return c.body(null, 204);
     },
   );

@@ -33,7 +33,14 @@ export const LoginSchema = z.object({ username: z.string().min(1).max(100), pass
 
 export const SessionSchema = z.object({ user: UserSchema, csrf_token: z.string().nullable() }).openapi('Session');
 
-export const PasswordChangeSchema = z.object({ current_password: z.string().min(1).max(1024), new_password: password }).strict().openapi('PasswordChange');
+export const PasswordChangeSchema = z
+  .object({
+    current_password: z.string().min(1).max(1024),
+    new_password: password,
+    revoke_tokens: z.boolean().default(true).openapi({ description: 'Also revoke every API token of mine (a leaked password may have minted some)' }),
+  })
+  .strict()
+  .openapi('PasswordChange');
 
 export const TokenCreateSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict().openapi('ApiTokenCreate');
 
@@ -47,6 +54,8 @@ export const TokenSchema = z
     revoked_at: z.string().nullable(),
   })
   .openapi('ApiToken');
+
+export const TokensRevokedSchema = z.object({ revoked: z.number().int().openapi({ description: 'Tokens that were live' }) }).openapi('ApiTokensRevoked');
 
 export const NewTokenSchema = z
   .object({ id: z.number().int(), name: z.string(), token_prefix: z.string(), created_at: z.string(), token: z.string().openapi({ description: 'Shown once' }) })

@@ -4,8 +4,11 @@ import type { Db } from '../db/database.js';
 import { mapDatabaseError } from '../db/database-errors.js';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import { findUserById, insertUser } from '../users/user.repository.js';
-import type { LoginRateLimiter } from './login-rate-limit.js';
+import type { LoginLimits } from '../config.js';
+import { revokeAllApiTokens } from './api-token.repository.js';
+import { beginLoginAttempt } from './login-rate-limit.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import type { PasswordHashGate } from './password-hash-gate.js';
 import { createSession, deleteUserSessions } from './session.repository.js';
 
 const USER_CONFLICTS = {
@@ -26,29 +29,32 @@ export async function registerUser(db: Db, input: { username: string; email: str
   }
 }
 
-/** Checks the password (rate-limited per username+IP) and opens a session. */
-export async function login(db: Db, limiter: LoginRateLimiter, input: { username: string; password: string; ip: string }) {
-  const key = `${input.username.toLowerCase()}|${input.ip}`;
-  limiter.check(key);
+/** Checks the password (rate-limited per account and client, login-rate-limit.ts) and opens a session. */
+export async function login(db: Db, deps: { limits: LoginLimits; hashGate: PasswordHashGate }, input: { username: string; password: string; ip: string }) {
+  const attempt = await beginLoginAttempt(db, deps.limits, { account: input.username.toLowerCase(), client: input.ip });
   const row = await db.selectFrom('users').select(['id', 'password_hash', 'is_active']).where('username', '=', input.username).executeTakeFirst();
   // Hash even for unknown usernames so response time does not reveal which exist.
-  const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !ok) {
-    limiter.recordFailure(key);
-    throw new UnauthenticatedError('Wrong username or password');
+  let ok: boolean;
+  try {
+    ok = await deps.hashGate.run(() => verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH));
+  } catch (err) {
+    await attempt.withdraw();
+    throw err;
   }
-  limiter.reset(key);
+  if (!row || !ok) throw new UnauthenticatedError('Wrong username or password');
+  await attempt.succeeded();
   if (!row.is_active) throw new ForbiddenError('This account is waiting for approval by a user manager (or has been deactivated)');
   const session = await createSession(db, row.id);
   return { session, user: (await findUserById(db, row.id))! };
 }
 
-/** Replaces the password after checking the current one, and ends the user's other sessions. */
-export async function changePassword(db: Db, userId: number, input: { current_password: string; new_password: string }, keepSessionId?: number): Promise<void> {
+/** Replaces the password after checking the current one, ends the user's other sessions and, if asked, revokes their API tokens. */
+export async function changePassword(db: Db, userId: number, input: { current_password: string; new_password: string; revoke_tokens: boolean }, keepSessionId?: number): Promise<void> {
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.current_password, row.password_hash))) {
     throw new ValidationError('The current password is wrong', [{ field: 'current_password', message: 'is wrong' }]);
   }
   await db.updateTable('users').set({ password_hash: await hashPassword(input.new_password), modified_at: new Date() }).where('id', '=', userId).execute();
   await deleteUserSessions(db, userId, keepSessionId);
+  if (input.revoke_tokens) await revokeAllApiTokens(db, userId);
 }

@@ -20,7 +20,17 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
 }
 
+/** A failed (or still running) sign-in attempt; see login-rate-limit.ts. */
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  /** The username as typed, lowercased, whether or not the account exists. */
+  account: string;
+  client: string;
+  failed_at: ColumnType<Date, never, never>;
+}
+
 export interface AuthTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
 }

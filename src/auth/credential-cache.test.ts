@@ -94,11 +94,12 @@ describe('cached credentials through the API', () => {
 
   it('rejects a revoked token at once', async () => {
     const user = await t.createUser('contributor');
-    const created = await t.call('POST', '/api/v1/auth/tokens', user, { name: 'second' });
+    const session = await t.signIn(user);
+    const created = await t.call('POST', '/api/v1/auth/tokens', session, { name: 'second' });
     const { id, token } = (await created.json()) as { id: number; token: string };
     const second: TestUser = { ...user, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } };
     expect((await me(second)).status).toBe(200);
-    expect((await t.call('DELETE', `/api/v1/auth/tokens/${id}`, user)).status).toBe(204);
+    expect((await t.call('DELETE', `/api/v1/auth/tokens/${id}`, session)).status).toBe(204);
     expect((await me(second)).status).toBe(401);
     expect((await me(user)).status).toBe(200);
   });

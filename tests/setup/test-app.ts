@@ -23,6 +23,8 @@ export interface TestApp {
   handle: DatabaseHandle;
   /** An active user of `role` with an API token. */
   createUser(role: Role, opts?: { institutionId?: number | null; username?: string }): Promise<TestUser>;
+  /** The same user signed in with their password: a session cookie and its CSRF token instead of the API token. */
+  signIn(user: TestUser): Promise<TestUser>;
   /** JSON request helper: `call('POST', '/api/v1/x', user, body)` (user null = anonymous). */
   call(method: string, path: string, user: TestUser | null, body?: unknown): Promise<Response>;
   close(): Promise<void>;
@@ -45,6 +47,13 @@ export async function createTestApp(opts: { config?: Partial<Config> } = {}): Pr
       const user = await insertUser(handle.db, { username, email: `${username}@example.org`, password, role, isActive: true, institutionId: userOpts.institutionId ?? null });
       const { token } = await createApiToken(handle.db, user.id, 'test');
       return { id: user.id, username, password, role, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } };
+    },
+    async signIn(user) {
+      const res = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+      if (res.status !== 200) throw new Error(`sign-in of ${user.username} answered ${res.status}`);
+      const cookie = res.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+      const { csrf_token } = (await res.json()) as { csrf_token: string };
+      return { ...user, headers: { cookie, 'x-csrf-token': csrf_token, 'content-type': 'application/json' } };
     },
     async call(method, path, user, body) {
       const headers: Record<string, string> = user ? { ...user.headers } : { 'content-type': 'application/json' };

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiFetch } from '../api/api-client.js';
-import type { ApiNewToken, ApiToken } from '../api/api-types.js';
+import type { ApiNewToken, ApiPasswordChange, ApiToken, ApiTokensRevoked } from '../api/api-types.js';
 import { useApi } from '../api/use-api.js';
 import { useSession } from '../auth/session.context.js';
 import { ErrorMessage } from '../ui/error-message.js';
@@ -11,13 +11,15 @@ type Token = ApiToken;
 function PasswordForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
+  const [revokeTokens, setRevokeTokens] = useState(true);
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState(false);
   const issue = (f: string) => (error instanceof ApiError ? error.issues.find((i) => i.field === f)?.message : undefined);
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await apiFetch('/api/v1/auth/password', { method: 'POST', body: { current_password: current, new_password: next } });
+      const body: ApiPasswordChange = { current_password: current, new_password: next, revoke_tokens: revokeTokens };
+      await apiFetch('/api/v1/auth/password', { method: 'POST', body });
       setDone(true);
       setError(undefined);
       setCurrent('');
@@ -32,6 +34,9 @@ function PasswordForm() {
       <h2>Change password</h2>
       <Field label="Current password" error={issue('current_password')}>{(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}</Field>
       <Field label="New password" error={issue('new_password')}>{(p) => <input {...p} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />}</Field>
+      <label>
+        <input type="checkbox" checked={revokeTokens} onChange={(e) => setRevokeTokens(e.target.checked)} /> Also revoke all my API tokens
+      </label>
       {error instanceof ApiError && error.issues.length > 0 ? null : <ErrorMessage error={error} />}
       {done ? <p role="status">Password changed.</p> : null}
       <button type="submit">Change password</button>
@@ -43,6 +48,7 @@ function Tokens() {
   const { data, error, reload } = useApi<Token[]>('/api/v1/auth/tokens');
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<string>();
+  const [revoked, setRevoked] = useState<number>();
   const [failure, setFailure] = useState<Error>();
   const run = (p: Promise<unknown>) => p.then(reload).catch((e: unknown) => setFailure(e instanceof Error ? e : new Error(String(e))));
   return (
@@ -60,7 +66,13 @@ function Tokens() {
         <label htmlFor="token-name">Token name</label>
         <input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required style={{ maxWidth: 260 }} />
         <button type="submit">Create token</button>
+        {data?.some((t) => !t.revoked_at) ? (
+          <button type="button" className="danger" onClick={() => void run(apiFetch<ApiTokensRevoked>('/api/v1/auth/tokens', { method: 'DELETE' }).then((r) => setRevoked(r.revoked)))}>
+            Revoke all tokens
+          </button>
+        ) : null}
       </form>
+      {revoked !== undefined ? <p role="status">Revoked {revoked} token{revoked === 1 ? '' : 's'}.</p> : null}
       {secret ? (
         <p role="status">
           New token (shown once): <code>{secret}</code>

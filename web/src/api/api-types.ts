@@ -12,5 +12,7 @@ export type ApiFadeFigures = Schemas['FadeFigures'];
 export type ApiBatchStatistics = Schemas['BatchStatistics'];
 export type ApiToken = Schemas['ApiToken'];
 export type ApiNewToken = Schemas['NewApiToken'];
+export type ApiTokensRevoked = Schemas['ApiTokensRevoked'];
+export type ApiPasswordChange = Schemas['PasswordChange'];
 export type ApiRegistration = Schemas['Registration'];
 export type ApiRole = ApiUser['role'];

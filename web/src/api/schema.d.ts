@@ -472,7 +472,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password (ends my other sessions) */
+        /** Change my password (ends my other sessions and, unless revoke_tokens is false, revokes my API tokens; not with an API token) */
         post: {
             parameters: {
                 query?: never;
@@ -638,7 +638,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API token (send it as "Authorization: Bearer <token>"; it is shown only now) */
+        /** Create an API token (send it as "Authorization: Bearer <token>"; it is shown only now; not with an API token) */
         post: {
             parameters: {
                 query?: never;
@@ -717,7 +717,81 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
+        /** Revoke all my API tokens at once (not with an API token) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiTokensRevoked"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -733,7 +807,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of my API tokens */
+        /** Revoke one of my API tokens (not with an API token) */
         delete: {
             parameters: {
                 query?: never;
@@ -24456,6 +24530,11 @@ export interface components {
         PasswordChange: {
             current_password: string;
             new_password: string;
+            /**
+             * @description Also revoke every API token of mine (a leaked password may have minted some)
+             * @default true
+             */
+            revoke_tokens: boolean;
         };
         NewApiToken: {
             id: number;
@@ -24475,6 +24554,10 @@ export interface components {
             created_at: string;
             last_used_at: string | null;
             revoked_at: string | null;
+        };
+        ApiTokensRevoked: {
+            /** @description Tokens that were live */
+            revoked: number;
         };
         Series: {
             columns: {
