@@ -5,7 +5,8 @@ import { ValidationError } from '../domain/errors.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 import { requeueDataFile } from './requeue.service.js';
 import { receiveMultipart } from './multipart-upload.js';
-import { assertCanAddFiles, COMPANION_FIELDS, createUploadedDataFile, parseUploadFields } from './upload.service.js';
+import { parseUploadFields } from './upload-fields.js';
+import { assertCanAddFiles, COMPANION_FIELDS, createUploadedDataFile } from './upload.service.js';
 
 const FILE_FIELDS = new Set(['file', ...COMPANION_FIELDS]);
 
