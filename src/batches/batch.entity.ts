@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { visibleTo } from '../access/visibility.js';
-import { deviceSerial } from '../devices/device-serial.js';
+import { deviceSerial, followsBatchSerial } from '../devices/device-serial.js';
 import { validateSerialTemplate } from '../domain/serial-template.js';
 import { defineEntity } from '../entities/entity-definition.js';
 
@@ -49,7 +49,7 @@ export const batchEntity = defineEntity({
     const oldTemplate = ctx.existing.serial_template as string | null;
     const newTemplate = row.serial_template as string | null;
     for (const d of devices) {
-      if (d.serial !== deviceSerial(oldTemplate, String(ctx.existing.name), d.sequence)) continue;
+      if (!followsBatchSerial(d.serial, oldTemplate, String(ctx.existing.name), d.sequence)) continue;
       const serial = deviceSerial(newTemplate, row.name, d.sequence);
       await ctx.db.updateTable('devices').set({ serial, name: serial, modified_at: new Date() }).where('id', '=', d.id).execute();
     }
