@@ -58,3 +58,9 @@ describe('deeply nested JSON', () => {
     expect((await expectJson<Row>(res, 201)).attributes).toHaveProperty('a');
   });
 });
+
+describe('numbers too large for the server', () => {
+  it.each(['dataFiles=99999999999999999999', 'dataFiles=1-99999999999999999999'])('an id list ?%s is a 400, not a crashed process', async (query) => {
+    expect((await refused(await t.call('GET', `/api/v1/compare/cycles?${query}`, admin))).fields).toEqual(['dataFiles']);
+  });
+});
