@@ -64,3 +64,14 @@ describe('numbers too large for the server', () => {
     expect((await refused(await t.call('GET', `/api/v1/compare/cycles?${query}`, admin))).fields).toEqual(['dataFiles']);
   });
 });
+
+describe('dates that do not exist and numbers out of range name their field', () => {
+  it.each(['manufactured_on__gte=2024-02-30', 'created_at__lt=0000-01-01', 'size__gt=1e400'])('filter ?%s', async (query) => {
+    expect((await refused(await t.call('GET', `/api/v1/batches?${query}`, admin))).fields).toEqual([query.split('=')[0]]);
+  });
+
+  it('a batch manufactured on 2024-02-30', async () => {
+    const res = await t.call('POST', '/api/v1/batches', admin, { name: 'Leap', specification_id: 1, manufactured_on: '2024-02-30' });
+    expect((await refused(res)).fields).toEqual(['manufactured_on']);
+  });
+});

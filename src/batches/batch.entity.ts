@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import { visibleTo } from '../access/visibility.js';
 import { deviceSerial, followsBatchSerial } from '../devices/device-serial.js';
 import { validateSerialTemplate } from '../domain/serial-template.js';
+import { isCalendarDate } from '../domain/calendar-date.js';
 import { defineEntity } from '../entities/entity-definition.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a valid date');
 
 /** A physical lot built to a specification; its serial template names each device. */
 export const batchEntity = defineEntity({
