@@ -11,8 +11,8 @@ const shown = (key: string) => key.replaceAll(NUL, '\\u0000');
  * may accept: a NUL character in a string or key (PostgreSQL text cannot hold one), or nesting deeper
  * than MAX_INPUT_DEPTH. Walks without recursion, so any depth is safe to inspect.
  */
-export function findUnsafeInput(value: unknown, root = ''): FieldIssue | undefined {
-  const pending: Array<{ value: unknown; path: string[] }> = [{ value, path: root ? [root] : [] }];
+export function findUnsafeInput(value: unknown): FieldIssue | undefined {
+  const pending: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const field = next.path.join('.') || '(body)';
     if (typeof next.value === 'string') {
@@ -20,7 +20,7 @@ export function findUnsafeInput(value: unknown, root = ''): FieldIssue | undefin
       continue;
     }
     if (typeof next.value !== 'object' || next.value === null) continue;
-    if (next.path.length - (root ? 1 : 0) >= MAX_INPUT_DEPTH) return { field, message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
+    if (next.path.length >= MAX_INPUT_DEPTH) return { field, message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
     // Reversed onto the stack, so the first field is looked at first.
     for (const [key, child] of Object.entries(next.value).reverse()) {
       if (key.includes(NUL)) return { field: [...next.path, shown(key)].join('.'), message: 'a key must not contain a NUL character (\\u0000)' };
@@ -31,7 +31,7 @@ export function findUnsafeInput(value: unknown, root = ''): FieldIssue | undefin
 }
 
 /** Throws a ValidationError naming the field when `value` holds a NUL character or is nested too deeply. */
-export function assertSafeInput(value: unknown, root = ''): void {
-  const issue = findUnsafeInput(value, root);
+export function assertSafeInput(value: unknown): void {
+  const issue = findUnsafeInput(value);
   if (issue) throw new ValidationError(`Invalid request: ${issue.field}: ${issue.message}`, [issue]);
 }

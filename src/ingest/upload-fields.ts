@@ -31,7 +31,7 @@ export const UploadFieldsSchema = z
   .object({
     name: text(10_000).transform((s) => s?.slice(0, 500)),
     equipmentId: id,
-    deviceIds: deviceIds.optional(),
+    deviceIds,
     format: text(100),
     timezone,
     columnMappingId: id,
