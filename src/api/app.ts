@@ -7,6 +7,7 @@ import { httpStatusOf } from './error-mapping.js';
 import { registerDocsRoutes } from './docs.routes.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerStaticRoutes } from './static.routes.js';
+import { validationHook } from './validation-hook.js';
 import { viewerMiddleware } from '../auth/viewer.middleware.js';
 import { isDatabaseUnavailable, mapDatabaseError } from '../db/database-errors.js';
 import { entityRegistry } from '../entities/entity-registry.js';
@@ -21,14 +22,7 @@ import { registerPreviewRoutes } from '../preview/preview.routes.js';
 
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const app = new OpenAPIHono({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const issues = result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-        return c.json({ error: { code: 'VALIDATION', message: `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues } }, 400);
-      }
-    },
-  });
+  const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);

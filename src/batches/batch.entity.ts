@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { visibleTo } from '../access/visibility.js';
-import { deviceSerial } from '../devices/device-serial.js';
+import { deviceSerial, followsBatchSerial } from '../devices/device-serial.js';
 import { validateSerialTemplate } from '../domain/serial-template.js';
+import { isCalendarDate } from '../domain/calendar-date.js';
 import { defineEntity } from '../entities/entity-definition.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a valid date');
 
 /** A physical lot built to a specification; its serial template names each device. */
 export const batchEntity = defineEntity({
@@ -49,7 +50,7 @@ export const batchEntity = defineEntity({
     const oldTemplate = ctx.existing.serial_template as string | null;
     const newTemplate = row.serial_template as string | null;
     for (const d of devices) {
-      if (d.serial !== deviceSerial(oldTemplate, String(ctx.existing.name), d.sequence)) continue;
+      if (!followsBatchSerial(d.serial, oldTemplate, String(ctx.existing.name), d.sequence)) continue;
       const serial = deviceSerial(newTemplate, row.name, d.sequence);
       await ctx.db.updateTable('devices').set({ serial, name: serial, modified_at: new Date() }).where('id', '=', d.id).execute();
     }

@@ -22,7 +22,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /**
  * THE mapping of database errors caused by input to AppErrors: unique violation (23505) → 409,
- * foreign key / check / not-null / bad value → 400. `conflicts` names a unique constraint's field and message.
+ * foreign key / check / not-null / bad value / unstorable character → 400. `conflicts` names a unique constraint's field and message.
  * Returns the error unchanged when it is not one of these.
  */
 export function mapDatabaseError(err: unknown, conflicts: Record<string, { field: string; message: string }> = {}): unknown {
@@ -48,6 +48,9 @@ export function mapDatabaseError(err: unknown, conflicts: Record<string, { field
     case '22P05':
     case '2201B':
       return new ValidationError('A value has the wrong form or is out of range');
+    case '22021':
+      // Text with a NUL character (or bytes that are not UTF-8): the validation hook names the field; this is the net under it.
+      return new ValidationError('A text value contains a character the database cannot store (such as NUL, \\u0000)');
     default:
       return err;
   }

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { visibleTo } from '../access/visibility.js';
-import { deviceSerial } from './device-serial.js';
+import { deviceSerial, followsBatchSerial } from './device-serial.js';
 import { ValidationError } from '../domain/errors.js';
+import { MAX_DEVICE_SEQUENCE, MAX_SERIAL_LENGTH } from '../domain/serial-template.js';
 import { defineEntity, type WriteContext } from '../entities/entity-definition.js';
 
 /** One device (cell, module) of a batch: batch + sequence number; the serial follows the batch's template. */
@@ -13,8 +14,8 @@ export const deviceEntity = defineEntity({
   fields: {
     name: z.string().trim().min(1).max(500).optional().openapi({ description: 'Defaults to the serial' }),
     batch_id: z.number().int().positive(),
-    sequence: z.number().int().min(1).max(100_000_000).optional().openapi({ description: 'Defaults to the next free number in the batch' }),
-    serial: z.string().trim().min(1).max(200).optional().openapi({ description: 'Defaults to the batch template filled with the sequence' }),
+    sequence: z.number().int().min(1).max(MAX_DEVICE_SEQUENCE).optional().openapi({ description: 'Defaults to the next free number in the batch' }),
+    serial: z.string().trim().min(1).max(MAX_SERIAL_LENGTH).optional().openapi({ description: 'Defaults to the batch template filled with the sequence' }),
   },
   filters: { batch_id: 'id', sequence: 'number', serial: 'text' },
   search: ['serial', 'notes'],
@@ -49,7 +50,7 @@ async function prepareDevice(ctx: WriteContext, values: Record<string, unknown>)
   if (!batch) throw new ValidationError(`batch_id: no visible batch ${batchId}`, [{ field: 'batch_id', message: `no visible record with id ${batchId}` }]);
   if (values.sequence === undefined && !existing) values.sequence = await nextSequence(ctx, batchId);
   const sequence = (values.sequence ?? existing?.sequence) as number;
-  const followsTemplate = existing ? existing.serial === deviceSerial(batch.serial_template, batch.name, existing.sequence as number) : true;
+  const followsTemplate = existing ? followsBatchSerial(existing.serial, batch.serial_template, batch.name, existing.sequence as number) : true;
   if (values.serial === undefined && followsTemplate && (!existing || 'sequence' in values || 'batch_id' in values)) {
     values.serial = deviceSerial(batch.serial_template, batch.name, sequence);
   }

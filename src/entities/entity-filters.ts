@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { isCalendarDate } from '../domain/calendar-date.js';
 import type { EntityDefinition, FilterType } from './entity-definition.js';
 
 /** Query-string operators per filter type: `?col=v` is equality, `?col__op=v` the others. */
@@ -38,9 +39,9 @@ function valueSchema(type: FilterType, op: Op): z.ZodType {
         ? z.string().regex(/^\d{1,9}(,\d{1,9}){0,999}$/, 'expected comma-separated ids').transform((s) => s.split(',').map(Number))
         : z.string().regex(/^\d{1,9}$/, 'expected an id').transform(Number);
     case 'number':
-      return z.string().regex(NUMBER, 'expected a number').transform(Number);
+      return z.string().regex(NUMBER, 'expected a number').transform(Number).refine(Number.isFinite, 'out of range');
     case 'date':
-      return z.string().regex(DATE, 'expected an ISO date or date-time').refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date');
+      return z.string().regex(DATE, 'expected an ISO date or date-time').refine(isCalendarDate, 'not a valid date');
     case 'boolean':
       return z.enum(['true', 'false']).transform((v) => v === 'true');
   }

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { MAX_DEVICE_SEQUENCE } from '../domain/serial-template.js';
+import { isCalendarDate } from '../domain/calendar-date.js';
 import { defineEntity } from '../entities/entity-definition.js';
 import { park, parkChildren, recordChildHistory, takeParked } from '../metadata/child-rows.js';
 import { deviceConfigurations, experimentTypes, thermalManagements } from './experiment.table.js';
@@ -11,13 +13,13 @@ import {
   type ExperimentDeviceInput,
 } from './experiment-devices.repository.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a valid date');
 
 const DeviceInput = z
   .object({
     device_id: z.number().int().positive().optional(),
     batch_id: z.number().int().positive().optional(),
-    sequence: z.number().int().min(1).max(100_000_000).optional(),
+    sequence: z.number().int().min(1).max(MAX_DEVICE_SEQUENCE).optional(),
     position: z.string().trim().max(100).nullable().optional(),
   })
   .strict()

@@ -6,7 +6,8 @@ import { openBlobStore } from '../storage/open-blob-store.js';
 import { appendToDataFile } from './append.service.js';
 import { requeueDataFile } from './requeue.service.js';
 import { receiveMultipart } from './multipart-upload.js';
-import { assertCanAddFiles, COMPANION_FIELDS, createUploadedDataFile, parseUploadFields } from './upload.service.js';
+import { parseUploadFields } from './upload-fields.js';
+import { assertCanAddFiles, COMPANION_FIELDS, createUploadedDataFile } from './upload.service.js';
 
 const FILE_FIELDS = new Set(['file', ...COMPANION_FIELDS]);
 

@@ -19,6 +19,15 @@ export class UploadIdleTimeoutError extends AppError {
   }
 }
 
+/** Busboy for this content type; it throws at once when the header has no boundary, which is the client's mistake. */
+function openParser(contentType: string, files: number): busboy.Busboy {
+  try {
+    return busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { fields: 50, fieldSize: 64 * 1024, files } });
+  } catch (err) {
+    throw new ValidationError(`Malformed multipart header: ${(err as Error).message}`, [{ field: 'content-type', message: 'multipart/form-data needs a boundary parameter' }]);
+  }
+}
+
 /**
  * Streams a multipart/form-data request into the blob store: each file part is hashed and stored as it
  * arrives (never held whole in memory), text fields are collected. Files over `maxBytes` fail with
@@ -35,7 +44,7 @@ export async function receiveMultipart(
     throw new ValidationError('Send the file as multipart/form-data', [{ field: '(body)', message: 'expected multipart/form-data with a "file" part' }]);
   }
   // File names in the form are UTF-8 (browsers and fetch send them so); busboy's default is latin1.
-  const parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { fields: 50, fieldSize: 64 * 1024, files: opts.fileFields.size } });
+  const parser = openParser(contentType, opts.fileFields.size);
   const fields: Record<string, string> = {};
   const stored: Array<Promise<ReceivedFile>> = [];
   const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
@@ -55,9 +64,14 @@ export async function receiveMultipart(
       fields[name] = value;
     });
     parser.on('file', (field, stream, info) => {
-      if (!opts.fileFields.has(field)) {
+      const wrong = !opts.fileFields.has(field)
+        ? new ValidationError(`Unexpected file field '${field}'`, [{ field, message: `file fields are: ${[...opts.fileFields].join(', ')}` }])
+        : info.filename?.includes('\u0000')
+          ? new ValidationError(`Invalid file name in '${field}'`, [{ field, message: 'the file name must not contain a NUL character (\\u0000)' }])
+          : undefined;
+      if (wrong) {
         stream.resume();
-        const refused = Promise.reject(new ValidationError(`Unexpected file field '${field}'`, [{ field, message: `file fields are: ${[...opts.fileFields].join(', ')}` }]));
+        const refused = Promise.reject(wrong);
         refused.catch(() => undefined); // reported below, after the body is read
         stored.push(refused);
         return;
@@ -69,7 +83,7 @@ export async function receiveMultipart(
       stored.push(put);
     });
     parser.on('close', () => resolve());
-    parser.on('error', (err) => reject(new ValidationError(`Malformed multipart body: ${(err as Error).message}`)));
+    parser.on('error', (err) => reject(new ValidationError(`Malformed multipart body: ${(err as Error).message}`, [{ field: '(body)', message: (err as Error).message }])));
     // The client went away (reset, killed): its error, not a database outage nor an internal error.
     body.on('error', (err) => fail(new ValidationError(`Upload interrupted: ${err.message}`)));
   });

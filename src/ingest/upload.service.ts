@@ -6,23 +6,14 @@ import type { CompanionKind } from '../data-files/data-file.table.js';
 import { COLUMN_MAPPING_ATTRIBUTE } from '../column-mappings/data-file-mappings.js';
 import type { Db } from '../db/database.js';
 import { diffRows, recordHistory } from '../history/history.repository.js';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { assertAllVisible } from '../metadata/child-rows.js';
 import { enqueueIngestJob } from './job-queue.js';
 import type { ReceivedFile } from './multipart-upload.js';
 import { signalJobQueued } from './job-signal.js';
+import type { UploadFields } from './upload-fields.js';
 
 export const COMPANION_FIELDS: readonly CompanionKind[] = ['settings', 'binary', 'metadata'];
-
-export interface UploadFields {
-  name?: string;
-  equipmentId?: number;
-  deviceIds?: number[];
-  format?: string;
-  timezone?: string;
-  /** Saved generic-CSV mapping to parse with (instead of trying the stored ones). */
-  columnMappingId?: number;
-}
 
 /** The experiment, if the viewer may see it and add files to it (NotFound when hidden, Forbidden when read-only). */
 export async function assertCanAddFiles(db: Db, viewer: Viewer, experimentId: number): Promise<{ id: number; status: 'private' | 'public' }> {
@@ -36,34 +27,6 @@ export async function assertCanAddFiles(db: Db, viewer: Viewer, experimentId: nu
   if (!experiment) throw new NotFoundError('Experiment', experimentId);
   assertCanEdit(viewer, experiment, false);
   return { id: experiment.id, status: experiment.status === 'public' ? 'public' : 'private' };
-}
-
-/** Reads the optional form fields (strings in multipart) into typed values. */
-export function parseUploadFields(fields: Record<string, string>): UploadFields {
-  const int = (field: string, v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new ValidationError(`Invalid ${field}`, [{ field, message: 'must be a positive integer' }]);
-    return n;
-  };
-  const out: UploadFields = {};
-  if (fields.name?.trim()) out.name = fields.name.trim().slice(0, 500);
-  if (fields.equipmentId) out.equipmentId = int('equipmentId', fields.equipmentId);
-  if (fields.deviceIds) {
-    const raw = fields.deviceIds.trim().startsWith('[') ? (JSON.parse(fields.deviceIds) as unknown[]).map(String) : fields.deviceIds.split(',');
-    out.deviceIds = raw.map((s) => s.trim()).filter(Boolean).map((s) => int('deviceIds', s));
-  }
-  if (fields.format?.trim()) out.format = fields.format.trim();
-  if (fields.columnMappingId) out.columnMappingId = int('columnMappingId', fields.columnMappingId);
-  if (fields.timezone?.trim()) {
-    const tz = fields.timezone.trim();
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-    } catch {
-      throw new ValidationError('Invalid timezone', [{ field: 'timezone', message: `'${tz}' is not an IANA time zone` }]);
-    }
-    out.timezone = tz;
-  }
-  return out;
 }
 
 /**

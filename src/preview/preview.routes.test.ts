@@ -103,6 +103,17 @@ describe('POST /api/v1/parsers/preview', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('answers a malformed request with a 400 naming what is wrong, never a 500', async () => {
+    const raw = (contentType: string, body: string) =>
+      t.app.request('/api/v1/parsers/preview', { method: 'POST', headers: { authorization: alice.headers.authorization, 'content-type': contentType }, body });
+    const fieldsOf = async (res: Response) => (await expectJson<ErrorBody>(res, 400)).error.issues?.map((i) => i.field);
+    expect(await fieldsOf(await raw('multipart/form-data', '--x\r\n'))).toEqual(['(body)']);
+    const nulPart = '--b\r\nContent-Disposition: form-data; name="fileName"\r\n\r\na\u0000b\r\n--b--\r\n';
+    expect(await fieldsOf(await raw('multipart/form-data; boundary=b', nulPart))).toEqual(['(body)']);
+    expect(await fieldsOf(await preview(alice, 'x.csv', unknownCsv, { equipmentId: '99999999999' }))).toEqual(['equipmentId']);
+    expect(await fieldsOf(await t.call('POST', '/api/v1/parsers/preview', alice, { fileName: 'a\u0000.csv', head: 'eA==' }))).toEqual(['fileName']);
+  });
+
   it('lists the canonical columns a mapping may target, with their units', async () => {
     const body = await expectJson<{ columns: { name: string; unit: string; units: string[] }[] }>(await t.call('GET', '/api/v1/parsers/columns', alice));
     expect(body.columns).toContainEqual({ name: 'Voltage / V', unit: 'V', units: ['V', 'mV'] });
