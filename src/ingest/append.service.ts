@@ -72,8 +72,8 @@ export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer,
     changes.raw = { old: null, new: change === 'appended' ? `${blob.sizeBytes - storedSize} bytes appended` : 'rewritten: replaced whole' };
     await recordHistory(tx, { table: 'data_files', recordId: id, userId: viewer.userId, action: 'update', changes });
     const last = await tx.selectFrom('jobs').select('payload').where('data_file_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const { reprocess: _reprocess, ...payload } = (last?.payload as IngestPayload | undefined) ?? {};
-    return enqueueIngestJob(tx, id, payload);
+    const { reprocess: _reprocess, appendedTo: _before, ...payload } = (last?.payload as IngestPayload | undefined) ?? {};
+    return enqueueIngestJob(tx, id, change === 'appended' ? { ...payload, appendedTo: { sha256: file.sha256, size: storedSize } } : payload);
   });
   signalJobQueued();
   return { dataFileId: id, jobId, sizeBytes: blob.sizeBytes, sha256: blob.sha256, change };

@@ -2,7 +2,7 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CycleSummary } from '../domain/cycle-summary.js';
 import type { CycleColumnsTable, CycleSummariesTable } from './ingest.table.js';
-import type { CycleQualityFlags } from './quality-flags.js';
+import type { CycleQualityFlags, QualityFlagCode } from './quality-flags.js';
 import { chunks, cycleRows } from './summary-rows.js';
 
 /** The per-cycle figures packed in cycle_columns, by their CycleSummary name → column. */
@@ -49,4 +49,23 @@ export async function replaceCycleSummaries(tx: Transaction<Database>, dataFileI
   const rows = cycleRows(dataFileId, cycles, flags);
   for (const batch of chunks(rows, 500)) await tx.insertInto('cycle_summaries').values(batch).execute();
   if (rows.length > 0) await tx.insertInto('cycle_columns').values(cycleColumnsRow(dataFileId, rows)).execute();
+}
+
+/**
+ * After an append: replaces the cycle summaries from `fromCycle` on (the open cycle, its rows now more,
+ * and the new ones) and packs the columns again from all rows. The open cycle's quality-flag counts of
+ * the rows before the append stay and `flags` (of the appended rows only) add to them.
+ */
+export async function replaceCycleSummariesFrom(tx: Transaction<Database>, dataFileId: number, fromCycle: number, cycles: readonly CycleSummary[], flags: CycleQualityFlags): Promise<void> {
+  const open = await tx.selectFrom('cycle_summaries').select('quality_flags').where('data_file_id', '=', dataFileId).where('cycle', '=', fromCycle).executeTakeFirst();
+  const merged: CycleQualityFlags = new Map(flags);
+  const before = (typeof open?.quality_flags === 'string' ? JSON.parse(open.quality_flags) : open?.quality_flags ?? []) as { code: QualityFlagCode; count: number }[];
+  const counts = { ...(merged.get(fromCycle) ?? {}) };
+  for (const { code, count } of before) counts[code] = (counts[code] ?? 0) + count;
+  if (before.length > 0) merged.set(fromCycle, counts);
+  await tx.deleteFrom('cycle_summaries').where('data_file_id', '=', dataFileId).where('cycle', '>=', fromCycle).execute();
+  for (const batch of chunks(cycleRows(dataFileId, cycles, merged), 500)) await tx.insertInto('cycle_summaries').values(batch).execute();
+  await tx.deleteFrom('cycle_columns').where('data_file_id', '=', dataFileId).execute();
+  const all = await tx.selectFrom('cycle_summaries').selectAll().where('data_file_id', '=', dataFileId).execute();
+  if (all.length > 0) await tx.insertInto('cycle_columns').values(cycleColumnsRow(dataFileId, all as Insertable<CycleSummariesTable>[])).execute();
 }

@@ -7,9 +7,10 @@ import { ParseError } from '../parsers/cycler-parser.js';
 import type { SpreadsheetLimits } from '../parsers/common/spreadsheet-reader.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { seriesKeyFor } from '../storage/series-store.js';
-import { ingestSeries } from './ingest-series.js';
+import { ingestMaybeAppended, recordResumePoint } from './append/ingest-growing.js';
 import { completeJob, failJob, type ClaimedJob } from './job-queue.js';
-import { replaceCycleSummaries } from './cycle-columns.js';
+import { replaceCycleSummaries, replaceCycleSummariesFrom } from './cycle-columns.js';
+import { mergeQualityFlags, type QualityFlag } from './quality-flags.js';
 import { chunks, stepRows } from './summary-rows.js';
 
 export interface IngestDeps {
@@ -41,7 +42,9 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
   await db.updateTable('data_files').set({ state: 'parsing' }).where('id', '=', file.id).execute();
   try {
     const seriesKey = seriesKeyFor(file.id, job.id);
-    const { result, cycles, steps, quality, mode } = await ingestSeries({ db, blobStore, file, format: job.payload.format, seriesKey, streamMinBytes: deps.streamMinBytes, spreadsheetLimits: deps.spreadsheetLimits });
+    const ingested = await ingestMaybeAppended({ db, blobStore, file, format: job.payload.format, seriesKey, streamMinBytes: deps.streamMinBytes, spreadsheetLimits: deps.spreadsheetLimits, payload: job.payload });
+    const { result, cycles, steps, quality, mode } = ingested;
+    let unused: string[] = [];
 
     const previousKey = file.series_key;
     let superseded = false;
@@ -52,9 +55,17 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
         superseded = true;
         return;
       }
-      await replaceCycleSummaries(tx, file.id, cycles, quality.perCycle);
-      await tx.deleteFrom('steps').where('data_file_id', '=', file.id).execute();
+      if (ingested.mode === 'append') {
+        await replaceCycleSummariesFrom(tx, file.id, ingested.fromCycle, cycles, quality.perCycle);
+        await tx.deleteFrom('steps').where('data_file_id', '=', file.id).where('step_count', '>=', ingested.fromStep).execute();
+      } else {
+        await replaceCycleSummaries(tx, file.id, cycles, quality.perCycle);
+        await tx.deleteFrom('steps').where('data_file_id', '=', file.id).execute();
+      }
       for (const batch of chunks(stepRows(file.id, steps), 500)) await tx.insertInto('steps').values(batch).execute();
+      unused = await recordResumePoint(tx, blobStore, file, job.id, ingested);
+      const flags = ingested.mode === 'append' ? mergeQualityFlags((file.quality_flags ?? []) as QualityFlag[], quality.flags) : quality.flags;
+      const how = ingested.mode === 'append' ? { appendedRowsOnly: true } : ingested.appendFallback ? { parsedWholeAfterAppend: ingested.appendFallback } : {};
       await tx
         .updateTable('data_files')
         .set({
@@ -65,8 +76,8 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
           series_key: seriesKey,
           row_count: result.rows,
           columns: JSON.stringify(result.columns.map((c) => ({ name: c.name, unit: c.unit, originalName: c.originalName, originalUnit: c.originalUnit }))),
-          metadata: JSON.stringify({ ...result.metadata, warnings: result.warnings, counters: result.counters, ...(mode === 'stream' ? { readInBatches: true } : {}) }),
-          quality_flags: JSON.stringify(quality.flags),
+          metadata: JSON.stringify({ ...result.metadata, warnings: result.warnings, counters: result.counters, ...(mode === 'stream' ? { readInBatches: true } : {}), ...how }),
+          quality_flags: JSON.stringify(flags),
           recorded_at: file.recorded_at ?? recordedAtOf(result.metadata),
           modified_at: new Date(),
         })
@@ -86,6 +97,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     }
     // Earlier series objects stay listed in data_file_versions; only the current one is kept in the store.
     if (previousKey && previousKey !== seriesKey) await blobStore.delete(previousKey);
+    for (const key of unused) await blobStore.delete(key);
     return 'ready';
   } catch (err) {
     if (err instanceof LeaseLostError) throw err;

@@ -19,6 +19,7 @@ import type { DataFilesTable } from '../data-files/data-file.table.js';
 import type { Selectable } from 'kysely';
 import { computeQualityFlags, QualityScan, type QualityFlag, type CycleQualityFlags } from './quality-flags.js';
 import { findVoltageWindow } from './voltage-window.repository.js';
+import type { SeriesResume } from './append/resume-point.js';
 
 /** A data file's parsed series, stored under `seriesKey`, with what goes into the database. */
 export interface IngestedSeries {
@@ -28,6 +29,8 @@ export interface IngestedSeries {
   quality: { flags: QualityFlag[]; perCycle: CycleQualityFlags };
   /** 'stream' when the file was read in batches. */
   mode: 'whole' | 'stream';
+  /** With `checkpoint`: where the next append can go on from (a growing text file). */
+  resume?: SeriesResume;
 }
 
 export interface IngestSeriesOptions {
@@ -38,6 +41,8 @@ export interface IngestSeriesOptions {
   seriesKey: string;
   streamMinBytes?: number;
   spreadsheetLimits?: SpreadsheetLimits;
+  /** Keep a normalisation checkpoint, so that rows appended later can be parsed on their own (ADR 0010). */
+  checkpoint?: boolean;
 }
 
 /**
@@ -73,12 +78,17 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
             quality!.add(block);
             await writer.add(block.columns);
           },
-        });
+        }, { checkpoint: opts.checkpoint });
         await withLocalTempFile('.parquet', async (path) => {
           await writer.finish(streamed.columns, provenance(streamed.format, streamed.parserVersion), path);
           await blobStore.putFile(opts.seriesKey, path);
         });
-        return { result: streamed, cycles, steps, quality: quality!.result(), mode: 'stream' };
+        const snapshot = quality!.snapshot();
+        const resume = streamed.resume && {
+          checkpoint: streamed.resume.checkpoint,
+          facts: { ...streamed.resume.facts, rows: streamed.rows, outputs: streamed.columns.map((c) => c.name), quality: snapshot, medianTimeStepS: streamed.medianTimeStepS },
+        };
+        return { result: streamed, cycles, steps, quality: quality!.result(), mode: 'stream', resume };
       } finally {
         await writer.discard();
       }
@@ -87,13 +97,17 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
 
   // A local store's file is read in place (text tables a piece at a time); other stores' objects whole
   // (and a missing object through readAll, which raises the store's not-found error).
-  const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, spreadsheetLimits: opts.spreadsheetLimits, ...mappings };
+  const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, spreadsheetLimits: opts.spreadsheetLimits, checkpoint: opts.checkpoint, ...mappings };
   const local = blobStore.localPath?.(file.blob_key);
-  const { result, cycles } = local !== undefined && existsSync(local)
+  const { result, cycles, resume: normalised } = local !== undefined && existsSync(local)
     ? await parseLocalFile(local, parseOpts)
     : await parseFile({ ...parseOpts, bytes: await readAll(blobStore, file.blob_key) });
   const steps = summariseSteps(cycleSeriesOf(result));
-  const quality = computeQualityFlags(result, window);
+  const { snapshot, medianTimeStepS, ...quality } = computeQualityFlags(result, window);
   await storeSeries(blobStore, opts.seriesKey, result.columns, provenance(result.format, result.parserVersion));
-  return { result, cycles, steps, quality, mode: 'whole' };
+  const resume = normalised && {
+    checkpoint: normalised.checkpoint,
+    facts: { ...normalised.facts, rows: result.rows, outputs: result.columns.map((c) => c.name), quality: snapshot, medianTimeStepS },
+  };
+  return { result, cycles, steps, quality, mode: 'whole', resume };
 }

@@ -94,7 +94,20 @@ export interface CycleColumnsTable {
   energy_efficiency: Uint8Array;
 }
 
+/** Where the last ingest of a growing text file stopped (src/ingest/append/, ADR 0010). */
+export interface SeriesResumePointsTable {
+  data_file_id: number;
+  raw_sha256: string;
+  byte_end: ColumnType<number, number, number>;
+  format: string;
+  parser_version: string;
+  checkpoint_key: string;
+  facts: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+}
+
 export interface IngestTables {
+  series_resume_points: SeriesResumePointsTable;
   jobs: JobsTable;
   cycle_summaries: CycleSummariesTable;
   cycle_columns: CycleColumnsTable;

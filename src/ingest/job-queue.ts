@@ -17,6 +17,8 @@ export interface ClaimedJob {
 export interface IngestPayload {
   format?: string;
   reprocess?: boolean;
+  /** The raw file grew: it was these bytes before (ADR 0010). The job parses only the new rows when it can. */
+  appendedTo?: { sha256: string; size: number };
 }
 
 type DbOrTx = Db | Transaction<Database>;

@@ -40,17 +40,46 @@ const messages: Record<QualityFlagCode, string> = {
 };
 
 /** Data-quality flags of a normalised series, for the whole file and per derived cycle. */
-export function computeQualityFlags(result: Pick<ParseResult, 'columns' | 'rows'>, window: VoltageWindow = { minV: null, maxV: null }): { flags: QualityFlag[]; perCycle: CycleQualityFlags } {
+export function computeQualityFlags(
+  result: Pick<ParseResult, 'columns' | 'rows'>, window: VoltageWindow = { minV: null, maxV: null },
+): { flags: QualityFlag[]; perCycle: CycleQualityFlags; snapshot: QualityScanSnapshot; medianTimeStepS: number } {
   const steps = new TimeStepSampler();
   const time = result.columns.find((c) => c.name === CanonicalColumn.TestTime)?.values;
   if (time) steps.add(time);
-  const scan = new QualityScan(window, steps.median());
+  const medianTimeStepS = steps.median();
+  const scan = new QualityScan(window, medianTimeStepS);
   scan.add(result);
-  return scan.result();
+  const snapshot = scan.snapshot();
+  return { ...scan.result(), snapshot, medianTimeStepS };
 }
 
 const NAN_RUN_COLUMNS = [CanonicalColumn.TestTime, CanonicalColumn.Voltage, CanonicalColumn.Current];
 const COUNTER_COLUMNS = [CanonicalColumn.ChargingCapacity, CanonicalColumn.DischargingCapacity];
+
+/** A QualityScan's position, to go on with rows appended later. */
+export interface QualityScanSnapshot {
+  offset: number;
+  prevTime: number;
+  prevVoltage: number;
+  prevCurrent: number;
+  prevStep: number;
+  prevCounter: number[];
+  runs: { length: number; cycle: number }[];
+}
+
+/**
+ * Flags of the rows before an append and of the rows after it, as one scan over all would give them
+ * (per cycle: code → count; in the file: counts added, first row and cycles joined).
+ */
+export function mergeQualityFlags(before: readonly QualityFlag[], after: readonly QualityFlag[]): QualityFlag[] {
+  const merged = new Map(before.map((f) => [f.code, { ...f, cycles: [...f.cycles] }]));
+  for (const f of after) {
+    const old = merged.get(f.code);
+    if (!old) merged.set(f.code, { ...f, cycles: [...f.cycles] });
+    else merged.set(f.code, { ...old, count: old.count + f.count, cycles: [...new Set([...old.cycles, ...f.cycles])] });
+  }
+  return [...merged.values()].sort((a, b) => a.firstRow - b.firstRow);
+}
 
 /**
  * The flags of a series seen in consecutive blocks (all with the same columns), as if it were one:
@@ -71,6 +100,21 @@ export class QualityScan {
 
   constructor(private readonly window: VoltageWindow, medianTimeStepS: number) {
     this.gap = Math.max(GAP_MIN_S, GAP_FACTOR * medianTimeStepS);
+  }
+
+  /** Where the scan stands (before result()): the rows seen and what the next row is compared with. */
+  snapshot(): QualityScanSnapshot {
+    return structuredClone({ offset: this.offset, prevTime: this.prevTime, prevVoltage: this.prevVoltage, prevCurrent: this.prevCurrent, prevStep: this.prevStep, prevCounter: this.prevCounter, runs: this.runs });
+  }
+
+  /** A scan that goes on from a snapshot: its result has the flags of the rows added after it only. */
+  static resume(window: VoltageWindow, medianTimeStepS: number, from: QualityScanSnapshot): QualityScan {
+    const scan = new QualityScan(window, medianTimeStepS);
+    const copy = structuredClone(from);
+    Object.assign(scan, { offset: copy.offset, prevTime: copy.prevTime, prevVoltage: copy.prevVoltage, prevCurrent: copy.prevCurrent, prevStep: copy.prevStep });
+    copy.prevCounter.forEach((v, k) => (scan.prevCounter[k] = v));
+    copy.runs.forEach((r, k) => Object.assign(scan.runs[k], r));
+    return scan;
   }
 
   add(block: Pick<ParseResult, 'columns' | 'rows'>): void {

@@ -7,6 +7,8 @@ import { detectParser } from './detect.js';
 import { gunzipFile, isGzip } from './gunzip.js';
 import { findColumn, findValues } from './normalise/columns.js';
 import { normalise } from './normalise/normalise.js';
+import { normaliseCheckpointed, type NormaliseFacts } from './normalise/normalise-checkpointed.js';
+import type { NormaliseCheckpoint } from './normalise/normalise-stream.js';
 import { defaultTableReader } from './parallel/default-table-reader.js';
 import { parsers as registeredParsers } from './registry.js';
 
@@ -14,6 +16,13 @@ export interface ParsedFile {
   /** Normalised: canonical columns, per-cycle counters. */
   result: ParseResult;
   cycles: CycleSummary[];
+  /** With `checkpoint`: where normalisation stands before the open cycle, to go on with appended rows. */
+  resume?: { checkpoint: NormaliseCheckpoint; facts: NormaliseFacts };
+}
+
+export interface NormaliseChoice {
+  /** Normalise through a stream and keep its checkpoint (a file that grows: ADR 0010). */
+  checkpoint?: boolean;
 }
 
 /**
@@ -22,7 +31,7 @@ export interface ParsedFile {
  * Failures are ParseError, UnsupportedFormatError / NotDataFileError or ValidationError (unknown
  * forced format); an unexpected exception inside a parser is reported as a ParseError naming it.
  */
-export async function parseFile(input: ParseInput & { format?: string; columnMappings?: readonly ColumnMapping[] }, parsers: readonly CyclerParser[] = registeredParsers): Promise<ParsedFile> {
+export async function parseFile(input: ParseInput & NormaliseChoice & { format?: string; columnMappings?: readonly ColumnMapping[] }, parsers: readonly CyclerParser[] = registeredParsers): Promise<ParsedFile> {
   let { fileName, bytes } = input;
   if (isGzip(bytes)) ({ fileName, bytes } = gunzipFile(fileName, bytes));
   const { parser, columnMapping } = detectParser(parsers, fileName, bytes, { format: input.format, columnMapping: input.columnMapping, columnMappings: input.columnMappings });
@@ -32,11 +41,15 @@ export async function parseFile(input: ParseInput & { format?: string; columnMap
   } catch (err) {
     throw asParseError(err, parser.name, fileName);
   }
-  return normaliseAndSummarise(raw, fileName);
+  return normaliseAndSummarise(raw, fileName, input);
 }
 
 /** The last steps of every parse: canonical columns and counters, then the per-cycle summary. */
-export function normaliseAndSummarise(raw: ParseResult, fileName: string): ParsedFile {
+export function normaliseAndSummarise(raw: ParseResult, fileName: string, choice: NormaliseChoice = {}): ParsedFile {
+  if (choice.checkpoint && raw.rows > 0) {
+    const { result, checkpoint, facts } = normaliseCheckpointed(raw, fileName);
+    return { result, cycles: summariseCycles(cycleSeriesOf(result)), resume: { checkpoint, facts } };
+  }
   const result = normalise(raw, fileName);
   return { result, cycles: summariseCycles(cycleSeriesOf(result)) };
 }

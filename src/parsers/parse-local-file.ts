@@ -18,6 +18,8 @@ export interface LocalParseOptions {
   spreadsheetLimits?: SpreadsheetLimits;
   /** Bytes read per piece (default PIECE_BYTES; tests use small ones). */
   pieceBytes?: number;
+  /** Keep a normalisation checkpoint (a growing file: ADR 0010). */
+  checkpoint?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function parseLocalFile(path: string, opts: LocalParseOptions = {})
       } catch (err) {
         throw asParseError(err, plan.format, fileName);
       }
-      if (raw) return normaliseAndSummarise(raw, fileName);
+      if (raw) return normaliseAndSummarise(raw, fileName, opts);
     }
     const { pieceBytes: _pieceBytes, ...parseOpts } = opts;
     return await parseFile({ ...parseOpts, fileName, bytes: readFileSync(fd) });

@@ -35,6 +35,14 @@ export function columnTypes(metadata: FileMetaData): Map<string, string> {
   return new Map(metadata.schema.filter((e) => e.type).map((e) => [e.name, e.type as string]));
 }
 
+/** Row groups [from, to) of a Parquet file (by its footer). */
+export interface RowGroupRange {
+  path: string;
+  footer: ParquetFooter;
+  from: number;
+  to: number;
+}
+
 /**
  * Writes `out`: the row groups of `first` then those of `second`, copied byte for byte (no decoding
  * or re-encoding) under one new footer whose key-value metadata is `keyValues`. Both files must have
@@ -42,34 +50,22 @@ export function columnTypes(metadata: FileMetaData): Map<string, string> {
  */
 export async function joinParquetFiles(firstPath: string, secondPath: string, outPath: string, keyValues: Record<string, string>): Promise<{ sizeBytes: number; rowGroups: number }> {
   const [first, second] = await Promise.all([readParquetFooter(firstPath), readParquetFooter(secondPath)]);
+  return writeRowGroups([
+    { path: firstPath, footer: first, from: 0, to: first.metadata.row_groups.length },
+    { path: secondPath, footer: second, from: 0, to: second.metadata.row_groups.length },
+  ], outPath, keyValues);
+}
+
+/**
+ * Writes `out` from whole row groups of Parquet files, in the order given, copied byte for byte under
+ * one new footer (offsets moved to where each group now lies). All files must have the same schema
+ * and no page indexes (DuckDB writes none for the series).
+ */
+export async function writeRowGroups(ranges: readonly RowGroupRange[], outPath: string, keyValues: Record<string, string>): Promise<{ sizeBytes: number; rowGroups: number }> {
   const schema = (f: ParquetFooter) => JSON.stringify(f.metadata.schema.map((e) => [e.name, e.type, e.repetition_type, e.num_children]));
-  if (schema(first) !== schema(second)) throw new Error(`cannot join Parquet files with different schemas: ${schema(first)} / ${schema(second)}`);
-  const shift = first.footerStart - 4;
-  const moved = second.metadata.row_groups.map((rg) => ({
-    ...rg,
-    file_offset: add(rg.file_offset, shift),
-    columns: rg.columns.map((c) => ({
-      ...c,
-      file_offset: add(c.file_offset, shift) ?? c.file_offset,
-      offset_index_offset: add(c.offset_index_offset, shift),
-      column_index_offset: add(c.column_index_offset, shift),
-      meta_data: c.meta_data && {
-        ...c.meta_data,
-        data_page_offset: add(c.meta_data.data_page_offset, shift)!,
-        dictionary_page_offset: add(c.meta_data.dictionary_page_offset, shift),
-        index_page_offset: add(c.meta_data.index_page_offset, shift),
-        bloom_filter_offset: add(c.meta_data.bloom_filter_offset, shift),
-      },
-    })),
-  }));
-  const metadata: FileMetaData = {
-    ...first.metadata,
-    num_rows: first.metadata.num_rows + second.metadata.num_rows,
-    row_groups: [...first.metadata.row_groups, ...moved],
-    key_value_metadata: Object.entries(keyValues).map(([key, value]) => ({ key, value })),
-  };
-  const footer = new ByteWriter();
-  writeMetadata(footer, metadata);
+  for (const r of ranges) {
+    if (schema(r.footer) !== schema(ranges[0].footer)) throw new Error(`cannot join Parquet files with different schemas: ${schema(ranges[0].footer)} / ${schema(r.footer)}`);
+  }
   const out = await open(outPath, 'w');
   try {
     let at = 0;
@@ -78,14 +74,67 @@ export async function joinParquetFiles(firstPath: string, secondPath: string, ou
       at += bytes.length;
     };
     await write(MAGIC);
-    await copyRange(firstPath, 4, first.footerStart, write);
-    await copyRange(secondPath, 4, second.footerStart, write);
+    const groups: RowGroup[] = [];
+    let rows = 0n;
+    for (const r of ranges) {
+      const selected = r.footer.metadata.row_groups.slice(r.from, r.to);
+      if (selected.length === 0) continue;
+      const spans = selected.map(groupSpan);
+      const start = spans[0].start;
+      const end = spans[spans.length - 1].end;
+      const shift = at - start;
+      for (const g of selected) groups.push(movedGroup(g, shift));
+      rows += selected.reduce((n, g) => n + BigInt(g.num_rows), 0n);
+      await copyRange(r.path, start, end, write);
+    }
+    const metadata: FileMetaData = {
+      ...ranges[0].footer.metadata,
+      num_rows: rows,
+      row_groups: groups,
+      key_value_metadata: Object.entries(keyValues).map(([key, value]) => ({ key, value })),
+    };
+    const footer = new ByteWriter();
+    writeMetadata(footer, metadata);
     await write(new Uint8Array(footer.getBuffer()));
     await write(MAGIC);
-    return { sizeBytes: at, rowGroups: metadata.row_groups.length };
+    return { sizeBytes: at, rowGroups: groups.length };
   } finally {
     await out.close();
   }
+}
+
+type RowGroup = FileMetaData['row_groups'][number];
+
+/** The bytes a row group's column chunks occupy (contiguous, as Parquet writers lay them out). */
+function groupSpan(g: RowGroup): { start: number; end: number } {
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (const c of g.columns) {
+    if (!c.meta_data || c.offset_index_offset !== undefined || c.column_index_offset !== undefined || c.meta_data.bloom_filter_offset !== undefined) {
+      throw new Error('cannot move a Parquet row group with page indexes or bloom filters');
+    }
+    const first = Number(c.meta_data.dictionary_page_offset ?? c.meta_data.data_page_offset);
+    start = Math.min(start, first);
+    end = Math.max(end, first + Number(c.meta_data.total_compressed_size));
+  }
+  return { start, end };
+}
+
+function movedGroup(g: RowGroup, shift: number): RowGroup {
+  return {
+    ...g,
+    file_offset: add(g.file_offset, shift),
+    columns: g.columns.map((c) => ({
+      ...c,
+      file_offset: add(c.file_offset, shift) ?? c.file_offset,
+      meta_data: c.meta_data && {
+        ...c.meta_data,
+        data_page_offset: add(c.meta_data.data_page_offset, shift)!,
+        dictionary_page_offset: add(c.meta_data.dictionary_page_offset, shift),
+        index_page_offset: add(c.meta_data.index_page_offset, shift),
+      },
+    })),
+  };
 }
 
 function add<T extends number | bigint | undefined>(offset: T, shift: number): T {

@@ -65,11 +65,12 @@ const ZSTD_LEVEL = 3;
  * SERIES_ROW_GROUP_ROWS rows per group, provenance and units in the footer metadata. Readers cast to
  * DOUBLE (`readParquetColumns`), so the stored integer type is invisible to the API.
  */
-export async function writeSeriesParquet(columns: readonly ParsedColumn[], provenance: SeriesProvenance, outPath: string): Promise<{ sizeBytes: number }> {
+export async function writeSeriesParquet(columns: readonly ParsedColumn[], provenance: SeriesProvenance, outPath: string, types?: readonly ('int32' | 'double')[]): Promise<{ sizeBytes: number }> {
   const con = await duckdbConnection();
   const table = `series_${randomUUID().replaceAll('-', '')}`;
   const names = uniqueColumnNames(columns);
-  const integer = columns.map((c) => isInt32Column(c.values));
+  // `types`: those of a stored series this one continues (the caller checked that int32 columns still fit).
+  const integer = types ? types.map((t) => t === 'int32') : columns.map((c) => isInt32Column(c.values));
   await con.run(`create temp table ${table} (${names.map((n, i) => `${quoteIdent(n)} ${integer[i] ? 'integer' : 'double'}`).join(', ')})`);
   try {
     await appendColumns(con, table, columns, integer);

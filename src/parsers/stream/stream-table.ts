@@ -3,7 +3,8 @@ import type { ParsedColumn, ParseResult, TablePlan } from '../cycler-parser.js';
 import { noDataRows, parsedColumnsOf } from '../common/column-plan.js';
 import { restThresholdA } from '../normalise/direction.js';
 import { OriginalTimeColumn } from '../normalise/normalise-plan.js';
-import { NormaliseStream, type NormalisedBlock } from '../normalise/normalise-stream.js';
+import type { NormaliseFacts } from '../normalise/normalise-checkpointed.js';
+import { NormaliseStream, type NormaliseCheckpoint, type NormalisedBlock } from '../normalise/normalise-stream.js';
 
 export { OriginalTimeColumn };
 import { TimeStepSampler } from '../../domain/time-step-sampler.js';
@@ -20,6 +21,8 @@ export interface StreamedTable extends Omit<ParseResult, 'columns'> {
   columns: Omit<ParsedColumn, 'values'>[];
   /** Median positive time step, sampled over the whole file (for gap detection). */
   medianTimeStepS: number;
+  /** With `checkpoint`: where normalisation stands before the open cycle, to go on with appended rows (ADR 0010). */
+  resume?: { checkpoint: NormaliseCheckpoint; facts: NormaliseFacts };
 }
 
 /** Where a streamed parse's output goes: what the first pass found, then the blocks in file order. */
@@ -36,7 +39,7 @@ export interface TableSink {
  * the rows again and hands out normalised blocks of whole cycles to the sink, in file order. The
  * blocks joined equal what `parseFile` gives for the same bytes (src/parsers/stream/stream-table.test.ts).
  */
-export async function streamTable(plan: TablePlan, source: ByteSource, fileName: string, sink: TableSink, opts: { batchBytes?: number } = {}): Promise<StreamedTable> {
+export async function streamTable(plan: TablePlan, source: ByteSource, fileName: string, sink: TableSink, opts: { batchBytes?: number; checkpoint?: boolean } = {}): Promise<StreamedTable> {
   const survey = await surveyTable(plan, source, fileName, opts.batchBytes);
   const medianTimeStepS = survey.timeSteps.median();
   sink.begin({ rows: survey.rows, medianTimeStepS });
@@ -44,15 +47,19 @@ export async function streamTable(plan: TablePlan, source: ByteSource, fileName:
   for (const [name, value] of survey.first) if (value === value) present.add(name);
   const out = { metadata: { ...plan.metadata }, warnings: [...plan.warnings, ...survey.tableWarnings] };
   plan.complete?.((name) => survey.first.get(name) ?? NaN, out);
+  const facts: NormaliseFacts = {
+    restThresholdA: restThresholdA(Float64Array.of(survey.maxAbsCurrentA)), maxAbsCurrentA: survey.maxAbsCurrentA,
+    present: [...present], columns: survey.columns, parserWarnings: [...out.warnings],
+  };
   const stream = new NormaliseStream({
-    format: plan.format, fileName, counters: plan.counters, columns: survey.columns,
-    restThresholdA: restThresholdA(Float64Array.of(survey.maxAbsCurrentA)), present, warnings: out.warnings,
+    format: plan.format, fileName, counters: plan.counters, columns: survey.columns, restThresholdA: facts.restThresholdA, present, warnings: out.warnings,
   });
   for await (const batch of readTableBatches(await source.open(plan.dataStart), plan, fileName, new ShortRowTally(), opts.batchBytes)) {
     const columns = parsedColumnsOf(plan, batch.values, [], survey.hasValues);
     const block = stream.push(columns.map((c) => c.values));
     if (block) await sink.block(block);
   }
+  const checkpoint = opts.checkpoint ? stream.checkpoint() : undefined;
   const last = stream.finish();
   if (last) await sink.block(last);
   return {
@@ -64,6 +71,7 @@ export async function streamTable(plan: TablePlan, source: ByteSource, fileName:
     warnings: stream.warnings,
     counters: { capacity: 'per-cycle', energy: 'per-cycle' },
     medianTimeStepS,
+    resume: checkpoint && { checkpoint, facts },
   };
 }
 
