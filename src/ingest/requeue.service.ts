@@ -32,7 +32,9 @@ export async function requeueDataFile(db: Db, viewer: Viewer, id: number, action
     const changes = diffRows({ state: file.state, error: file.error }, { state: 'queued', error: null });
     await recordHistory(tx, { table: 'data_files', recordId: id, userId: viewer.userId, action: 'update', changes });
     const last = await tx.selectFrom('jobs').select('payload').where('data_file_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const payload: IngestPayload = { ...((last?.payload as IngestPayload | undefined) ?? {}), reprocess: action === 'reprocess' };
+    // A retry or reprocess parses the whole file again (never only rows appended since a resume point).
+    const { appendedTo: _appended, ...before } = (last?.payload as IngestPayload | undefined) ?? {};
+    const payload: IngestPayload = { ...before, reprocess: action === 'reprocess' };
     return enqueueIngestJob(tx, id, payload);
   });
   signalJobQueued();

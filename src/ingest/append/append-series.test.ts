@@ -128,4 +128,15 @@ describe.each([
     expect(await how()).toEqual({ appendedRowsOnly: true, parsedWhole: null });
     await expectSameAsWhole(full.length);
   });
+
+  it('a reprocess parses the whole file again, whatever the last job was', async () => {
+    const before = await expectJson<{ jobId: number }>(await t.call('POST', `/api/v1/data-files/${growing}/reprocess`, user), 202);
+    for (let i = 0; i < 600; i++) {
+      const job = await t.deps.db.selectFrom('jobs').select('state').where('id', '=', before.jobId).executeTakeFirstOrThrow();
+      if (job.state === 'done') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await how()).toEqual({ appendedRowsOnly: false, parsedWhole: null });
+    await expectSameAsWhole(full.length);
+  });
 });
