@@ -22,7 +22,7 @@ export interface FileContext {
  * complete lines), a rewritten one (its stored prefix changed, or it shrank) replaced as a new version
  * of the same data file. Every send is recorded as pending before it starts, and a pending send is
  * finished first, with exactly the bytes it started with, so a kill at any point neither loses nor
- * repeats rows.
+ * repeats rows. Only the last 64 KiB before a send's end is hashed: a growing file is not read whole.
  */
 export async function harvestFile(ctx: FileContext, known: HarvestedFile | undefined): Promise<{ entry: HarvestedFile; action: FileAction }> {
   const s = await stat(ctx.path);
@@ -35,14 +35,14 @@ export async function harvestFile(ctx: FileContext, known: HarvestedFile | undef
   const seen = { size: s.size, mtimeMs: s.mtimeMs };
   if (!entry) {
     if (end === 0) return { entry: { dataFileId: null, stored: 0, tailSha256: '', size: s.size, mtimeMs: s.mtimeMs }, action: 'waiting' };
-    return { entry: await sendPending(ctx, { dataFileId: null, stored: 0, tailSha256: '', ...seen }, { kind: 'upload', offset: 0, end, sha256: await sha256Range(ctx.path, 0, end) }), action: 'uploaded' };
+    return { entry: await sendPending(ctx, { dataFileId: null, stored: 0, tailSha256: '', ...seen }, { kind: 'upload', offset: 0, end, tailSha256: await tailOf(ctx.path, end) }), action: 'uploaded' };
   }
   if (end === entry.stored && (await tailOf(ctx.path, end)) === entry.tailSha256) {
     return { entry: { ...entry, ...seen, lastError: undefined }, action: known === entry ? 'unchanged' : 'adopted' };
   }
   // Shorter, or the same length with other bytes, or nothing of it stored: rewritten, a new version of the whole file.
   if (end <= entry.stored || entry.stored === 0) return { entry: await replace(ctx, entry, end, seen), action: 'replaced' };
-  const pending: PendingSend = { kind: 'append', offset: entry.stored, end, sha256: await sha256Range(ctx.path, 0, end) };
+  const pending: PendingSend = { kind: 'append', offset: entry.stored, end, tailSha256: await tailOf(ctx.path, end) };
   try {
     return { entry: await sendPending(ctx, { ...entry, ...seen }, pending), action: 'appended' };
   } catch (err) {
@@ -53,7 +53,7 @@ export async function harvestFile(ctx: FileContext, known: HarvestedFile | undef
 }
 
 async function replace(ctx: FileContext, entry: HarvestedFile, end: number, seen: { size: number; mtimeMs: number }): Promise<HarvestedFile> {
-  return sendPending(ctx, { ...entry, ...seen }, { kind: 'replace', offset: 0, end, sha256: await sha256Range(ctx.path, 0, end) });
+  return sendPending(ctx, { ...entry, ...seen }, { kind: 'replace', offset: 0, end, tailSha256: await tailOf(ctx.path, end) });
 }
 
 /** Records the send as pending, sends it, and records what the server then holds. */
@@ -66,7 +66,7 @@ async function finishPending(ctx: FileContext, entry: HarvestedFile): Promise<Ha
   const p = entry.pending!;
   const done = async (dataFileId: number): Promise<HarvestedFile> => ({ dataFileId, stored: p.end, tailSha256: await tailOf(ctx.path, p.end), size: entry.size, mtimeMs: entry.mtimeMs });
   // The file no longer starts with the bytes this send started with: it was rewritten; start over from the server's view.
-  if ((await sha256Range(ctx.path, 0, p.end).catch(() => null)) !== p.sha256) return resync(ctx, entry);
+  if ((await tailOf(ctx.path, p.end).catch(() => null)) !== p.tailSha256) return resync(ctx, entry);
   if (p.kind === 'upload') {
     try {
       return done((await ctx.api.upload(ctx.experimentId, ctx.path, ctx.name, p.end)).dataFileId);
@@ -82,7 +82,7 @@ async function finishPending(ctx: FileContext, entry: HarvestedFile): Promise<Ha
     return done((await ctx.api.append(entry.dataFileId!, ctx.path, p.offset, p.end, tail)).dataFileId);
   } catch (err) {
     const stored = err instanceof HarvestRequestError && err.status === 409 ? err.body.error : undefined;
-    if (stored?.storedSize === p.end && stored.sha256 === p.sha256) return done(entry.dataFileId!); // landed before a crash
+    if (stored?.storedSize === p.end && stored.tailSha256 === p.tailSha256) return done(entry.dataFileId!); // landed before a crash
     if (stored) return resync(ctx, { ...entry, pending: undefined });
     throw err;
   }

@@ -7,8 +7,11 @@ export interface PendingSend {
   kind: 'upload' | 'append' | 'replace';
   offset: number;
   end: number;
-  /** sha256 (hex) of the local bytes [0, end): how the sender recognises its own send on the server. */
-  sha256: string;
+  /**
+   * sha256 (hex) of the local bytes [end − 64 KiB, end): how the sender recognises its send on the
+   * server (stored size = end and the same last 64 KiB), and that the file still holds those bytes.
+   */
+  tailSha256: string;
 }
 
 /** What the harvester knows of one file: the data file it feeds and how many of its bytes the server holds. */

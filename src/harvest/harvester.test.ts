@@ -107,7 +107,7 @@ describe('liionsden harvest', () => {
     const state = await loadHarvestState(opts.statePath);
     const entry = state.files['ch1/Channel_1.csv'];
     const end = sendable(cut3);
-    entry.pending = { kind: 'append', offset: entry.stored, end, sha256: await sha256Range(channel, 0, end) };
+    entry.pending = { kind: 'append', offset: entry.stored, end, tailSha256: await sha256Range(channel, Math.max(0, end - 65536), end) };
     await saveHarvestState(opts.statePath, state);
     await new HarvestApi(opts).append(entry.dataFileId!, channel, entry.stored, end, await sha256Range(channel, Math.max(0, entry.stored - 65536), entry.stored));
     expect(await runHarvester(opts, { once: true })).toMatchObject({ failed: 0, uploaded: 0 });

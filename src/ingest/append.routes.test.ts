@@ -46,8 +46,8 @@ describe('append to a data file', () => {
 
   it('a retry of an append that landed answers 409 with the stored size and sha256 the sender expects', async () => {
     const res = await append(owner, `offset=${first.length}&tailSha256=${sha(first)}`, more);
-    const body = await expectJson<ErrorBody & { error: { reason: string; storedSize: number; sha256: string } }>(res, 409);
-    expect(body.error).toMatchObject({ reason: 'offset', storedSize: first.length + more.length, sha256: sha(Buffer.concat([first, more])) });
+    const body = await expectJson<ErrorBody & { error: { reason: string; storedSize: number; sha256: string; tailSha256: string } }>(res, 409);
+    expect(body.error).toMatchObject({ reason: 'offset', storedSize: first.length + more.length, sha256: sha(Buffer.concat([first, more])), tailSha256: sha(Buffer.concat([first, more])) });
   });
 
   it('refuses a prefix that differs (a rewritten file) with 409, and replaces the whole file from offset 0', async () => {

@@ -32,8 +32,8 @@ export interface AppendOutcome {
  * Grows (or replaces) a data file's raw bytes and queues it for parsing: the harvester's and the
  * CLI's path for a file a cycler keeps writing, so a grown file stays one data file. The stored
  * prefix must be what the sender has: `offset` must equal the stored size and the sha256 of the
- * stored last block must match `tailSha256`; otherwise 409 with the stored size and sha256, from
- * which the sender resynchronises (a retried append that already landed reads as "stored size =
+ * stored last block must match `tailSha256`; otherwise 409 with the stored size, its sha256 and the
+ * sha256 of its last 64 KiB, from which the sender resynchronises (a retried append that already landed reads as "stored size =
  * offset + length"). Raw bytes stay content-addressed: the grown file is a new blob; the old one stays.
  */
 export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer, id: number, req: AppendRequest, body: BlobSource, maxBytes: number): Promise<AppendOutcome> {
@@ -47,12 +47,16 @@ export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer,
   if (!file) throw new NotFoundError('Data file', id);
   assertCanEdit(viewer, file, false);
   const storedSize = Number(file.size_bytes);
-  const stored = { storedSize, sha256: file.sha256 };
-  if (req.offset !== 0 && req.offset !== storedSize) {
-    throw new ConflictError(`Data file ${id} holds ${storedSize} bytes; an append must start there (offset ${req.offset})`, { reason: 'offset', ...stored });
-  }
-  if (req.offset > 0 && (await tailSha256(store, file.blob_key, storedSize)) !== req.tailSha256) {
-    throw new ConflictError(`The stored bytes of data file ${id} end differently from the sender's: the file was rewritten, not appended (send it again from offset 0)`, { reason: 'prefix', ...stored });
+  if (req.offset > 0) {
+    // What the sender needs to resynchronise: the stored size, and hashes of the whole and of its last 64 KiB.
+    const storedTail = await tailSha256(store, file.blob_key, storedSize);
+    const stored = { storedSize, sha256: file.sha256, tailSha256: storedTail };
+    if (req.offset !== storedSize) {
+      throw new ConflictError(`Data file ${id} holds ${storedSize} bytes; an append must start there (offset ${req.offset})`, { reason: 'offset', ...stored });
+    }
+    if (storedTail !== req.tailSha256) {
+      throw new ConflictError(`The stored bytes of data file ${id} end differently from the sender's: the file was rewritten, not appended (send it again from offset 0)`, { reason: 'prefix', ...stored });
+    }
   }
   const source = req.offset === 0 ? body : concat(store, file.blob_key, body);
   const blob = await putContent(store, source, { maxBytes });

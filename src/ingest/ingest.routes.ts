@@ -88,7 +88,7 @@ export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
         description: 'Stored and queued (jobId null and change "unchanged" when nothing new arrived)',
         content: { 'application/json': { schema: z.object({ dataFileId: z.number().int(), jobId: z.number().int().nullable(), sizeBytes: z.number().int(), sha256: z.string(), change: z.enum(['appended', 'replaced', 'unchanged']) }) } },
       },
-      409: { description: 'The stored prefix differs (error.reason offset | prefix | concurrent; error.storedSize, error.sha256)', ...errorShape },
+      409: { description: 'The stored prefix differs (error.reason offset | prefix | concurrent; error.storedSize, error.sha256, error.tailSha256 of its last 64 KiB)', ...errorShape },
       413: { description: 'The grown file would be larger than MAX_UPLOAD_BYTES', ...errorShape },
     },
   });

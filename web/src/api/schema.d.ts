@@ -2227,7 +2227,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The stored prefix differs (error.reason offset | prefix | concurrent; error.storedSize, error.sha256) */
+                /** @description The stored prefix differs (error.reason offset | prefix | concurrent; error.storedSize, error.sha256, error.tailSha256 of its last 64 KiB) */
                 409: {
                     headers: {
                         [name: string]: unknown;
