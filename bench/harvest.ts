@@ -6,7 +6,7 @@
  *  3. APPEND_ROWS (1,000,000)-row Arbin CSV grown by 1 %: append → visible in the series API, against a
  *     full ingest of the file (target ≤ 5 % and ≤ 10 s), after one small append (the first parses the file whole).
  * The server runs in this process on an embedded database under bench/out; the harvester of (2) is the
- * compiled CLI (`npm ci` builds it). Run: sh bench/series-run.sh bench/harvest.ts  (SKIP_APPEND=1 skips 3)
+ * compiled CLI (`npm ci` builds it). Run: sh bench/series-run.sh bench/harvest.ts  (ONLY=1,2,3 picks parts)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,44 +37,50 @@ const call = async (method: string, path: string, body?: unknown) => {
 };
 const experimentId = (await call('POST', '/api/v1/experiments', { name: 'harvest bench' })).id as number;
 const lines: string[] = [];
+const only = new Set((process.env.ONLY ?? '1,2,3').split(','));
 
-// 1. Unchanged folder.
-execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', '200', '--out', `${root}/small.csv`]);
-const small = readFileSync(`${root}/small.csv`);
-for (let i = 0; i < FILES; i++) writeFileSync(`${root}/folder/ch${String(i).padStart(3, '0')}.csv`, Buffer.concat([small, Buffer.from(`${i}\n`)]));
 const opts: HarvesterOptions = { server: server.url, token, folder: `${root}/folder`, experimentId, statePath: `${root}/state.json`, intervalS: 30 };
-const api = new HarvestApi(opts);
-const first = await scanOnce(opts, api, await loadHarvestState(opts.statePath));
-const floorMs: number[] = [];
-const scanMs: number[] = [];
-let sent = 0;
-for (let round = 0; round < 5; round++) {
-  let t0 = performance.now();
-  const entries = await readdir(opts.folder, { recursive: true, withFileTypes: true });
-  await Promise.all(entries.filter((e) => e.isFile()).map((e) => stat(join(e.parentPath ?? e.path, e.name))));
-  floorMs.push(performance.now() - t0);
-  t0 = performance.now();
-  const s = await scanOnce(opts, api, await loadHarvestState(opts.statePath));
-  scanMs.push(performance.now() - t0);
-  sent += s.uploaded + s.appended + s.replaced;
+// 1. Unchanged folder (2 reuses its state file).
+if (only.has('1') || only.has('2')) {
+  execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', '200', '--out', `${root}/small.csv`]);
+  const small = readFileSync(`${root}/small.csv`);
+  for (let i = 0; i < FILES; i++) writeFileSync(`${root}/folder/ch${String(i).padStart(3, '0')}.csv`, Buffer.concat([small, Buffer.from(`${i}\n`)]));
+  const api = new HarvestApi(opts);
+  const first = await scanOnce(opts, api, await loadHarvestState(opts.statePath));
+  const floorMs: number[] = [];
+  const scanMs: number[] = [];
+  let sent = 0;
+  for (let round = 0; round < 5; round++) {
+    let t0 = performance.now();
+    const entries = await readdir(opts.folder, { recursive: true, withFileTypes: true });
+    await Promise.all(entries.filter((e) => e.isFile()).map((e) => stat(join(e.parentPath ?? e.path, e.name))));
+    floorMs.push(performance.now() - t0);
+    t0 = performance.now();
+    const s = await scanOnce(opts, api, await loadHarvestState(opts.statePath));
+    scanMs.push(performance.now() - t0);
+    sent += s.uploaded + s.appended + s.replaced;
 }
-lines.push(`1. ${FILES} files: first scan uploaded ${first.uploaded} in ${fmt(first.ms / 1000)} s; unchanged scan median ${fmt(median(scanMs), 1)} ms (target ≤ 1000 ms), ${sent} sends; bare listing + stat ${fmt(median(floorMs), 1)} ms; ratio ${fmt(median(scanMs) / median(floorMs))}×`);
+if (only.has('1')) lines.push(`1. ${FILES} files: first scan uploaded ${first.uploaded} in ${fmt(first.ms / 1000)} s; unchanged scan median ${fmt(median(scanMs), 1)} ms (target ≤ 1000 ms), ${sent} sends; bare listing + stat ${fmt(median(floorMs), 1)} ms; ratio ${fmt(median(scanMs) / median(floorMs))}×`);
+
+}
 
 // 2. Idle CPU of the harvester process (the compiled CLI), against an idle Node process, over 90 s (IDLE_WINDOW_S), both at once.
-const ticks = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).map(Number).reduce((a, b) => a + b, 0);
-const harvester = spawn(process.execPath, ['bin/liionsden.js', 'harvest', opts.folder, '--server', server.url, '--experiment', String(experimentId), '--state', opts.statePath], { env: { ...process.env, LIIONSDEN_TOKEN: token }, stdio: 'ignore' });
-const idle = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 3000)); // start-up and first scan
-const before = [ticks(harvester.pid!), ticks(idle.pid!)];
-const windowS = Number(process.env.IDLE_WINDOW_S ?? 90);
-await new Promise((r) => setTimeout(r, windowS * 1000));
-const cpu = [ticks(harvester.pid!) - before[0], ticks(idle.pid!) - before[1]].map((t) => t / (windowS * 100) * 100);
-harvester.kill();
-idle.kill();
-lines.push(`2. idle CPU over ${windowS} s (default interval: a full scan of ${FILES} unchanged files every 30 s): harvester ${fmt(cpu[0])} % (target ≤ 1 %), idle Node ${fmt(cpu[1])} %`);
+if (only.has('2')) {
+  const ticks = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).map(Number).reduce((a, b) => a + b, 0);
+  const harvester = spawn(process.execPath, ['bin/liionsden.js', 'harvest', opts.folder, '--server', server.url, '--experiment', String(experimentId), '--state', opts.statePath], { env: { ...process.env, LIIONSDEN_TOKEN: token }, stdio: 'ignore' });
+  const idle = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 3000)); // start-up and first scan
+  const before = [ticks(harvester.pid!), ticks(idle.pid!)];
+  const windowS = Number(process.env.IDLE_WINDOW_S ?? 90);
+  await new Promise((r) => setTimeout(r, windowS * 1000));
+  const cpu = [ticks(harvester.pid!) - before[0], ticks(idle.pid!) - before[1]].map((t) => t / (windowS * 100) * 100);
+  harvester.kill();
+  idle.kill();
+  lines.push(`2. idle CPU over ${windowS} s (default interval: a full scan of ${FILES} unchanged files every 30 s): harvester ${fmt(cpu[0])} % (target ≤ 1 %), idle Node ${fmt(cpu[1])} %`);
+}
 
 // 3. Append 1 % to a big file, against a full ingest of it.
-if (!process.env.SKIP_APPEND) {
+if (only.has('3')) {
   execFileSync(process.execPath, ['../shared/tools/synth-cycler.mjs', '--format', 'arbin-csv', '--rows', String(Math.round(APPEND_ROWS * 1.01)), '--out', `${root}/grown.csv`]);
   const grown = readFileSync(`${root}/grown.csv`);
   let cut = 0;
