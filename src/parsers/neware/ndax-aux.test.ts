@@ -19,6 +19,28 @@ function withTestInfo(name: string, edit: (xml: string) => string): Uint8Array {
   return zipSync(files);
 }
 
+/**
+ * An ndc v5 aux file (4096-byte header, pages of 125 + 45 × 87 + 56 bytes) whose records alternate
+ * between aux channels 1 and 2 for record indexes 1..n: T = 25 + i/10 on channel 1, 30 + i/10 on 2.
+ */
+function ndcV5AuxTwoChannels(n: number): Uint8Array<ArrayBuffer> {
+  const perPage = 45;
+  const records = Array.from({ length: 2 * n }, (_, k) => ({ channel: (k % 2) + 1, index: Math.floor(k / 2) + 1 }));
+  const pages = Math.ceil(records.length / perPage);
+  const bytes = new Uint8Array(4096 * (1 + pages));
+  bytes[0] = 5;
+  bytes[2] = 5;
+  const view = new DataView(bytes.buffer);
+  records.forEach(({ channel, index }, k) => {
+    const p = 4096 * (1 + Math.floor(k / perPage)) + 125 + (k % perPage) * 87;
+    bytes[p + 3] = channel;
+    bytes[p + 7] = 0x65;
+    view.setUint32(p + 8, index, true);
+    view.setInt16(p + 41, (channel === 1 ? 250 : 300) + index, true);
+  });
+  return bytes;
+}
+
 function expectDistinct(r: Result) {
   const names = auxColumns(r).map((c) => c.name);
   expect(new Set(names).size).toBe(names.length);
@@ -58,5 +80,17 @@ describe('.ndax aux channels', () => {
     const got = auxColumns(await parse(UNIT27, swapped));
     expect(got.map((c) => c.name)).toEqual(['Temperature T1 / degC', 'Temperature T2 / degC']);
     got.forEach((c, k) => expect([...c.values]).toEqual([...want[k].values]));
+  });
+
+  it('splits an ndc v5 aux file whose records carry two aux channels', async () => {
+    const files = unzipSync(read('test.ndax'));
+    files['data_AUX_1_1_1.ndc'] = ndcV5AuxTwoChannels(100);
+    const r = await parse('test.ndax', zipSync(files));
+    expect(auxColumns(r).map((c) => c.name)).toEqual(['Temperature T1 / degC', 'Temperature T2 / degC']);
+    const [t1, t2] = auxColumns(r).map((c) => c.values);
+    expect(t1[0]).toBeCloseTo(25.1, 9);
+    expect(t2[0]).toBeCloseTo(30.1, 9);
+    expect(t2[99]).toBeCloseTo(40, 9);
+    expect(t2[100]).toBeNaN();
   });
 });

@@ -37,8 +37,19 @@ interface AuxSeries {
   quantity: string;
   auxId: number;
   file: string;
-  aux: NdcAux;
+  index: Float64Array;
   values: Float64Array;
+}
+
+/** The file's records split by the aux channel they carry; one part (channel null) when they carry one or none. */
+function splitByChannel(aux: NdcAux): { channel: number | null; index: Float64Array; quantities: Record<string, Float64Array> }[] {
+  const channels = aux.channel ? [...new Set(aux.channel)].sort((a, b) => a - b) : [];
+  if (channels.length < 2) return [{ channel: null, index: aux.index, quantities: aux.quantities }];
+  return channels.map((ch) => {
+    const rows = aux.index.map((_, k) => k).filter((k) => aux.channel![k] === ch);
+    const pick = (values: Float64Array) => Float64Array.from(rows, (k) => values[k]);
+    return { channel: ch, index: pick(aux.index), quantities: Object.fromEntries(Object.entries(aux.quantities).map(([q, v]) => [q, pick(v)])) };
+  });
 }
 
 /**
@@ -59,7 +70,10 @@ function numberSeries(series: AuxSeries[], warnings: ParseWarning[]): number[] {
   return numbers;
 }
 
-/** Aux columns of an .ndax, one per aux channel and quantity, each under its own name. */
+/**
+ * Aux columns of an .ndax, one per aux channel and quantity, each under its own name. A file whose
+ * records carry several aux channels is split by them (numbered by the records' channel).
+ */
 export function readNdaxAux(
   format: string,
   fileName: string,
@@ -82,13 +96,16 @@ export function readNdaxAux(
       return;
     }
     const channel = paired[i];
-    for (const [q, values] of Object.entries(aux.quantities)) {
-      series.push({ quantity: q === '?' ? (quantityByChlType[channel.chlType] ?? 'X') : q, auxId: channel.auxId, file: f.name, aux, values });
+    for (const part of splitByChannel(aux)) {
+      for (const [q, values] of Object.entries(part.quantities)) {
+        const quantity = q === '?' ? (quantityByChlType[channel.chlType] ?? 'X') : q;
+        series.push({ quantity, auxId: part.channel ?? channel.auxId, file: f.name, index: part.index, values });
+      }
     }
   });
   const numbers = numberSeries(series, warnings);
   return series.flatMap((s, k) => {
-    const cols = pivotAux(mainIndex, s.aux.index, new Float64Array(s.aux.index.length).fill(numbers[k]), { [s.quantity]: s.values });
+    const cols = pivotAux(mainIndex, s.index, new Float64Array(s.index.length).fill(numbers[k]), { [s.quantity]: s.values });
     return cols.map((c) => ({ ...c, originalName: `${s.quantity}${s.auxId}` }));
   });
 }
