@@ -4,8 +4,9 @@ export type MprDtype = 'f4' | 'f8' | 'u1' | 'u2' | 'u4';
 export const mprDtypeSize: Record<MprDtype, number> = { f4: 4, f8: 8, u1: 1, u2: 2, u4: 4 };
 
 /**
- * .mpr column id → (EC-Lab header 'name/unit', dtype). Reverse engineered by galvani and yadg;
- * the table keeps growing with EC-Lab versions, so an id missing here must fail loudly.
+ * .mpr column id (u16) → (EC-Lab header 'name/unit', dtype). Reverse engineered by galvani, yadg
+ * and OpenReadout; the table keeps growing with EC-Lab versions. An id missing here is read only
+ * when the data module's length proves its width (`mpr-record-layout.ts`).
  */
 export const mprColumnIds: Record<number, [string, MprDtype]> = {
   4: ['time/s', 'f8'],
@@ -44,6 +45,8 @@ export const mprColumnIds: Record<number, [string, MprDtype]> = {
   99: ['|Zce|/Ohm', 'f4'],
   100: ['Re(Zce)/Ohm', 'f4'],
   101: ['-Im(Zce)/Ohm', 'f4'],
+  // 112 and 880 = 112 + 3·256: 'Energy we' (EC-Lab 11.5x Modulo Bat); 880 read as f8 by OpenReadout's EC-Lab notes.
+  112: ['Energy we/W.h', 'f8'],
   123: ['Energy charge/W.h', 'f8'],
   124: ['Energy discharge/W.h', 'f8'],
   125: ['Capacitance charge/µF', 'f8'],
@@ -82,12 +85,16 @@ export const mprColumnIds: Record<number, [string, MprDtype]> = {
   242: ['|E2|/V', 'f4'],
   271: ['Phase(Z1)/deg', 'f4'],
   272: ['Phase(Z2)/deg', 'f4'],
+  // 295, 326, 379: yadg's mpr_columns.py (same quantity and dtype as id − 256).
+  295: ['I Range', 'u2'],
   301: ['|Z1|/Ohm', 'f4'],
   302: ['|Z2|/Ohm', 'f4'],
+  326: ['P/W', 'f4'],
   331: ['Re(Z1)/Ohm', 'f4'],
   332: ['Re(Z2)/Ohm', 'f4'],
   361: ['-Im(Z1)/Ohm', 'f4'],
   362: ['-Im(Z2)/Ohm', 'f4'],
+  379: ['Energy charge/W.h', 'f8'],
   391: ['<E1>/V', 'f4'],
   392: ['<E2>/V', 'f4'],
   422: ['Phase(Zstack)/deg', 'f4'],
@@ -110,10 +117,13 @@ export const mprColumnIds: Record<number, [string, MprDtype]> = {
   471: ['<Ece>/V', 'f4'],
   473: ['THD Ewe/%', 'f4'],
   474: ['THD I/%', 'f4'],
+  475: ['THD Ece/%', 'f4'],
   476: ['NSD Ewe/%', 'f4'],
   477: ['NSD I/%', 'f4'],
+  478: ['NSD Ece/%', 'f4'],
   479: ['NSR Ewe/%', 'f4'],
   480: ['NSR I/%', 'f4'],
+  481: ['NSR Ece/%', 'f4'],
   486: ['|Ewe h2|/V', 'f4'],
   487: ['|Ewe h3|/V', 'f4'],
   488: ['|Ewe h4|/V', 'f4'],
@@ -133,6 +143,7 @@ export const mprColumnIds: Record<number, [string, MprDtype]> = {
   502: ['Capacity/mA.h', 'f8'],
   505: ['Rdc/Ohm', 'f4'],
   509: ['Acir/Dcir Control', 'u1'],
+  880: ['Energy we/W.h', 'f8'],
 };
 
 /** Flag column ids, all packed into one byte placed where the first of them appears: id → (name, mask). */

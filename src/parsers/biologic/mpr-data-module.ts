@@ -1,6 +1,7 @@
-import { ParseError } from '../cycler-parser.js';
+import { ParseError, type ParseWarning } from '../cycler-parser.js';
 import { type ByteSource, requireRange } from '../binary/byte-view.js';
-import { type MprDtype, mprColumnIds, mprDtypeSize, mprFlagIds } from './mpr-column-ids.js';
+import { mprFlagIds } from './mpr-column-ids.js';
+import { type MprField, layOutMprRecord } from './mpr-record-layout.js';
 import type { MprModule } from './mpr-modules.js';
 
 /** A column of the data records: an EC-Lab header ('Ewe/V') or a flag ('ox/red'). */
@@ -31,51 +32,22 @@ function readColumnIds(src: ByteSource, mod: MprModule, count: number): { ids: n
   throw new ParseError({ format: src.format, fileName: src.fileName, byte: mod.offset, message: `unsupported 'VMP data' module version ${mod.version} (supported: 0, 2, 3)` });
 }
 
-interface Field {
-  id: number;
-  header: string;
-  dtype: MprDtype | 'flags';
-  offset: number;
-}
-
 /**
  * Reads the 'VMP data' module: u32 point count, u8 column count, the column ids, then fixed-size
- * records laid out as the ids' dtypes in order; all flag ids share one byte placed where the first
- * appears. An unknown id makes the record size unknowable, so it is an error naming the id.
+ * records laid out as the ids' dtypes in order (`layOutMprRecord`). The module's length gives the
+ * record size, which lets an id missing from the table be read when its width is certain.
  */
-export function readMprData(src: ByteSource, mod: MprModule): { rows: number; columns: MprColumn[] } {
+export function readMprData(src: ByteSource, mod: MprModule): { rows: number; columns: MprColumn[]; warnings: ParseWarning[] } {
   const { view } = src;
   requireRange(src, mod.offset, 5, "'VMP data' header");
   const rows = view.getUint32(mod.offset, true);
   const count = src.bytes[mod.offset + 4];
   const { ids, idOffsets, dataStart } = readColumnIds(src, mod, count);
-  const fields: Field[] = [];
-  let size = 0;
-  let flagsOffset = -1;
-  ids.forEach((id, k) => {
-    const flag = mprFlagIds[id];
-    if (flag) {
-      if (flagsOffset < 0) {
-        flagsOffset = size;
-        size += 1;
-      }
-      fields.push({ id, header: flag[0], dtype: 'flags', offset: flagsOffset });
-      return;
-    }
-    const known = mprColumnIds[id];
-    if (!known) {
-      throw new ParseError({
-        format: src.format,
-        fileName: src.fileName,
-        byte: idOffsets[k],
-        message: `unknown BioLogic column id ${id} (column ${k + 1} of ${count}${k > 0 ? `, after id ${ids[k - 1]}` : ''}): the record layout cannot be known; export the file as .mpt instead`,
-      });
-    }
-    fields.push({ id, header: known[0], dtype: known[1], offset: size });
-    size += mprDtypeSize[known[1]];
-  });
   const start = mod.offset + dataStart;
   const available = mod.length - dataStart;
+  const measuredSize = rows > 0 && available > 0 && available % rows === 0 ? available / rows : null;
+  const warnings: ParseWarning[] = [];
+  const { fields, size } = layOutMprRecord(src, ids, idOffsets, measuredSize, warnings);
   if (size === 0 || available < 0 || rows * size > available) {
     throw new ParseError({
       format: src.format,
@@ -84,8 +56,8 @@ export function readMprData(src: ByteSource, mod: MprModule): { rows: number; co
       message: `'VMP data' declares ${rows} records of ${size} bytes but holds ${Math.max(0, available)} bytes (truncated or corrupt)`,
     });
   }
-  const columns = fields.map((f) => ({ id: f.id, header: f.header, values: readField(view, f, start, size, rows) }));
-  return { rows, columns };
+  const columns = fields.filter((f) => f.dtype !== 'skip').map((f) => ({ id: f.id, header: f.header, values: readField(view, f, start, size, rows) }));
+  return { rows, columns, warnings };
 }
 
 // One small loop per dtype keeps each one monomorphic, so V8 compiles tight DataView reads.
@@ -105,7 +77,7 @@ function readU4(view: DataView, p: number, stride: number, out: Float64Array): v
   for (let i = 0; i < out.length; i++, p += stride) out[i] = view.getUint32(p, true);
 }
 
-function readField(view: DataView, f: Field, start: number, stride: number, rows: number): Float64Array {
+function readField(view: DataView, f: MprField, start: number, stride: number, rows: number): Float64Array {
   const out = new Float64Array(rows);
   const p = start + f.offset;
   if (f.dtype === 'f4') readF4(view, p, stride, out);

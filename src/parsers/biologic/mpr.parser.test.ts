@@ -75,15 +75,16 @@ describe('biologic .mpr parser', () => {
     expect(col(mb1, 'Voltage / V').values.at(-1)).toBeCloseTo(4.394642, 6);
   });
 
-  it('an unknown column id fails with a ParseError naming the id and its byte offset', async () => {
+  it('an unknown column id that cannot be laid out fails with a ParseError naming the id and its byte offset', async () => {
     const bytes = read('GCPL-0.mpr').slice();
-    // The id list of GCPL-0 starts at byte 7033; its 16th id (P/W = 70) sits at 7063.
+    // The id list of GCPL-0 starts at byte 7033; its 16th id (P/W = 70, f4) sits at 7063. Id 772
+    // would be read as its low byte 4 (time/s, f8), which the 53-byte records contradict.
     expect(new DataView(bytes.buffer).getUint16(7063, true)).toBe(70);
-    new DataView(bytes.buffer).setUint16(7063, 999, true);
+    new DataView(bytes.buffer).setUint16(7063, 772, true);
     const err = await parse('GCPL-0.mpr', bytes).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ParseError);
     expect((err as ParseError).byte).toBe(7063);
-    expect((err as ParseError).message).toMatch(/unknown BioLogic column id 999/);
+    expect((err as ParseError).message).toMatch(/unknown BioLogic column id 772/);
   });
 
   it('truncated files and corrupted lengths fail with a ParseError, never garbage', async () => {

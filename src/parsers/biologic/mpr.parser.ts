@@ -9,7 +9,7 @@ import { readMprLog } from './mpr-log-module.js';
 import { readMprSettings } from './mpr-settings-module.js';
 
 const FORMAT = 'biologic-mpr';
-const VERSION = '1.1.0';
+const VERSION = '1.2.0';
 
 /** BioLogic EC-Lab / BT-Lab .mpr binary (data module versions 0, 2, 3). */
 export const biologicMprParser: CyclerParser = {
@@ -27,8 +27,8 @@ export const biologicMprParser: CyclerParser = {
     const modules = readMprModules(src);
     const dataModule = modules.find((m) => m.shortName === 'VMP data');
     if (!dataModule) throw new ParseError({ format: FORMAT, fileName, byte: 52, message: "no 'VMP data' module (a settings-only file?)" });
-    const { rows, columns: raw } = readMprData(src, dataModule);
-    const warnings: ParseWarning[] = [];
+    const { rows, columns: raw, warnings: layoutWarnings } = readMprData(src, dataModule);
+    const warnings: ParseWarning[] = [...layoutWarnings];
     const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
     const settings = modules.find((m) => m.shortName === 'VMP Set');
     const logModule = modules.find((m) => m.shortName === 'VMP LOG');

@@ -4,6 +4,8 @@ import { decodeNdaxXml, xmlAttributes, xmlNumberedElements } from './ndax-xml.js
 export interface NdaxAuxChannel {
   auxId: number;
   chlType: number;
+  /** The hardware channel; the first number of its data_AUX_<RealChlID>_<b>_<c>.ndc file. NaN when absent. */
+  realChlId: number;
 }
 
 /** Metadata and aux channel list from VersionInfo.xml, TestInfo.xml and Step.xml. */
@@ -33,6 +35,6 @@ export function readNdaxMetadata(entries: Map<string, Uint8Array>): { metadata: 
   }
   const scq = xmlAttributes(decodeNdaxXml(entries.get('Step.xml')), 'SCQ');
   if (scq && Number.isFinite(Number(scq.Value))) metadata.activeMassMg = Number(scq.Value) / 1000;
-  const auxChannels = xmlNumberedElements(testInfoXml, 'Aux').map((a) => ({ auxId: Number(a.AuxID), chlType: Number(a.ChlType) }));
+  const auxChannels = xmlNumberedElements(testInfoXml, 'Aux').map((a) => ({ auxId: Number(a.AuxID), chlType: Number(a.ChlType), realChlId: a.RealChlID === undefined ? NaN : Number(a.RealChlID) }));
   return { metadata, auxChannels };
 }

@@ -11,7 +11,7 @@ import { readNdaxAux } from './ndax-aux.js';
 import { buildNewareColumns, sortAndDeduplicate, type NewareRecords } from './neware-records.js';
 
 const FORMAT = 'neware-ndax';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 const wanted = (name: string): boolean => /\.xml$/i.test(name) || /^data(_runInfo|_step|_AUX_\d+_\d+_\d+|_\d+)?\.ndc$/.test(name);
 
 function readRecords(fileName: string, data: NdcFile, entries: Map<string, Uint8Array>, warnings: ParseWarning[]): NewareRecords {

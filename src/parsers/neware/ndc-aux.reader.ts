@@ -5,6 +5,8 @@ import { type NdcFile, forEachRecord, recordCapacity } from './ndc-pages.js';
 export interface NdcAux {
   index: Float64Array;
   quantities: Record<string, Float64Array>;
+  /** The aux channel number each record carries (ndc v5, v11 tag 0x74): one file can hold several. */
+  channel?: Float64Array;
 }
 
 function dropAllZero(q: Record<string, Float64Array>): Record<string, Float64Array> {
@@ -17,16 +19,17 @@ export function readNdcAux(ndc: NdcFile): NdcAux | null {
   if (version === 5) {
     const layout = { recordSize: 87, pageHeader: 125, pageFooter: 56 };
     const cap = recordCapacity(ndc, layout);
-    const [index, v, t, ts] = Array.from({ length: 4 }, () => new Float64Builder(cap));
+    const [index, channel, v, t, ts] = Array.from({ length: 5 }, () => new Float64Builder(cap));
     forEachRecord(ndc, layout, (p) => {
       const idx = view.getUint32(p + 8, true);
       if (idx === 0) return;
       index.push(idx);
+      channel.push(bytes[p + 3]);
       v.push(view.getInt32(p + 31, true) * 1e-4);
       t.push(view.getInt16(p + 41, true) * 0.1);
       ts.push(view.getInt16(p + 43, true) * 0.1);
     });
-    return { index: index.toArray(), quantities: dropAllZero({ V: v.toArray(), T: t.toArray(), t: ts.toArray() }) };
+    return { index: index.toArray(), channel: channel.toArray(), quantities: dropAllZero({ V: v.toArray(), T: t.toArray(), t: ts.toArray() }) };
   }
   if (version === 14 || version === 17) {
     const layout = { recordSize: 4, pageHeader: 132, pageFooter: 4 };
@@ -53,14 +56,16 @@ export function readNdcAux(ndc: NdcFile): NdcAux | null {
     const layout = { recordSize: 88, pageHeader: 132, pageFooter: 4 };
     const cap = recordCapacity(ndc, layout);
     const index = new Float64Builder(cap);
+    const channel = new Float64Builder(cap);
     const t = new Float64Builder(cap);
     forEachRecord(ndc, layout, (p) => {
       const idx = view.getInt32(p + 1, true);
       if (idx === 0) return;
       index.push(idx);
+      channel.push(view.getInt8(p + 5));
       t.push(view.getInt16(p + 35, true) * 0.1);
     });
-    return { index: index.toArray(), quantities: { T: t.toArray() } };
+    return { index: index.toArray(), channel: channel.toArray(), quantities: { T: t.toArray() } };
   }
   return null;
 }

@@ -3,6 +3,8 @@ export interface NovonixBlock {
   /** Byte range of the block. */
   start: number;
   end: number;
+  /** 1-based line number of the block's first line in the file. */
+  firstLine: number;
   summary: Record<string, string>;
 }
 
@@ -23,7 +25,11 @@ export function splitNovonixBlocks(bytes: Uint8Array): NovonixBlock[] {
     p = indexOf(bytes, SUMMARY, p + SUMMARY.length);
   }
   if (starts.length === 0) starts.push(0);
+  let line = 1;
+  let counted = 0;
   return starts.map((start, k) => {
+    for (; counted < start; counted++) if (bytes[counted] === 10) line++;
+    const firstLine = line;
     const end = k + 1 < starts.length ? starts[k + 1] : bytes.length;
     const endSummary = indexOf(bytes, END_SUMMARY, start);
     const summaryText = endSummary > start && endSummary < end ? new TextDecoder().decode(bytes.subarray(start, endSummary)) : '';
@@ -32,6 +38,6 @@ export function splitNovonixBlocks(bytes: Uint8Array): NovonixBlock[] {
       const i = line.indexOf(':');
       if (i > 0) summary[line.slice(0, i).trim()] = line.slice(i + 1).trim();
     }
-    return { start, end, summary };
+    return { start, end, firstLine, summary };
   });
 }

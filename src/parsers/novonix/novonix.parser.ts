@@ -2,9 +2,11 @@ import { ParseError, type CyclerParser, type DetectInput, type ParsedColumn, typ
 import { headText } from '../common/text-lines.js';
 import { readHeaderTable } from '../generic-csv/header-table.js';
 import { planNovonixCell } from './novonix-columns.js';
+import { isNovonixHeader, readNovonixHeadLines } from './novonix-header.js';
 import { splitNovonixBlocks } from './novonix-sections.js';
 
 const FORMAT = 'novonix-csv';
+const VERSION = '1.1.0';
 
 function detect({ head }: DetectInput): number {
   const text = headText(head, 2048);
@@ -23,11 +25,13 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const warnings: ParseWarning[] = [];
   const parts: { rows: number; columns: ParsedColumn[] }[] = [];
   for (const block of blocks) {
+    const blockBytes = bytes.subarray(block.start, block.end);
     const table = readHeaderTable({
       format: FORMAT,
       fileName,
-      bytes: bytes.subarray(block.start, block.end),
-      isHeader: (text, line) => line.number > 1 && /Potential \(V\)/.test(text) && /Current \(A\)/.test(text),
+      bytes: blockBytes,
+      lines: readNovonixHeadLines({ format: FORMAT, fileName, bytes: blockBytes, firstLine: block.firstLine }),
+      isHeader: isNovonixHeader,
       planCell: planNovonixCell,
       delimiter: ',',
     });
@@ -39,7 +43,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const summary = blocks[0].summary;
   return {
     format: FORMAT,
-    parserVersion: '1',
+    parserVersion: VERSION,
     rows: parts.reduce((s, p) => s + p.rows, 0),
     columns,
     metadata: {
@@ -88,7 +92,7 @@ export const novonixParser: CyclerParser = {
   name: FORMAT,
   vendor: 'Novonix',
   label: 'Novonix UHPC/HPC CSV',
-  version: '1',
+  version: VERSION,
   extensions: ['.csv'],
   verified: true,
   detect,
