@@ -5,7 +5,7 @@ import { formatLocalIso } from '../common/date-time.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import type { MaccorColumn } from './maccor-columns.js';
 
-export const MACCOR_PARSER_VERSION = '1.0.0';
+export const MACCOR_PARSER_VERSION = '1.1.0';
 
 /**
  * Turns raw Maccor columns into the parse result. Maccor writes current unsigned with a State

@@ -1,5 +1,5 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
-import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, ParseWarning, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
 import { parsePlannedTable } from '../common/column-plan.js';
 import { formatLocalIso, inferDateOrder } from '../common/date-time.js';
@@ -7,8 +7,10 @@ import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
 import { headText, readHeadLines, tailLines } from '../common/text-lines.js';
 import { planMaccorColumns } from './maccor-columns.js';
+import { maccorCounterMode } from './maccor-counter-mode.js';
 import { parseMaccorPreamble } from './maccor-preamble.js';
 import { MACCOR_PARSER_VERSION, maccorColumns } from './maccor-result.js';
+import { sampleSegments } from './maccor-samples.js';
 
 const FORMAT = 'maccor-txt';
 const headerSignature = /(^|[\r\n])\s*Rec#?\s*[\t,]\s*(Cyc#|Cycle [PC])/;
@@ -35,7 +37,8 @@ function detect({ fileName, head }: DetectInput): number {
  * tells, among the first data lines and then the last lines of the file: `tail` gives those (split;
  * from PlanInput.tail when planning for batches); without it a file whose first dates do not tell has no plan.
  */
-function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => string[][]) | null): TablePlan | null {
+function describe({ fileName, head }: PlanInput, tailBytes: Uint8Array | undefined): TablePlan | null {
+  const tail = tailBytes ? (delimiter: string) => tailLines(tailBytes).map((t) => t.split(delimiter)) : null;
   const lines = readHeadLines(head, 400);
   const header = lines.find((l) => isMaccorHeader(l.text));
   if (!header) throw new ParseError({ format: FORMAT, fileName, message: 'no Maccor header line (Rec# / Cyc# / Step) in the first 400 lines' });
@@ -47,6 +50,12 @@ function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => s
   if (!headDecides && !tail) return null;
   const order = inferDateOrder(dates([...layout.samples, ...(tail?.(layout.delimiter) ?? [])]), fallback);
   const columns = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order);
+  const segments = sampleSegments(head, tailBytes, header.number, layout.delimiter);
+  const warnings: ParseWarning[] = [];
+  const counters = {
+    capacity: maccorCounterMode(columns, segments, layout.decimalComma, 'capacity', warnings),
+    energy: maccorCounterMode(columns, segments, layout.decimalComma, 'energy', warnings),
+  };
   const metadata = parseMaccorPreamble(lines.slice(0, header.number - 1).map((l) => l.text), layout.decimalComma, order);
   metadata.delimiter = layout.delimiter === '\t' ? 'tab' : layout.delimiter;
   metadata.decimalComma = layout.decimalComma;
@@ -57,7 +66,7 @@ function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => s
   return {
     format: FORMAT, parserVersion: MACCOR_PARSER_VERSION, columns,
     syntax: { delimiter: layout.delimiterByte, decimalComma: layout.decimalComma }, dataStart: layout.dataStart, dataLine: layout.dataLine,
-    metadata, warnings: [], counters: { capacity: 'per-step', energy: 'per-step' },
+    metadata, warnings, counters,
     complete(first, out) {
       const t = first(CanonicalColumn.UnixTime);
       if (hasUnixTime && t === t) out.metadata.startTime = formatLocalIso(t);
@@ -67,12 +76,11 @@ function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => s
 }
 
 function planTable(input: PlanInput): TablePlan | null {
-  const { tail } = input;
-  return describe(input, tail ? (delimiter) => tailLines(tail).map((t) => t.split(delimiter)) : null);
+  return describe(input, input.tail);
 }
 
 async function parse(input: ParseInput): Promise<ParseResult> {
-  const plan = describe({ ...input, head: input.bytes }, (delimiter) => tailLines(input.bytes).map((t) => t.split(delimiter)))!;
+  const plan = describe({ ...input, head: input.bytes }, input.bytes)!;
   return parsePlannedTable(plan, input);
 }
 

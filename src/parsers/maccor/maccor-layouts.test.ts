@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
+import { parseFile } from '../parse-file.js';
+import { maccorTextParser } from './maccor-text.parser.js';
+
+/** Synthetic exports modelled on real layouts that are not in ../shared (written by test-files/make-test-files.mjs). */
+const load = (name: string) => ({ fileName: name, bytes: new Uint8Array(readFileSync(new URL(`./test-files/${name}`, import.meta.url))) });
+const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
+
+describe('maccor text layouts (issue 17)', () => {
+  it('an Amp-hr counter that continues from the CC into the CV step gives the true charge per cycle', async () => {
+    const truth = JSON.parse(readFileSync(new URL('./test-files/continuing-counters.truth.json', import.meta.url), 'utf8')) as { chargeAh: number; dischargeAh: number }[];
+    const raw = await maccorTextParser.parse(load('continuing-counters.034'));
+    expect(raw.counters).toEqual({ capacity: 'per-half-cycle', energy: 'per-half-cycle' });
+    expect(codes(raw)).toContain('counter-continues');
+    const { cycles } = await parseFile({ ...load('continuing-counters.034'), format: 'maccor-txt' });
+    expect(cycles).toHaveLength(3);
+    cycles.forEach((c, k) => {
+      expect(c.chargeCapacityAh).toBeCloseTo(truth[k].chargeAh, 4);
+      expect(c.dischargeCapacityAh).toBeCloseTo(truth[k].dischargeAh, 4);
+    });
+    for (const c of cycles.slice(1)) expect(c.coulombicEfficiency).toBeCloseTo(0.99, 2);
+  });
+
+  it('a counter that restarts at every step keeps the per-step reading', async () => {
+    const r = await maccorTextParser.parse(syntheticExport('maccor-txt', 'synth.txt', 20_000));
+    expect(r.counters).toEqual({ capacity: 'per-step', energy: 'per-step' });
+    expect(codes(r)).not.toContain('counter-continues');
+  });
+});
