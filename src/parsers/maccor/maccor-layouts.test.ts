@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { col, first } from '../../../tests/setup/parser-golden.js';
 import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
 import { parseFile } from '../parse-file.js';
 import { maccorTextParser } from './maccor-text.parser.js';
@@ -27,5 +28,16 @@ describe('maccor text layouts (issue 17)', () => {
     const r = await maccorTextParser.parse(syntheticExport('maccor-txt', 'synth.txt', 20_000));
     expect(r.counters).toEqual({ capacity: 'per-step', energy: 'per-step' });
     expect(codes(r)).not.toContain('counter-continues');
+  });
+
+  it('SIMBA/WMG layout: Volts in mV and times in minutes are recognised, with warnings', async () => {
+    const r = await maccorTextParser.parse(load('simba-mv-minutes.txt'));
+    expect(first(r, 'Voltage / V')).toBeCloseTo(3.022, 9);
+    expect(col(r, 'Voltage / V')).toMatchObject({ originalName: 'Volts' });
+    expect(col(r, 'Test Time / s').values[1]).toBeCloseTo(60, 9);
+    expect(col(r, 'Step Time / s').values[1]).toBeCloseTo(60, 9);
+    expect(codes(r)).toEqual(expect.arrayContaining(['voltage-in-mv', 'time-in-minutes']));
+    expect(r.warnings.find((w) => w.code === 'voltage-in-mv')?.message).toMatch(/Volts.*mV/);
+    expect(r.warnings.find((w) => w.code === 'time-in-minutes')?.message).toMatch(/TestTime.*DPT Time/);
   });
 });

@@ -11,6 +11,7 @@ import { maccorCounterMode } from './maccor-counter-mode.js';
 import { parseMaccorPreamble } from './maccor-preamble.js';
 import { MACCOR_PARSER_VERSION, maccorColumns } from './maccor-result.js';
 import { sampleSegments } from './maccor-samples.js';
+import { correctMaccorUnits } from './maccor-units.js';
 
 const FORMAT = 'maccor-txt';
 const headerSignature = /(^|[\r\n])\s*Rec#?\s*[\t,]\s*(Cyc#|Cycle [PC])/;
@@ -52,6 +53,7 @@ function describe({ fileName, head }: PlanInput, tailBytes: Uint8Array | undefin
   const columns = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order);
   const segments = sampleSegments(head, tailBytes, header.number, layout.delimiter);
   const warnings: ParseWarning[] = [];
+  correctMaccorUnits(columns, segments, layout.decimalComma, order, warnings);
   const counters = {
     capacity: maccorCounterMode(columns, segments, layout.decimalComma, 'capacity', warnings),
     energy: maccorCounterMode(columns, segments, layout.decimalComma, 'energy', warnings),
