@@ -117,6 +117,8 @@ export const plannedTableCases: PlannedTableCase[] = [
   { label: 'maccor-txt: synthetic without a State column (current sign as written)', format: 'maccor-txt', batchBytes: SYNTHETIC_BATCHES,
     load: () => { const s = syntheticExport('maccor-txt', 'no-state.txt', 20_000); return { fileName: s.fileName, bytes: withoutFields(s.bytes, 1, '\t', ['State']) }; } },
   { label: 'maccor-txt: Amp-hr continuing from CC into CV (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/continuing-counters.034') },
+  { label: 'maccor-txt: SIMBA layout, Volts in mV, TestTime in minutes (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/simba-mv-minutes.txt') },
+  { label: 'maccor-txt: DPt Time as time of day, date in the preamble (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/time-of-day.034') },
   { label: 'biologic-mpt: Sample_data_biologic_02_MB_CA1.txt (BT-Lab)', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_02_MB_CA1.txt') },
   { label: 'biologic-mpt: Sample_data_biologic_no_header.mpt', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_no_header.mpt') },
   { label: 'biologic-mpt: biologic_example.csv', format: 'biologic-mpt', load: file('biologic/biologic_example.csv') },

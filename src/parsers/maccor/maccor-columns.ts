@@ -1,5 +1,6 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
 import type { PlannedColumn } from '../common/column-plan.js';
+import type { TimeOfDayBase } from './maccor-time-of-day.js';
 import type { DateOrder } from '../common/date-time.js';
 import { isNumericField } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
@@ -12,6 +13,8 @@ export type MaccorRole = 'capacity' | 'energy' | 'current' | 'state';
 
 export interface MaccorColumn extends PlannedColumn {
   role?: MaccorRole;
+  /** A DPt Time holding the time of day only: how to date it (maccor-time-of-day.ts). */
+  timeOfDay?: TimeOfDayBase;
 }
 
 /** State letters as codes in the 'State' column: + charge, - discharge, 0 rest, 2 other, 3 stop/S. */

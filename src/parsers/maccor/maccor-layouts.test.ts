@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { col, first } from '../../../tests/setup/parser-golden.js';
+import { col, first, last, utc } from '../../../tests/setup/parser-golden.js';
 import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
 import { parseFile } from '../parse-file.js';
 import { maccorTextParser } from './maccor-text.parser.js';
@@ -39,5 +39,17 @@ describe('maccor text layouts (issue 17)', () => {
     expect(codes(r)).toEqual(expect.arrayContaining(['voltage-in-mv', 'time-in-minutes']));
     expect(r.warnings.find((w) => w.code === 'voltage-in-mv')?.message).toMatch(/Volts.*mV/);
     expect(r.warnings.find((w) => w.code === 'time-in-minutes')?.message).toMatch(/TestTime.*DPT Time/);
+  });
+
+  it('DPt Time with the time of day only: the date comes from the preamble, rolling over midnight', async () => {
+    const r = await maccorTextParser.parse(load('time-of-day.034'));
+    const unix = col(r, 'Unix Time / s').values;
+    expect(unix.every((v) => Number.isFinite(v))).toBe(true);
+    expect(first(r, 'Unix Time / s')).toBe(utc('2019-12-16T22:30:00'));
+    const test = col(r, 'Test Time / s').values;
+    for (let i = 0; i < r.rows; i++) expect(unix[i] - unix[0]).toBeCloseTo(test[i] - test[0], 6);
+    expect(last(r, 'Unix Time / s')).toBeGreaterThan(utc('2019-12-17T00:00:00'));
+    expect(r.metadata.startTime).toBe('2019-12-16T22:30:00.000');
+    expect(codes(r)).toContain('date-from-preamble');
   });
 });

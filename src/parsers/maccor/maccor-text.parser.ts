@@ -11,6 +11,7 @@ import { maccorCounterMode } from './maccor-counter-mode.js';
 import { parseMaccorPreamble } from './maccor-preamble.js';
 import { MACCOR_PARSER_VERSION, maccorColumns } from './maccor-result.js';
 import { sampleSegments } from './maccor-samples.js';
+import { planTimeOfDay } from './maccor-time-of-day.js';
 import { correctMaccorUnits } from './maccor-units.js';
 
 const FORMAT = 'maccor-txt';
@@ -54,11 +55,12 @@ function describe({ fileName, head }: PlanInput, tailBytes: Uint8Array | undefin
   const segments = sampleSegments(head, tailBytes, header.number, layout.delimiter);
   const warnings: ParseWarning[] = [];
   correctMaccorUnits(columns, segments, layout.decimalComma, order, warnings);
+  const metadata = parseMaccorPreamble(lines.slice(0, header.number - 1).map((l) => l.text), layout.decimalComma, order);
+  planTimeOfDay(columns, segments[0], layout.decimalComma, metadata, order, warnings);
   const counters = {
     capacity: maccorCounterMode(columns, segments, layout.decimalComma, 'capacity', warnings),
     energy: maccorCounterMode(columns, segments, layout.decimalComma, 'energy', warnings),
   };
-  const metadata = parseMaccorPreamble(lines.slice(0, header.number - 1).map((l) => l.text), layout.decimalComma, order);
   metadata.delimiter = layout.delimiter === '\t' ? 'tab' : layout.delimiter;
   metadata.decimalComma = layout.decimalComma;
   metadata.dateOrder = order;

@@ -47,6 +47,11 @@ export function correctMaccorUnits(plan: MaccorColumn[], segments: string[][][],
   });
 }
 
+/** Seconds per unit of a time column's values as read ('s', 'min', 'h'). */
+export function secondsPerTimeUnit(c: MaccorColumn): number {
+  return TIME_UNITS.find((u) => u.unit === unitOfTime(c))!.seconds;
+}
+
 /** The time unit a column's header declares: 's' (also when it says none), 'min' or 'h'. */
 function unitOfTime(c: MaccorColumn): string {
   const u = (c.valueUnit ?? c.originalUnit ?? 's').toLowerCase();
