@@ -119,6 +119,7 @@ export const plannedTableCases: PlannedTableCase[] = [
   { label: 'maccor-txt: Amp-hr continuing from CC into CV (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/continuing-counters.034') },
   { label: 'maccor-txt: SIMBA layout, Volts in mV, TestTime in minutes (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/simba-mv-minutes.txt') },
   { label: 'maccor-txt: DPt Time as time of day, date in the preamble (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/time-of-day.034') },
+  { label: 'maccor-txt: an unreadable DCIR value, column left out (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/bad-dcir.034') },
   { label: 'biologic-mpt: Sample_data_biologic_02_MB_CA1.txt (BT-Lab)', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_02_MB_CA1.txt') },
   { label: 'biologic-mpt: Sample_data_biologic_no_header.mpt', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_no_header.mpt') },
   { label: 'biologic-mpt: biologic_example.csv', format: 'biologic-mpt', load: file('biologic/biologic_example.csv') },

@@ -52,4 +52,13 @@ describe('maccor text layouts (issue 17)', () => {
     expect(r.metadata.startTime).toBe('2019-12-16T22:30:00.000');
     expect(codes(r)).toContain('date-from-preamble');
   });
+
+  it('an unreadable optional column is dropped with a warning naming it and its first bad line', async () => {
+    const r = await maccorTextParser.parse(load('bad-dcir.034'));
+    expect(r.rows).toBe(156);
+    expect(r.columns.some((c) => c.originalName === 'DCIR/Ohms')).toBe(false);
+    const w = r.warnings.find((x) => x.code === 'column-dropped');
+    expect(w).toMatchObject({ line: 43 });
+    expect(w?.message).toMatch(/DCIR\/Ohms.*-1\.#IND/);
+  });
 });

@@ -15,6 +15,10 @@ import { planTimeOfDay } from './maccor-time-of-day.js';
 import { correctMaccorUnits } from './maccor-units.js';
 
 const FORMAT = 'maccor-txt';
+/** The warning for a column left out because a value of it does not read, and the column's header. */
+type DroppedColumn = ParseWarning & { column: string };
+/** Columns without which a file is not read; any other column that does not read is left out (TablePlan.dropColumn). */
+const REQUIRED = new Set<string>([CanonicalColumn.TestTime, CanonicalColumn.Voltage, CanonicalColumn.Current]);
 const headerSignature = /(^|[\r\n])\s*Rec#?\s*[\t,]\s*(Cyc#|Cycle [PC])/;
 
 /** True when the header cells are a Maccor data header (Rec#/Rec + Cyc#/Cycle C/P + Step, or Cyc# + Step + Amp-hr + Volts). */
@@ -39,7 +43,8 @@ function detect({ fileName, head }: DetectInput): number {
  * tells, among the first data lines and then the last lines of the file: `tail` gives those (split;
  * from PlanInput.tail when planning for batches); without it a file whose first dates do not tell has no plan.
  */
-function describe({ fileName, head }: PlanInput, tailBytes: Uint8Array | undefined): TablePlan | null {
+function describe(input: PlanInput, tailBytes: Uint8Array | undefined, dropped: readonly DroppedColumn[] = []): TablePlan | null {
+  const { fileName, head } = input;
   const tail = tailBytes ? (delimiter: string) => tailLines(tailBytes).map((t) => t.split(delimiter)) : null;
   const lines = readHeadLines(head, 400);
   const header = lines.find((l) => isMaccorHeader(l.text));
@@ -51,9 +56,10 @@ function describe({ fileName, head }: PlanInput, tailBytes: Uint8Array | undefin
   const headDecides = dateIndex < 0 || inferDateOrder(dates(layout.samples), 'mdy') === inferDateOrder(dates(layout.samples), 'dmy');
   if (!headDecides && !tail) return null;
   const order = inferDateOrder(dates([...layout.samples, ...(tail?.(layout.delimiter) ?? [])]), fallback);
-  const columns = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order);
+  const columns = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order)
+    .filter((c) => !dropped.some((d) => d.column === c.originalName));
   const segments = sampleSegments(head, tailBytes, header.number, layout.delimiter);
-  const warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = dropped.map(({ column: _column, ...w }) => w);
   correctMaccorUnits(columns, segments, layout.decimalComma, order, warnings);
   const metadata = parseMaccorPreamble(lines.slice(0, header.number - 1).map((l) => l.text), layout.decimalComma, order);
   planTimeOfDay(columns, segments[0], layout.decimalComma, metadata, order, warnings);
@@ -76,6 +82,12 @@ function describe({ fileName, head }: PlanInput, tailBytes: Uint8Array | undefin
       if (hasUnixTime && t === t) out.metadata.startTime = formatLocalIso(t);
     },
     toColumns: (values, warnings, hasValues) => maccorColumns(columns, values, values[0]?.length ?? 0, warnings, hasValues),
+    dropColumn: (error) => {
+      const column = columns.find((c) => c.originalName === error.field);
+      if (!column || REQUIRED.has(column.canonical ?? '')) return null;
+      const reason = error.message.slice(error.message.indexOf('): ') + 3);
+      return describe(input, tailBytes, [...dropped, { column: column.originalName, code: 'column-dropped', line: error.line, message: `column '${column.originalName}' left out: ${reason} at line ${error.line}` }]);
+    },
   };
 }
 
