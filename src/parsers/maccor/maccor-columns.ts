@@ -1,6 +1,5 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
 import type { PlannedColumn } from '../common/column-plan.js';
-import type { TimeOfDayBase } from './maccor-time-of-day.js';
 import type { DateOrder } from '../common/date-time.js';
 import { isNumericField } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
@@ -15,6 +14,16 @@ export interface MaccorColumn extends PlannedColumn {
   role?: MaccorRole;
   /** A DPt Time holding the time of day only: how to date it (maccor-time-of-day.ts). */
   timeOfDay?: TimeOfDayBase;
+}
+
+/** What turns a DPt Time of day into a date-time: the preamble's day and the first sampled row. */
+export interface TimeOfDayBase {
+  /** The preamble's date at 00:00 (wall clock read as UTC, like every date here), s. */
+  dayStartS: number;
+  /** Time of day of the first sampled row, s. */
+  firstTimeOfDayS: number;
+  /** Test time of that row, in seconds. */
+  firstTestTimeS: number;
 }
 
 /** State letters as codes in the 'State' column: + charge, - discharge, 0 rest, 2 other, 3 stop/S. */

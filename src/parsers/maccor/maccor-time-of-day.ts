@@ -4,19 +4,9 @@ import { parseDateTime } from '../common/date-time.js';
 import type { DateOrder } from '../common/date-time.js';
 import { parseDuration } from '../common/duration.js';
 import { durationReader } from '../common/named-readers.js';
-import type { MaccorColumn } from './maccor-columns.js';
+import type { MaccorColumn, TimeOfDayBase } from './maccor-columns.js';
 import { sampleNumber } from './maccor-samples.js';
 import { secondsPerTimeUnit } from './maccor-units.js';
-
-/** What turns a DPt Time of day into a date-time: the preamble's day and the first sampled row. */
-export interface TimeOfDayBase {
-  /** The preamble's date at 00:00 (wall clock read as UTC, like every date here), s. */
-  dayStartS: number;
-  /** Time of day of the first sampled row, s. */
-  firstTimeOfDayS: number;
-  /** Test time of that row, in seconds. */
-  firstTestTimeS: number;
-}
 
 const TIME_ONLY = /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
