@@ -129,6 +129,13 @@ export interface TablePlan {
    * to `warnings`, like toParsedColumns' unit warnings (the streamed reader keeps the first batch's).
    */
   toColumns?(values: Float64Array[], warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[];
+  /**
+   * The plan without the column whose field did not read (`error.field`, `error.line`: the table reader's
+   * ParseError), with a warning naming the column and the line; null when that column is required. Every
+   * reader (whole file, pieces, batches) then reads the table again with it (`readDroppingBadColumns`), so
+   * one unreadable optional column never fails a file. Absent: such an error fails the file.
+   */
+  dropColumn?(error: ParseError): TablePlan | null;
 }
 
 /** What `planTable` sees: the file name, its first bytes (up to 1 MiB), its last ones and the upload's companions. */

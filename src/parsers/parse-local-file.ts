@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { basename } from 'node:path';
 import type { ColumnMapping, CompanionFile } from './cycler-parser.js';
 import type { SpreadsheetLimits } from './common/spreadsheet-reader.js';
-import { plannedTableResult, tableFieldOf } from './common/column-plan.js';
+import { plannedTableResult, readDroppingBadColumns, tableFieldOf } from './common/column-plan.js';
 import { readFully, readTablePieces, type ReadInto } from './common/table-pieces.js';
 import { asParseError, normaliseAndSummarise, parseFile, type ParsedFile } from './parse-file.js';
 import { planFromFile } from './stream/plan-from-file.js';
@@ -40,9 +40,10 @@ export async function parseLocalFile(path: string, opts: LocalParseOptions = {})
     if (plan) {
       let raw;
       try {
-        const table = await readTablePieces(plan, plan.columns.map(tableFieldOf), { size, readInto }, fileName, opts.onProgress, opts.pieceBytes);
+        const read = await readDroppingBadColumns(plan, (p) => readTablePieces(p, p.columns.map(tableFieldOf), { size, readInto }, fileName, opts.onProgress, opts.pieceBytes));
+        const table = read.value;
         // A header without rows is left to the parser, which decides between an error and an empty result.
-        if (table.rows > 0) raw = plannedTableResult(plan, fileName, { rows: table.rows, values: table.columns, warnings: table.warnings });
+        if (table.rows > 0) raw = plannedTableResult(read.plan, fileName, { rows: table.rows, values: table.columns, warnings: table.warnings });
       } catch (err) {
         throw asParseError(err, plan.format, fileName);
       }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { CanonicalColumn as C } from '../../src/domain/canonical-columns.js';
 import type { ColumnMapping } from '../../src/parsers/cycler-parser.js';
@@ -85,6 +86,8 @@ export interface PlannedTableCase {
 }
 
 export const file = (path: string) => () => ({ fileName: path.split('/').pop()!, bytes: fixture(path) });
+/** A parser's own small test file (src/parsers/<vendor>/test-files/), for layouts not in ../shared. */
+const ownFile = (path: string) => () => ({ fileName: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(new URL(`../../src/parsers/${path}`, import.meta.url))) });
 const synthetic = (format: string, fileName: string, rows: number, args: string[] = []) => () => syntheticExport(format, fileName, rows, args);
 /** A 20,000-row synthetic Arbin CSV whose line 15,002 has 'oops' for a number (a parse error at a known line and column). */
 export function arbinWithBadValue(): Uint8Array {
@@ -113,6 +116,10 @@ export const plannedTableCases: PlannedTableCase[] = [
   { label: 'maccor-txt: synthetic, decimal comma', format: 'maccor-txt', load: synthetic('maccor-txt', 'synthetic-dc.txt', 20_000, ['--decimal-comma']), batchBytes: SYNTHETIC_BATCHES },
   { label: 'maccor-txt: synthetic without a State column (current sign as written)', format: 'maccor-txt', batchBytes: SYNTHETIC_BATCHES,
     load: () => { const s = syntheticExport('maccor-txt', 'no-state.txt', 20_000); return { fileName: s.fileName, bytes: withoutFields(s.bytes, 1, '\t', ['State']) }; } },
+  { label: 'maccor-txt: Amp-hr continuing from CC into CV (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/continuing-counters.034') },
+  { label: 'maccor-txt: SIMBA layout, Volts in mV, TestTime in minutes (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/simba-mv-minutes.txt') },
+  { label: 'maccor-txt: DPt Time as time of day, date in the preamble (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/time-of-day.034') },
+  { label: 'maccor-txt: an unreadable DCIR value, column left out (written for issue 17)', format: 'maccor-txt', load: ownFile('maccor/test-files/bad-dcir.034') },
   { label: 'biologic-mpt: Sample_data_biologic_02_MB_CA1.txt (BT-Lab)', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_02_MB_CA1.txt') },
   { label: 'biologic-mpt: Sample_data_biologic_no_header.mpt', format: 'biologic-mpt', load: file('biologic/Sample_data_biologic_no_header.mpt') },
   { label: 'biologic-mpt: biologic_example.csv', format: 'biologic-mpt', load: file('biologic/biologic_example.csv') },

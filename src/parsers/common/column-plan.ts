@@ -71,12 +71,29 @@ export interface PlannedTableOptions {
 }
 
 /** Reads a whole file through its table plan: the same columns the streaming reader gives in batches (src/parsers/stream/). */
-export async function parsePlannedTable(plan: TablePlan, input: ParseInput, opts: PlannedTableOptions = {}): Promise<ParseResult> {
-  const table = await readPlannedTableWith(input.readTable, plan.columns, {
+export async function parsePlannedTable(given: TablePlan, input: ParseInput, opts: PlannedTableOptions = {}): Promise<ParseResult> {
+  const { plan, value: table } = await readDroppingBadColumns(given, (plan) => readPlannedTableWith(input.readTable, plan.columns, {
     ...plan.syntax, format: plan.format, fileName: input.fileName, bytes: input.bytes, start: plan.dataStart,
     firstLineNumber: plan.dataLine, onProgress: input.onProgress,
-  });
+  }));
   return plannedTableResult(plan, input.fileName, table, opts);
+}
+
+/**
+ * `read(plan)`, read again without each column whose field does not read while the plan can leave it out
+ * (TablePlan.dropColumn); the plan that was read with, and what `read` gave. Other errors go through.
+ */
+export async function readDroppingBadColumns<T>(given: TablePlan, read: (plan: TablePlan) => Promise<T>): Promise<{ plan: TablePlan; value: T }> {
+  let plan = given;
+  for (;;) {
+    try {
+      return { plan, value: await read(plan) };
+    } catch (err) {
+      const next = err instanceof ParseError && err.field !== undefined && plan.dropColumn ? plan.dropColumn(err) : null;
+      if (!next || next.columns.length >= plan.columns.length) throw err;
+      plan = next;
+    }
+  }
 }
 
 /** The parse result of a plan's table once its rows are read (from the file's bytes, or from the file in pieces). */

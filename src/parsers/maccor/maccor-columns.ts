@@ -12,6 +12,18 @@ export type MaccorRole = 'capacity' | 'energy' | 'current' | 'state';
 
 export interface MaccorColumn extends PlannedColumn {
   role?: MaccorRole;
+  /** A DPt Time holding the time of day only: how to date it (maccor-time-of-day.ts). */
+  timeOfDay?: TimeOfDayBase;
+}
+
+/** What turns a DPt Time of day into a date-time: the preamble's day and the first sampled row. */
+export interface TimeOfDayBase {
+  /** The preamble's date at 00:00 (wall clock read as UTC, like every date here), s. */
+  dayStartS: number;
+  /** Time of day of the first sampled row, s. */
+  firstTimeOfDayS: number;
+  /** Test time of that row, in seconds. */
+  firstTestTimeS: number;
 }
 
 /** State letters as codes in the 'State' column: + charge, - discharge, 0 rest, 2 other, 3 stop/S. */

@@ -4,8 +4,10 @@ import { toParsedColumns } from '../common/column-plan.js';
 import { formatLocalIso } from '../common/date-time.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import type { MaccorColumn } from './maccor-columns.js';
+import { datedTimeOfDay } from './maccor-time-of-day.js';
+import { secondsPerTimeUnit } from './maccor-units.js';
 
-export const MACCOR_PARSER_VERSION = '1.0.0';
+export const MACCOR_PARSER_VERSION = '1.1.0';
 
 /**
  * Turns raw Maccor columns into the parse result. Maccor writes current unsigned with a State
@@ -30,7 +32,8 @@ export function buildMaccorResult(format: string, plan: MaccorColumn[], values: 
  * by direction. Row by row, so it also works on a batch of rows (TablePlan.toColumns). `hasValues`:
  * per planned column, holds a value in the whole file (absent: look at `values`).
  */
-export function maccorColumns(plan: MaccorColumn[], values: Float64Array[], rows: number, warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[] {
+export function maccorColumns(plan: MaccorColumn[], given: Float64Array[], rows: number, warnings: ParseWarning[], hasValues?: readonly boolean[]): ParsedColumn[] {
+  const values = withDatedTimesOfDay(plan, given);
   const find = (role: string) => plan.findIndex((c) => c.role === role);
   const stateK = find('state');
   const currentK = find('current');
@@ -67,4 +70,14 @@ export function maccorColumns(plan: MaccorColumn[], values: Float64Array[], rows
   }
   const kept = plan.map((c, k) => ({ c, k })).filter(({ c }) => c.role !== 'capacity' && c.role !== 'energy');
   return [...toParsedColumns(kept.map(({ c }) => c), kept.map(({ k }) => values[k]), warnings, hasValues && kept.map(({ k }) => hasValues[k])), ...split];
+}
+
+/** The values with a time-of-day DPt Time column dated (a new array: the given ones are left as read). */
+function withDatedTimesOfDay(plan: MaccorColumn[], values: Float64Array[]): Float64Array[] {
+  const k = plan.findIndex((c) => c.timeOfDay);
+  if (k < 0) return values;
+  const t = plan.findIndex((c) => c.canonical === CanonicalColumn.TestTime);
+  const out = [...values];
+  out[k] = datedTimeOfDay(values[k], t >= 0 ? values[t] : undefined, t >= 0 ? secondsPerTimeUnit(plan[t]) : 1, plan[k].timeOfDay!);
+  return out;
 }

@@ -1,5 +1,5 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
-import type { CyclerParser, DetectInput, ParseInput, ParseResult, PlanInput, TablePlan } from '../cycler-parser.js';
+import type { CyclerParser, DetectInput, ParseInput, ParseResult, ParseWarning, PlanInput, TablePlan } from '../cycler-parser.js';
 import { ParseError } from '../cycler-parser.js';
 import { parsePlannedTable } from '../common/column-plan.js';
 import { formatLocalIso, inferDateOrder } from '../common/date-time.js';
@@ -7,10 +7,18 @@ import { describeDelimitedTable } from '../common/delimited-header.js';
 import { headerKey } from '../common/header-columns.js';
 import { headText, readHeadLines, tailLines } from '../common/text-lines.js';
 import { planMaccorColumns } from './maccor-columns.js';
+import { maccorCounterMode } from './maccor-counter-mode.js';
 import { parseMaccorPreamble } from './maccor-preamble.js';
 import { MACCOR_PARSER_VERSION, maccorColumns } from './maccor-result.js';
+import { sampleSegments } from './maccor-samples.js';
+import { planTimeOfDay } from './maccor-time-of-day.js';
+import { correctMaccorUnits } from './maccor-units.js';
 
 const FORMAT = 'maccor-txt';
+/** The warning for a column left out because a value of it does not read, and the column's header. */
+type DroppedColumn = ParseWarning & { column: string };
+/** Columns without which a file is not read; any other column that does not read is left out (TablePlan.dropColumn). */
+const REQUIRED = new Set<string>([CanonicalColumn.TestTime, CanonicalColumn.Voltage, CanonicalColumn.Current]);
 const headerSignature = /(^|[\r\n])\s*Rec#?\s*[\t,]\s*(Cyc#|Cycle [PC])/;
 
 /** True when the header cells are a Maccor data header (Rec#/Rec + Cyc#/Cycle C/P + Step, or Cyc# + Step + Amp-hr + Volts). */
@@ -35,7 +43,9 @@ function detect({ fileName, head }: DetectInput): number {
  * tells, among the first data lines and then the last lines of the file: `tail` gives those (split;
  * from PlanInput.tail when planning for batches); without it a file whose first dates do not tell has no plan.
  */
-function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => string[][]) | null): TablePlan | null {
+function describe(input: PlanInput, tailBytes: Uint8Array | undefined, dropped: readonly DroppedColumn[] = []): TablePlan | null {
+  const { fileName, head } = input;
+  const tail = tailBytes ? (delimiter: string) => tailLines(tailBytes).map((t) => t.split(delimiter)) : null;
   const lines = readHeadLines(head, 400);
   const header = lines.find((l) => isMaccorHeader(l.text));
   if (!header) throw new ParseError({ format: FORMAT, fileName, message: 'no Maccor header line (Rec# / Cyc# / Step) in the first 400 lines' });
@@ -46,8 +56,17 @@ function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => s
   const headDecides = dateIndex < 0 || inferDateOrder(dates(layout.samples), 'mdy') === inferDateOrder(dates(layout.samples), 'dmy');
   if (!headDecides && !tail) return null;
   const order = inferDateOrder(dates([...layout.samples, ...(tail?.(layout.delimiter) ?? [])]), fallback);
-  const columns = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order);
+  const columns = planMaccorColumns(layout.cells, layout.samples, layout.decimalComma, order)
+    .filter((c) => !dropped.some((d) => d.column === c.originalName));
+  const segments = sampleSegments(head, tailBytes, header.number, layout.delimiter);
+  const warnings: ParseWarning[] = dropped.map(({ column: _column, ...w }) => w);
+  correctMaccorUnits(columns, segments, layout.decimalComma, order, warnings);
   const metadata = parseMaccorPreamble(lines.slice(0, header.number - 1).map((l) => l.text), layout.decimalComma, order);
+  planTimeOfDay(columns, segments[0], layout.decimalComma, metadata, order, warnings);
+  const counters = {
+    capacity: maccorCounterMode(columns, segments, layout.decimalComma, 'capacity', warnings),
+    energy: maccorCounterMode(columns, segments, layout.decimalComma, 'energy', warnings),
+  };
   metadata.delimiter = layout.delimiter === '\t' ? 'tab' : layout.delimiter;
   metadata.decimalComma = layout.decimalComma;
   metadata.dateOrder = order;
@@ -57,22 +76,27 @@ function describe({ fileName, head }: PlanInput, tail: ((delimiter: string) => s
   return {
     format: FORMAT, parserVersion: MACCOR_PARSER_VERSION, columns,
     syntax: { delimiter: layout.delimiterByte, decimalComma: layout.decimalComma }, dataStart: layout.dataStart, dataLine: layout.dataLine,
-    metadata, warnings: [], counters: { capacity: 'per-step', energy: 'per-step' },
+    metadata, warnings, counters,
     complete(first, out) {
       const t = first(CanonicalColumn.UnixTime);
       if (hasUnixTime && t === t) out.metadata.startTime = formatLocalIso(t);
     },
     toColumns: (values, warnings, hasValues) => maccorColumns(columns, values, values[0]?.length ?? 0, warnings, hasValues),
+    dropColumn: (error) => {
+      const column = columns.find((c) => c.originalName === error.field);
+      if (!column || REQUIRED.has(column.canonical ?? '')) return null;
+      const reason = error.message.slice(error.message.indexOf('): ') + 3);
+      return describe(input, tailBytes, [...dropped, { column: column.originalName, code: 'column-dropped', line: error.line, message: `column '${column.originalName}' left out: ${reason} at line ${error.line}` }]);
+    },
   };
 }
 
 function planTable(input: PlanInput): TablePlan | null {
-  const { tail } = input;
-  return describe(input, tail ? (delimiter) => tailLines(tail).map((t) => t.split(delimiter)) : null);
+  return describe(input, input.tail);
 }
 
 async function parse(input: ParseInput): Promise<ParseResult> {
-  const plan = describe({ ...input, head: input.bytes }, (delimiter) => tailLines(input.bytes).map((t) => t.split(delimiter)))!;
+  const plan = describe({ ...input, head: input.bytes }, input.bytes)!;
   return parsePlannedTable(plan, input);
 }
 

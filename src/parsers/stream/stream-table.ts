@@ -1,6 +1,6 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
 import type { ParsedColumn, ParseResult, TablePlan } from '../cycler-parser.js';
-import { noDataRows, parsedColumnsOf } from '../common/column-plan.js';
+import { noDataRows, parsedColumnsOf, readDroppingBadColumns } from '../common/column-plan.js';
 import { restThresholdA } from '../normalise/direction.js';
 import { OriginalTimeColumn } from '../normalise/normalise-plan.js';
 import type { NormaliseFacts } from '../normalise/normalise-checkpointed.js';
@@ -39,8 +39,9 @@ export interface TableSink {
  * the rows again and hands out normalised blocks of whole cycles to the sink, in file order. The
  * blocks joined equal what `parseFile` gives for the same bytes (src/parsers/stream/stream-table.test.ts).
  */
-export async function streamTable(plan: TablePlan, source: ByteSource, fileName: string, sink: TableSink, opts: { batchBytes?: number; checkpoint?: boolean } = {}): Promise<StreamedTable> {
-  const survey = await surveyTable(plan, source, fileName, opts.batchBytes);
+export async function streamTable(given: TablePlan, source: ByteSource, fileName: string, sink: TableSink, opts: { batchBytes?: number; checkpoint?: boolean } = {}): Promise<StreamedTable> {
+  // The first pass meets any unreadable field first: the second reads with the plan that read the whole file.
+  const { plan, value: survey } = await readDroppingBadColumns(given, (plan) => surveyTable(plan, source, fileName, opts.batchBytes));
   const medianTimeStepS = survey.timeSteps.median();
   sink.begin({ rows: survey.rows, medianTimeStepS });
   const present = new Set<string>();
