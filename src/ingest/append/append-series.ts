@@ -59,9 +59,13 @@ export async function appendSeries(opts: AppendSeriesOptions): Promise<AppendedS
     companions.push({ fileName: c.original_name, bytes: await readAll(blobStore, c.blob_key) });
   }
   const read = (offset: number, length: number) => readAll(blobStore, file.blob_key, { offset, length });
-  const plan = await planFromFile(file.original_name, size, read, { format: point.format, companions, ...(await mappingsForDataFile(db, file)) });
+  const planOpts = { format: point.format, companions, ...(await mappingsForDataFile(db, file)) };
+  const plan = await planFromFile(file.original_name, size, read, planOpts);
   if (!plan) return 'no table plan for this format';
   if (plan.format !== point.format || plan.parserVersion !== point.parserVersion) return `parser changed (${point.format} ${point.parserVersion} → ${plan.format} ${plan.parserVersion})`;
+  // A plan may decide from the file's values (units, counter semantics): the grown file's must be the one the stored rows had.
+  const before = await planFromFile(file.original_name, point.byteEnd, read, planOpts);
+  if (!before || planSignature(before) !== planSignature(plan)) return 'the grown file reads differently (columns, units or counters decided from its values)';
 
   const warnings: ParseWarning[] = [];
   const raw = await readAppendedRows(blobStore, file, plan, point, warnings);
@@ -141,6 +145,12 @@ function alignColumns(columns: readonly ParsedColumn[], names: readonly string[]
   }
   const extra = columns.find((c, k) => !used.has(k) && c.values.some((v) => v === v));
   return extra ? `new column '${extra.name}'` : out;
+}
+
+/** Everything about a table plan that decides the rows it reads (readers by their factory id). */
+function planSignature(plan: TablePlan): string {
+  const { complete: _complete, toColumns: _toColumns, columns, ...rest } = plan;
+  return JSON.stringify({ ...rest, columns: columns.map(({ read, ...c }) => ({ ...c, read: read ? (read.ref ?? 'reader') : null })) });
 }
 
 function concatAll(arrays: readonly Float64Array[]): Float64Array {
