@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { AppError } from '../domain/errors.js';
 import { ParseError } from '../parsers/cycler-parser.js';
 import type { AppDeps } from './app-deps.js';
@@ -7,6 +8,7 @@ import { httpStatusOf } from './error-mapping.js';
 import { registerDocsRoutes } from './docs.routes.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerStaticRoutes } from './static.routes.js';
+import { requestLogMiddleware } from './request-log.middleware.js';
 import { validationHook } from './validation-hook.js';
 import { viewerMiddleware } from '../auth/viewer.middleware.js';
 import { isDatabaseUnavailable, mapDatabaseError } from '../db/database-errors.js';
@@ -23,6 +25,8 @@ import { registerPreviewRoutes } from '../preview/preview.routes.js';
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  // An incoming X-Request-Id (a proxy's) is kept, else one is made; either way it is echoed in the response.
+  app.use('*', requestId(), requestLogMiddleware(deps.logger));
   app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
@@ -52,7 +56,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : 'VALIDATION';
       return c.json({ error: { code, message: err.message || 'Bad request' } }, err.status);
     }
-    console.error(err);
+    deps.logger.error({ err, requestId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'INTERNAL', message: 'Internal error' } }, 500);
   });
   return app;

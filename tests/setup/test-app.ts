@@ -7,6 +7,8 @@ import type { DatabaseHandle } from '../../src/db/database.js';
 import { insertUser } from '../../src/users/user.repository.js';
 import type { Role } from '../../src/users/user.table.js';
 import { createTestDatabase } from './test-database.js';
+import { createTestLogger } from './test-logger.js';
+import type { Logger } from '../../src/observability/logger.js';
 
 export interface TestUser {
   id: number;
@@ -33,9 +35,9 @@ export interface TestApp {
 let counter = 0;
 
 /** A fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL) and the app built on it. */
-export async function createTestApp(opts: { config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { config?: Partial<Config>; logger?: Logger } = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
-  const deps: AppDeps = { config: { ...loadConfig({}), ...opts.config }, db: handle.db, dbKind: handle.kind };
+  const deps: AppDeps = { config: { ...loadConfig({}), ...opts.config }, db: handle.db, dbKind: handle.kind, logger: opts.logger ?? createTestLogger() };
   const app = createApp(deps);
   return {
     app,
