@@ -9,6 +9,8 @@ import { registerDocsRoutes } from './docs.routes.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerStaticRoutes } from './static.routes.js';
 import { requestLogMiddleware } from './request-log.middleware.js';
+import { httpMetricsMiddleware } from './http-metrics.middleware.js';
+import { registerMetricsRoutes } from './metrics.routes.js';
 import { validationHook } from './validation-hook.js';
 import { viewerMiddleware } from '../auth/viewer.middleware.js';
 import { isDatabaseUnavailable, mapDatabaseError } from '../db/database-errors.js';
@@ -26,7 +28,7 @@ import { registerPreviewRoutes } from '../preview/preview.routes.js';
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // An incoming X-Request-Id (a proxy's) is kept, else one is made; either way it is echoed in the response.
-  app.use('*', requestId(), requestLogMiddleware(deps.logger));
+  app.use('*', requestId(), requestLogMiddleware(deps.logger), httpMetricsMiddleware());
   app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerAttachmentRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   registerDocsRoutes(app);
+  registerMetricsRoutes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });
   registerStaticRoutes(app);
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));

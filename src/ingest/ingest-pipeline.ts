@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import { diffRows, recordHistory } from '../history/history.repository.js';
 import { AppError } from '../domain/errors.js';
 import { ParseError } from '../parsers/cycler-parser.js';
+import { ingestFailures, ingestRows } from '../observability/metrics.js';
 import type { SpreadsheetLimits } from '../parsers/common/spreadsheet-reader.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { seriesKeyFor } from '../storage/series-store.js';
@@ -98,6 +99,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     // Earlier series objects stay listed in data_file_versions; only the current one is kept in the store.
     if (previousKey && previousKey !== seriesKey) await blobStore.delete(previousKey);
     for (const key of unused) await blobStore.delete(key);
+    ingestRows.inc({ format: result.format }, result.rows);
     return 'ready';
   } catch (err) {
     if (err instanceof LeaseLostError) throw err;
@@ -110,6 +112,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
 async function recordFailure(db: Db, job: ClaimedJob, file: Selectable<DataFilesTable>, err: unknown): Promise<'failed' | 'queued'> {
   const final = err instanceof ParseError || err instanceof AppError;
   const error = describeError(err);
+  ingestFailures.inc({ format: err instanceof ParseError ? err.format : (job.payload.format ?? file.format ?? 'unknown'), transient: String(!final) });
   return db.transaction().execute(async (tx) => {
     const outcome = await failJob(tx, job, error, !final);
     await tx
