@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createLogger } from './observability/logger.js';
 import { ensureInitialAdmin } from './auth/initial-admin.js';
 import { startIngestWorkers } from './ingest/start-ingest-workers.js';
+import { createBlobStoreRoot } from './storage/open-blob-store.js';
 import { startServerTempSweeper } from './storage/start-temp-sweeper.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -23,6 +24,7 @@ export async function startClusteredServer(config: Config): Promise<RunningServe
   }
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   await migrateToLatest(database.db);
+  await createBlobStoreRoot(config);
   await ensureInitialAdmin(database.db, config.initialAdmin);
   let stopping = false;
   const fork = () => cluster.fork().on('exit', (code, signal) => {

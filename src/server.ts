@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { ensureInitialAdmin } from './auth/initial-admin.js';
 import { startIngestWorkers } from './ingest/start-ingest-workers.js';
+import { createBlobStoreRoot } from './storage/open-blob-store.js';
 import { startServerTempSweeper } from './storage/start-temp-sweeper.js';
 
 export interface RunningServer {
@@ -22,6 +23,7 @@ export interface RunningServer {
 export async function startServer(config: Config, opts: { httpOnly?: boolean; logger?: Logger } = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  await createBlobStoreRoot(config);
   if (!opts.httpOnly) {
     await migrateToLatest(database.db);
     await ensureInitialAdmin(database.db, config.initialAdmin);

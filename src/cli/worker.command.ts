@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { ValidationError } from '../domain/errors.js';
 import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
 import { createLogger } from '../observability/logger.js';
+import { createBlobStoreRoot } from '../storage/open-blob-store.js';
 
 const positive = (name: string, v: string): number => {
   const n = Number(v);
@@ -25,6 +26,7 @@ export function registerWorkerCommand(program: Command): void {
       const logger = createLogger(config);
       const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
       await migrateToLatest(database.db);
+      await createBlobStoreRoot(config);
       const workers = startIngestWorkers({ ...config, workers: count }, database.db, {
         leaseMs,
         pollMs: 500,
