@@ -7,6 +7,7 @@ import type { AppDeps } from './app-deps.js';
 import { httpStatusOf } from './error-mapping.js';
 import { registerDocsRoutes } from './docs.routes.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerReadinessRoutes } from './readiness.routes.js';
 import { registerStaticRoutes } from './static.routes.js';
 import { requestLogMiddleware } from './request-log.middleware.js';
 import { httpMetricsMiddleware } from './http-metrics.middleware.js';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', requestId(), requestLogMiddleware(deps.logger), httpMetricsMiddleware());
   app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
+  registerReadinessRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerUserRoutes(app, deps);

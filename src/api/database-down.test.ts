@@ -15,6 +15,9 @@ describe('database unreachable', () => {
         expect(res.status, path).toBe(503);
         expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/database/) });
       }
+      const ready = await app.request('/api/ready');
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'not_ready', database: { status: 'down', reason: 'ECONNREFUSED' } });
     } finally {
       await handle.close();
     }

@@ -9,6 +9,7 @@ import type { Role } from '../../src/users/user.table.js';
 import { createTestDatabase } from './test-database.js';
 import { createTestLogger } from './test-logger.js';
 import type { Logger } from '../../src/observability/logger.js';
+import { createBlobStoreRoot } from '../../src/storage/open-blob-store.js';
 
 export interface TestUser {
   id: number;
@@ -38,6 +39,8 @@ let counter = 0;
 export async function createTestApp(opts: { config?: Partial<Config>; logger?: Logger } = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
   const deps: AppDeps = { config: { ...loadConfig({}), ...opts.config }, db: handle.db, dbKind: handle.kind, logger: opts.logger ?? createTestLogger() };
+  // As a server does at start: from then on a missing store directory is an outage (readiness).
+  if (opts.config?.dataDir !== undefined) await createBlobStoreRoot(deps.config);
   const app = createApp(deps);
   return {
     app,
