@@ -8,6 +8,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -144,9 +145,9 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
     },
     list: async (prefix) => (await listEntries(prefix)).map((e) => e.key),
     listEntries,
-    // One small list: the bucket answers, and these credentials may read it.
+    // The bucket answers, and these credentials may use it; no object is read or written.
     probe: async () => {
-      await client.send(new ListObjectsV2Command({ Bucket, MaxKeys: 1 }));
+      await client.send(new HeadBucketCommand({ Bucket }));
     },
   });
 }
