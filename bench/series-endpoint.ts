@@ -13,6 +13,7 @@ import { createApiToken } from '../src/auth/api-token.repository.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { createLogger } from '../src/observability/logger.js';
 import { replaceCycleSummaries } from '../src/ingest/cycle-columns.js';
 import { writeSyntheticSeries } from '../src/series/series-fixture.js';
 import { openBlobStore } from '../src/storage/open-blob-store.js';
@@ -51,7 +52,7 @@ const addFile = async (seriesKey: string, rowCount: number) =>
       .executeTakeFirstOrThrow()
   ).id;
 
-const app = createApp({ config, db, dbKind: database.kind });
+const app = createApp({ config, db, dbKind: database.kind, logger: createLogger({ logLevel: 'silent' }) });
 /** Server time: request → the whole response body in bytes; then the client's JSON.parse, timed apart. */
 const timed = async (path: string): Promise<{ ms: number; withParseMs: number; body: unknown }> => {
   const t0 = performance.now();

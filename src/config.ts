@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   ADMIN_EMAIL: z.string().email().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  // Unset: /metrics answers loopback clients only (ADR 0013).
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -76,6 +78,8 @@ export type Config = {
   processes: number;
   initialAdmin: { username: string; password: string; email: string } | undefined;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Bearer token that `GET /metrics` asks for; undefined: loopback clients only. */
+  metricsToken: string | undefined;
 };
 
 export interface LoginLimits {
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME}@localhost` }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Config } from '../config.js';
 import type { Db, DatabaseKind } from '../db/database.js';
+import type { Logger } from '../observability/logger.js';
 
 /** Everything a request handler may need, passed in once when the app is built. */
 export interface AppDeps {
   config: Config;
   db: Db;
   dbKind: DatabaseKind;
+  logger: Logger;
 }

@@ -1,12 +1,17 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { AppError } from '../domain/errors.js';
 import { ParseError } from '../parsers/cycler-parser.js';
 import type { AppDeps } from './app-deps.js';
 import { httpStatusOf } from './error-mapping.js';
 import { registerDocsRoutes } from './docs.routes.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerReadinessRoutes } from './readiness.routes.js';
 import { registerStaticRoutes } from './static.routes.js';
+import { requestLogMiddleware } from './request-log.middleware.js';
+import { httpMetricsMiddleware } from './http-metrics.middleware.js';
+import { registerMetricsRoutes } from './metrics.routes.js';
 import { validationHook } from './validation-hook.js';
 import { viewerMiddleware } from '../auth/viewer.middleware.js';
 import { isDatabaseUnavailable, mapDatabaseError } from '../db/database-errors.js';
@@ -23,8 +28,11 @@ import { registerPreviewRoutes } from '../preview/preview.routes.js';
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  // An incoming X-Request-Id (a proxy's) is kept, else one is made; either way it is echoed in the response.
+  app.use('*', requestId(), requestLogMiddleware(deps.logger), httpMetricsMiddleware());
   app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
+  registerReadinessRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerUserRoutes(app, deps);
@@ -34,6 +42,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerAttachmentRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   registerDocsRoutes(app);
+  registerMetricsRoutes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });
   registerStaticRoutes(app);
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
@@ -52,7 +61,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : 'VALIDATION';
       return c.json({ error: { code, message: err.message || 'Bad request' } }, err.status);
     }
-    console.error(err);
+    deps.logger.error({ err, requestId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'INTERNAL', message: 'Internal error' } }, 500);
   });
   return app;

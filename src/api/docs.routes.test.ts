@@ -3,6 +3,7 @@ import { createTestDatabase } from '../../tests/setup/test-database.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createApp } from './app.js';
+import { createTestLogger } from '../../tests/setup/test-logger.js';
 
 describe('GET /api/docs', () => {
   let handle: DatabaseHandle;
@@ -12,7 +13,7 @@ describe('GET /api/docs', () => {
   afterAll(async () => handle.close());
 
   it('serves Swagger UI from this server only: no external host, every asset 200 with its type', async () => {
-    const app = createApp({ config: loadConfig({}), db: handle.db, dbKind: handle.kind });
+    const app = createApp({ config: loadConfig({}), db: handle.db, dbKind: handle.kind, logger: createTestLogger() });
     const res = await app.request('/api/docs');
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -31,7 +32,7 @@ describe('GET /api/docs', () => {
   });
 
   it('answers an asset it does not serve with the JSON 404', async () => {
-    const app = createApp({ config: loadConfig({}), db: handle.db, dbKind: handle.kind });
+    const app = createApp({ config: loadConfig({}), db: handle.db, dbKind: handle.kind, logger: createTestLogger() });
     const html = await (await app.request('/api/docs')).text();
     const base = /href="([^"]+)\/swagger-ui\.css"/.exec(html)?.[1];
     expect(base).toBeDefined();

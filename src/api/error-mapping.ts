@@ -1,7 +1,7 @@
 import type { AppErrorCode } from '../domain/errors.js';
 
 /** The one place that maps error codes to HTTP status. */
-export const httpStatusOf: Record<AppErrorCode, 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 500> = {
+export const httpStatusOf: Record<AppErrorCode, 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -13,4 +13,5 @@ export const httpStatusOf: Record<AppErrorCode, 400 | 401 | 403 | 404 | 408 | 40
   PARSE_ERROR: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  STORAGE_UNAVAILABLE: 503,
 };

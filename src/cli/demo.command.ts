@@ -7,6 +7,7 @@ import { addDemoDataFiles } from '../demo/demo-data-file.js';
 import { fillDemoData } from '../demo/demo-data.js';
 import { waitUntilSettled } from '../ingest/settled-data-files.js';
 import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
+import { quietLogger } from '../observability/logger.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 
 export function registerDemoCommand(program: Command): void {
@@ -33,7 +34,7 @@ export function registerDemoCommand(program: Command): void {
 
 /** Runs ingest workers here until the data files are parsed (or failed); returns lines saying which. */
 async function parseNow(db: Db, config: ReturnType<typeof loadConfig>, dataFileIds: number[]): Promise<string> {
-  const workers = startIngestWorkers({ ...config, workers: 2 }, db, { pollMs: 200 });
+  const workers = startIngestWorkers({ ...config, workers: 2 }, db, { pollMs: 200, logger: quietLogger(config) });
   try {
     const files = await waitUntilSettled(db, dataFileIds);
     const failed = files.filter((f) => f.state !== 'ready');

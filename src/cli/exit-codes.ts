@@ -13,4 +13,5 @@ export const exitCodeOf: Record<AppErrorCode, number> = {
   PARSE_ERROR: 9,
   REQUEST_TIMEOUT: 10,
   INTERNAL: 1,
+  STORAGE_UNAVAILABLE: 11,
 };

@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.
 import type { ReceivedFile } from '../ingest/multipart-upload.js';
 import { waitUntilSettled } from '../ingest/settled-data-files.js';
 import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
+import { quietLogger } from '../observability/logger.js';
 import { assertCanAddFiles, createUploadedDataFile } from '../ingest/upload.service.js';
 import { putContent, type BlobStore } from '../storage/blob-store.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
@@ -74,7 +75,7 @@ export function registerIngestCommand(program: Command): void {
         const experiment = await assertCanAddFiles(database.db, viewer, experimentId);
         const outcomes = await storeAll(database.db, store, viewer, experiment, files, opts.progress, config.maxUploadBytes);
         const workerCount = opts.workers ? Math.max(1, Math.floor(Number(opts.workers))) : Math.max(1, config.workers);
-        await waitForParsing(database.db, startIngestWorkers({ ...config, workers: workerCount }, database.db, { pollMs: 200 }), outcomes, opts.progress);
+        await waitForParsing(database.db, startIngestWorkers({ ...config, workers: workerCount }, database.db, { pollMs: 200, logger: quietLogger(config) }), outcomes, opts.progress);
         process.stdout.write(formatSummary(outcomes));
         failed = outcomes.filter((o) => o.state === 'failed').length;
       } finally {

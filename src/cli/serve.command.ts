@@ -13,7 +13,7 @@ export function registerServeCommand(program: Command): void {
       const server = config.processes > 1 ? await startClusteredServer(config) : await startServer(config);
       if (!server) return; // a cluster worker: it serves until the primary disconnects it
       const processes = config.processes > 1 ? `, ${config.processes} processes` : '';
-      console.log(`Liionsden listening on ${server.url} (database: ${server.database.kind}${processes})`);
+      server.logger.info({ url: server.url, database: server.database.kind }, `Liionsden listening on ${server.url} (database: ${server.database.kind}${processes})`);
       const shutdown = () => void server.stop().then(() => process.exit(0));
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

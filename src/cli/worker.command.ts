@@ -4,6 +4,8 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { ValidationError } from '../domain/errors.js';
 import { startIngestWorkers } from '../ingest/start-ingest-workers.js';
+import { createLogger } from '../observability/logger.js';
+import { createBlobStoreRoot } from '../storage/open-blob-store.js';
 
 const positive = (name: string, v: string): number => {
   const n = Number(v);
@@ -21,14 +23,16 @@ export function registerWorkerCommand(program: Command): void {
       const config = loadConfig();
       const count = opts.concurrency ? Math.floor(positive('--concurrency', opts.concurrency)) : Math.max(1, config.workers);
       const leaseMs = positive('--lease-seconds', opts.leaseSeconds) * 1000;
-      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const logger = createLogger(config);
+      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
       await migrateToLatest(database.db);
+      await createBlobStoreRoot(config);
       const workers = startIngestWorkers({ ...config, workers: count }, database.db, {
         leaseMs,
         pollMs: 500,
-        onJobDone: (e) => process.stdout.write(`job ${e.jobId}: data file ${e.dataFileId} ${e.outcome}\n`),
+        logger,
       });
-      process.stdout.write(`liionsden worker: ${count} loop(s) on ${database.kind}, lease ${leaseMs / 1000} s\n`);
+      logger.info({ loops: count, database: database.kind, leaseS: leaseMs / 1000 }, 'ingest worker started');
       await new Promise<void>((resolve) => {
         const shutdown = () => resolve();
         process.once('SIGINT', shutdown);

@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { createEmbeddedDatabase, isEmbeddedDatabase } from './embedded-database.js';
 import type { Database } from './schema.js';
+import type { Logger } from '../observability/logger.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -39,13 +40,16 @@ const PGLITE_OPTIONS = {
 };
 
 /** Opens PostgreSQL when a URL is given, otherwise an embedded PGlite database under dataDir/db (or in memory). */
-export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean }): DatabaseHandle {
+export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; logger?: Pick<Logger, 'warn'> }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection that the server closes (a restart, an administrator, a dropped database) is an
     // 'error' event on the pool; unhandled it would end the process. The pool discards that connection
     // and the next query opens a new one (or fails with DATABASE_UNAVAILABLE while the server is down).
-    pool.on('error', (err) => process.stderr.write(`liionsden: idle PostgreSQL connection closed: ${err.message}\n`));
+    pool.on('error', (err) => {
+      if (opts.logger) opts.logger.warn({ err }, 'idle PostgreSQL connection closed');
+      else process.stderr.write(`liionsden: idle PostgreSQL connection closed: ${err.message}\n`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'RATE_LIMITED'
   | 'UNSUPPORTED_FORMAT'
   | 'PARSE_ERROR'
+  | 'STORAGE_UNAVAILABLE'
   | 'INTERNAL';
 
 export interface FieldIssue {

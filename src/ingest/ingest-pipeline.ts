@@ -4,6 +4,8 @@ import type { Db } from '../db/database.js';
 import { diffRows, recordHistory } from '../history/history.repository.js';
 import { AppError } from '../domain/errors.js';
 import { ParseError } from '../parsers/cycler-parser.js';
+import { ingestFailures, ingestRows } from '../observability/metrics.js';
+import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type { SpreadsheetLimits } from '../parsers/common/spreadsheet-reader.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { seriesKeyFor } from '../storage/series-store.js';
@@ -98,6 +100,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     // Earlier series objects stay listed in data_file_versions; only the current one is kept in the store.
     if (previousKey && previousKey !== seriesKey) await blobStore.delete(previousKey);
     for (const key of unused) await blobStore.delete(key);
+    ingestRows.inc({ format: result.format }, result.rows);
     return 'ready';
   } catch (err) {
     if (err instanceof LeaseLostError) throw err;
@@ -106,12 +109,15 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
 }
 
 // Parse errors are final (the same bytes fail the same way): the file is marked failed at once, raw bytes kept.
-// Anything else (database, blob store) is retried with back-off until the job's attempts run out.
+// A blob store outage is waited out (the job is queued again, its attempt not counted); anything else
+// (database, an unexpected error) is retried with back-off until the job's attempts run out.
 async function recordFailure(db: Db, job: ClaimedJob, file: Selectable<DataFilesTable>, err: unknown): Promise<'failed' | 'queued'> {
-  const final = err instanceof ParseError || err instanceof AppError;
+  const outage = err instanceof StorageUnavailableError;
+  const final = (err instanceof ParseError || err instanceof AppError) && !outage;
   const error = describeError(err);
+  ingestFailures.inc({ format: err instanceof ParseError ? err.format : (job.payload.format ?? file.format ?? 'unknown'), transient: String(!final) });
   return db.transaction().execute(async (tx) => {
-    const outcome = await failJob(tx, job, error, !final);
+    const outcome = await failJob(tx, job, error, outage ? 'outage' : !final);
     await tx
       .updateTable('data_files')
       .set(outcome === 'failed' ? { state: 'failed', error: JSON.stringify(error) } : { state: 'queued' })

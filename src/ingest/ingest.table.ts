@@ -16,6 +16,8 @@ export interface JobsTable {
   state: Generated<JobState>;
   attempts: Generated<number>;
   max_attempts: Generated<number>;
+  /** Attempts that met a blob store outage (not counted in `attempts`; they set their own back-off). */
+  outages: Generated<number>;
   run_at: Timestamp;
   locked_by: string | null;
   /** The lease: past this instant another worker may take the job over. */

@@ -77,8 +77,28 @@ export async function completeJob(tx: DbOrTx, job: ClaimedJob): Promise<boolean>
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Records a failure: retried later (with back-off) while attempts remain and `retry` is true, else failed for good. */
-export async function failJob(tx: DbOrTx, job: ClaimedJob, error: Record<string, unknown>, retry: boolean): Promise<'queued' | 'failed'> {
+/**
+ * Records a failure: retried later (with back-off) while attempts remain and `retry` is true, else failed for good.
+ * `'outage'` (the blob store is unreachable) always retries and gives the attempt back: 2, 4, 8 … up to 300 s apart.
+ */
+export async function failJob(tx: DbOrTx, job: ClaimedJob, error: Record<string, unknown>, retry: boolean | 'outage'): Promise<'queued' | 'failed'> {
+  if (retry === 'outage') {
+    await tx
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'queued',
+        attempts: eb('attempts', '-', 1),
+        outages: eb('outages', '+', 1),
+        run_at: sql`now() + make_interval(secs => least(power(2, outages + 1), 300))`,
+        locked_by: null,
+        locked_until: null,
+        last_error: JSON.stringify(error),
+      }))
+      .where('id', '=', job.id)
+      .where('locked_by', '=', job.workerId)
+      .execute();
+    return 'queued';
+  }
   const again = retry && job.attempts < job.maxAttempts;
   const backoffS = 2 ** job.attempts;
   await tx

@@ -130,6 +130,10 @@ describe.each(backends)('blob store contract: $name', ({ open }) => {
     expect(await store.list('')).toEqual(before);
   });
 
+  it('answers the readiness probe', async () => {
+    await expect(store.probe()).resolves.toBeUndefined();
+  });
+
   it('lists objects with their size and last write', async () => {
     const start = Date.now();
     const temp = await store.putTemp(chunksOf(randomBytes(3000), 1000));

@@ -49,6 +49,8 @@ export interface BlobStore {
   list(prefix: string): Promise<string[]>;
   /** Objects under a prefix with size and last write, sorted by key (the temp sweep ages `tmp/` with it). */
   listEntries(prefix: string): Promise<BlobEntry[]>;
+  /** Resolves when the store can be used, else throws StorageUnavailableError (readiness; cheap: no object is written). */
+  probe(): Promise<void>;
   /** The object's path on the local file system, when the store is a local directory (lets DuckDB read it in place). */
   localPath?(key: string): string;
 }

@@ -1,12 +1,17 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { createHashingCounter, newTempKey, toReadable, type BlobEntry, type BlobSource, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.js';
+import { guardStore, StorageUnavailableError } from './storage-errors.js';
 
-/** A blob store in a local directory (`<DATA_DIR>/files`): write to a temporary file, then rename (atomic on one file system). */
+/**
+ * A blob store in a local directory (`<DATA_DIR>/files`): write to a temporary file, then rename (atomic on one file system).
+ * The directory itself missing (a volume not mounted, removed) is an outage: createBlobStoreRoot makes it at start.
+ */
 export function createLocalBlobStore(root: string): BlobStore {
   const pathOf = (key: string): string => {
     if (key.includes('..') || key.startsWith('/') || key.includes('\\')) throw new ValidationError(`Bad blob key '${key}'`);
@@ -43,7 +48,10 @@ export function createLocalBlobStore(root: string): BlobStore {
   async function getStream(key: string, range?: ByteRange) {
     const path = pathOf(key);
     const size = await sizeOf(path);
-    if (size === null) throw new NotFoundError('Blob', key);
+    if (size === null) {
+      await probe();
+      throw new NotFoundError('Blob', key);
+    }
     if (range && range.length === 0) return Readable.from([]);
     return createReadStream(path, range ? { start: range.offset, end: range.offset + range.length - 1 } : {});
   }
@@ -70,7 +78,16 @@ export function createLocalBlobStore(root: string): BlobStore {
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  return {
+  async function probe(): Promise<void> {
+    const s = await stat(root).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') throw new StorageUnavailableError(`the store directory ${root} is missing`);
+      throw err;
+    });
+    if (!s.isDirectory()) throw new StorageUnavailableError(`${root} is not a directory`);
+    await access(root, constants.R_OK | constants.W_OK | constants.X_OK);
+  }
+
+  return guardStore({
     kind: 'local',
     putTemp,
     publish,
@@ -80,8 +97,9 @@ export function createLocalBlobStore(root: string): BlobStore {
     delete: (key) => rm(pathOf(key), { force: true }),
     list: async (prefix) => (await listEntries(prefix)).map((e) => e.key),
     listEntries,
+    probe,
     localPath: pathOf,
-  };
+  });
 }
 
 async function sizeOf(path: string): Promise<number | null> {

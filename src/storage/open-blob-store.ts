@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { BlobStore } from './blob-store.js';
@@ -10,5 +11,15 @@ export function openBlobStore(config: Pick<Config, 'blobStore' | 'dataDir' | 's3
     // loadConfig already refuses BLOB_STORE=s3 without a bucket.
     return createS3BlobStore({ ...config.s3, bucket: config.s3.bucket ?? '' });
   }
-  return createLocalBlobStore(join(config.dataDir, 'files'));
+  return createLocalBlobStore(localStoreRoot(config));
 }
+
+/**
+ * Creates a local store's directory when a server or worker starts, so that afterwards its absence
+ * means an outage (a volume not mounted) rather than a new installation.
+ */
+export async function createBlobStoreRoot(config: Pick<Config, 'blobStore' | 'dataDir'>): Promise<void> {
+  if (config.blobStore === 'local') await mkdir(localStoreRoot(config), { recursive: true });
+}
+
+const localStoreRoot = (config: Pick<Config, 'dataDir'>) => join(config.dataDir, 'files');

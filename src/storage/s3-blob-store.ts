@@ -8,6 +8,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -16,6 +17,7 @@ import {
   type CompletedPart,
 } from '@aws-sdk/client-s3';
 import { NotFoundError } from '../domain/errors.js';
+import { guardStore } from './storage-errors.js';
 import { createHashingCounter, newTempKey, toReadable, type BlobEntry, type BlobSource, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.js';
 
 export interface S3BlobStoreOptions {
@@ -124,7 +126,7 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
     return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  return {
+  return guardStore({
     kind: 's3',
     putTemp,
     // S3 has no rename: copy (server side) then delete; the copy itself appears whole or not at all.
@@ -143,7 +145,11 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
     },
     list: async (prefix) => (await listEntries(prefix)).map((e) => e.key),
     listEntries,
-  };
+    // The bucket answers, and these credentials may use it; no object is read or written.
+    probe: async () => {
+      await client.send(new HeadBucketCommand({ Bucket }));
+    },
+  });
 }
 
 function isNotFound(err: unknown): boolean {

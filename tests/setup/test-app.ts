@@ -7,6 +7,9 @@ import type { DatabaseHandle } from '../../src/db/database.js';
 import { insertUser } from '../../src/users/user.repository.js';
 import type { Role } from '../../src/users/user.table.js';
 import { createTestDatabase } from './test-database.js';
+import { createTestLogger } from './test-logger.js';
+import type { Logger } from '../../src/observability/logger.js';
+import { createBlobStoreRoot } from '../../src/storage/open-blob-store.js';
 
 export interface TestUser {
   id: number;
@@ -33,9 +36,11 @@ export interface TestApp {
 let counter = 0;
 
 /** A fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL) and the app built on it. */
-export async function createTestApp(opts: { config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { config?: Partial<Config>; logger?: Logger } = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
-  const deps: AppDeps = { config: { ...loadConfig({}), ...opts.config }, db: handle.db, dbKind: handle.kind };
+  const deps: AppDeps = { config: { ...loadConfig({}), ...opts.config }, db: handle.db, dbKind: handle.kind, logger: opts.logger ?? createTestLogger() };
+  // As a server does at start: from then on a missing store directory is an outage (readiness).
+  if (opts.config?.dataDir !== undefined) await createBlobStoreRoot(deps.config);
   const app = createApp(deps);
   return {
     app,

@@ -49,6 +49,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database and the blob store answer (for load balancers; /api/health is liveness) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ready */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
+                /** @description A part is down; it is named */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -24486,6 +24531,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            database: {
+                /** @enum {string} */
+                status: "up" | "down";
+                /** @description Why the part is down: an error code or `timeout` (details go to the log) */
+                reason?: string;
+            };
+            storage: {
+                /** @enum {string} */
+                status: "up" | "down";
+                /** @description Why the part is down: an error code or `timeout` (details go to the log) */
+                reason?: string;
+            };
+        };
         User: {
             id: number;
             username: string;
