@@ -100,7 +100,8 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     // Earlier series objects stay listed in data_file_versions; only the current one is kept in the store.
     if (previousKey && previousKey !== seriesKey) await blobStore.delete(previousKey);
     for (const key of unused) await blobStore.delete(key);
-    ingestRows.inc({ format: result.format }, result.rows);
+    // Rows this job added: an append only those after the rows already stored.
+    ingestRows.inc({ format: result.format }, ingested.mode === 'append' ? result.rows - Number(file.row_count ?? 0) : result.rows);
     return 'ready';
   } catch (err) {
     if (err instanceof LeaseLostError) throw err;
