@@ -31,6 +31,17 @@ function readColumnIds(src: ByteSource, mod: MprModule, count: number): { ids: n
   throw new ParseError({ format: src.format, fileName: src.fileName, byte: mod.offset, message: `unsupported 'VMP data' module version ${mod.version} (supported: 0, 2, 3)` });
 }
 
+/** The records of the data module, and where they are. */
+export interface MprData {
+  rows: number;
+  columns: MprColumn[];
+  /** Byte offset of the first record and the record size. */
+  recordsStart: number;
+  recordSize: number;
+  /** Set when the file ends inside the records: the count the module header declares. */
+  declaredRows?: number;
+}
+
 interface Field {
   id: number;
   header: string;
@@ -43,7 +54,7 @@ interface Field {
  * records laid out as the ids' dtypes in order; all flag ids share one byte placed where the first
  * appears. An unknown id makes the record size unknowable, so it is an error naming the id.
  */
-export function readMprData(src: ByteSource, mod: MprModule): { rows: number; columns: MprColumn[] } {
+export function readMprData(src: ByteSource, mod: MprModule): MprData {
   const { view } = src;
   requireRange(src, mod.offset, 5, "'VMP data' header");
   const rows = view.getUint32(mod.offset, true);
@@ -76,16 +87,24 @@ export function readMprData(src: ByteSource, mod: MprModule): { rows: number; co
   });
   const start = mod.offset + dataStart;
   const available = mod.length - dataStart;
-  if (size === 0 || available < 0 || rows * size > available) {
+  const declared = mod.declaredLength === undefined ? mod.length - dataStart : mod.declaredLength - dataStart;
+  // The point count and the module length both say how long the records are. Every sample file has
+  // length = data offset + points × record size; a file cut inside the module keeps its whole records
+  // only when the two agree exactly, so a corrupt length is never taken for a truncation.
+  const fits = size > 0 && available > 0 ? Math.floor(available / size) : 0;
+  const truncated = mod.declaredLength !== undefined;
+  if (size === 0 || declared < 0 || rows * size > declared || (truncated && (fits === 0 || rows * size !== declared))) {
     throw new ParseError({
       format: src.format,
       fileName: src.fileName,
       byte: start,
+      field: 'VMP data',
       message: `'VMP data' declares ${rows} records of ${size} bytes but holds ${Math.max(0, available)} bytes (truncated or corrupt)`,
     });
   }
-  const columns = fields.map((f) => ({ id: f.id, header: f.header, values: readField(view, f, start, size, rows) }));
-  return { rows, columns };
+  const kept = Math.min(rows, fits);
+  const columns = fields.map((f) => ({ id: f.id, header: f.header, values: readField(view, f, start, size, kept) }));
+  return { rows: kept, columns, recordsStart: start, recordSize: size, declaredRows: kept < rows ? rows : undefined };
 }
 
 // One small loop per dtype keeps each one monomorphic, so V8 compiles tight DataView reads.
