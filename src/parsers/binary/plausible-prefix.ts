@@ -50,8 +50,8 @@ function describe(bad: ImplausibleValue): string {
   const { bound } = bad;
   const range = `${bound.min} … ${bound.max}${bound.unit ? ` ${bound.unit}` : ''}`;
   return Number.isFinite(bad.value)
-    ? `${bad.column} = ${bad.value} is outside the plausible ${bound.quantity} range ${range} (corrupt bytes)`
-    : `${bad.column} is ${bad.value} (corrupt bytes)`;
+    ? `${bad.column} = ${bad.value}, outside the plausible ${bound.quantity} range ${range} (corrupt bytes)`
+    : `${bad.column} = ${bad.value}, not a number (corrupt bytes)`;
 }
 
 /**
