@@ -15,6 +15,18 @@ export function openResDatabase(format: string, fileName: string, bytes: Uint8Ar
       throw new ParseError({ format, fileName, byte: 0, message: `cannot gunzip: ${(e as Error).message}`, cause: e });
     }
   }
+  // Jet stores whole pages (2 KiB for Jet 3, version byte 0 at 0x14; 4 KiB for Jet 4 and ACE):
+  // any other size is a cut or padded file, and its last page cannot be read.
+  const pageSize = buffer.length > 0x14 && buffer[0x14] === 0 ? 2048 : 4096;
+  if (buffer.length % pageSize !== 0) {
+    throw new ParseError({
+      format,
+      fileName,
+      byte: buffer.length - (buffer.length % pageSize),
+      field: 'page',
+      message: `the database is ${buffer.length} bytes, not a whole number of ${pageSize}-byte pages: truncated or corrupt`,
+    });
+  }
   try {
     return new MDBReader(buffer);
   } catch (e) {

@@ -4,9 +4,11 @@ import { formatLocalIso, oleDateToEpochSeconds } from '../common/date-time.js';
 import { openResDatabase, readFirstRow, readResTable, readRows } from './res-database.js';
 import { toResColumns } from './res-columns.js';
 import { pivotResAux } from './res-aux.js';
+import { keepPlausiblePrefix } from '../binary/plausible-prefix.js';
+import { RequiredColumns } from '../../domain/canonical-columns.js';
 
 const FORMAT = 'arbin-res';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 function isJet(head: Uint8Array): boolean {
   return startsWithAscii(head, 'Standard Jet DB', 4) || startsWithAscii(head, 'Standard ACE DB', 4);
@@ -80,10 +82,20 @@ export const arbinResParser: CyclerParser = {
     }
     const tests = testId ? new Set(testId).size : 1;
     if (tests > 1) warnings.push({ code: 'MULTIPLE_TESTS', message: `${tests} Test_IDs (a resumed test): rows ordered by Test_ID then Data_Point` });
+    // Access pages carry no checksum: a value no cycler can write means a corrupt page. Rows are in
+    // (Test_ID, Data_Point) order, so the rows kept are the test up to that point.
+    const rowSource = {
+      format: FORMAT,
+      fileName,
+      byteOf: () => undefined,
+      describeRow: (row: number) => `Channel_Normal_Table Data_Point ${point[order[row]]}`,
+      allowsMissing: (name: string) => !(RequiredColumns as readonly string[]).includes(name),
+    };
+    const rows = keepPlausiblePrefix(rowSource, columns, order.length, warnings);
     return {
       format: FORMAT,
       parserVersion: VERSION,
-      rows: order.length,
+      rows,
       columns,
       metadata: readMetadata(readFirstRow(db, 'Global_Table'), readFirstRow(db, 'Version_Table')),
       warnings,

@@ -9,9 +9,10 @@ import { readNdcSteps } from './ndc-step.reader.js';
 import { joinNdcTables } from './ndax-join.js';
 import { readNdaxAux } from './ndax-aux.js';
 import { buildNewareColumns, sortAndDeduplicate, type NewareRecords } from './neware-records.js';
+import { keepPlausiblePrefix } from '../binary/plausible-prefix.js';
 
 const FORMAT = 'neware-ndax';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 const wanted = (name: string): boolean => /\.xml$/i.test(name) || /^data(_runInfo|_step|_AUX_\d+_\d+_\d+|_\d+)?\.ndc$/.test(name);
 
 function readRecords(fileName: string, data: NdcFile, entries: Map<string, Uint8Array>, warnings: ParseWarning[]): NewareRecords {
@@ -63,12 +64,23 @@ export const newareNdaxParser: CyclerParser = {
     if (dropped > 0) warnings.push({ code: 'DUPLICATE_RECORDS', message: `${dropped} records with a repeated index were dropped` });
     if (sorted.index.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, field: 'data.ndc', message: 'data.ndc holds no records' });
     metadata.ndcVersion = data.version;
+    // The zip's CRC-32 already vouches for each entry's bytes; this catches layouts we misread.
+    const columns = buildNewareColumns(sorted);
+    const index = sorted.index;
+    const rowSource = {
+      format: FORMAT,
+      fileName,
+      byteOf: () => undefined,
+      describeRow: (row: number) => `data.ndc record ${index[row]}`,
+      allowsMissing: (name: string) => sorted.aux.some((a) => a.name === name),
+    };
+    const rows = keepPlausiblePrefix(rowSource, columns, index.length, warnings);
     metadata.timeZone = data.version >= 11 ? 'UTC (Unix time stored)' : 'unknown (local wall-clock time stored; Unix Time reads it as UTC)';
     return {
       format: FORMAT,
       parserVersion: VERSION,
-      rows: sorted.index.length,
-      columns: buildNewareColumns(sorted),
+      rows,
+      columns,
       metadata,
       warnings,
       counters: { capacity: 'per-step', energy: 'per-step' },
