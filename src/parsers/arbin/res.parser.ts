@@ -77,7 +77,7 @@ export const arbinResParser: CyclerParser = {
     for (let i = 0; i < order.length; i++) rowOf.set(`${testId ? testId[order[i]] : 1}:${point[order[i]]}`, i);
     const aux = readResTable(FORMAT, fileName, db, 'Auxiliary_Table');
     if (aux && aux.rows > 0) {
-      const units = new Map(readRows(db, 'Aux_Global_Data_Table').map((r) => [`${r.Data_Type}:${r.Auxiliary_Index}`, String(r.Unit ?? '')]));
+      const units = new Map(readRows(FORMAT, fileName, db, 'Aux_Global_Data_Table').map((r) => [`${r.Data_Type}:${r.Auxiliary_Index}`, String(r.Unit ?? '')]));
       columns.push(...pivotResAux(aux, rowOf, order.length, units));
     }
     const tests = testId ? new Set(testId).size : 1;
@@ -97,7 +97,7 @@ export const arbinResParser: CyclerParser = {
       parserVersion: VERSION,
       rows,
       columns,
-      metadata: readMetadata(readFirstRow(db, 'Global_Table'), readFirstRow(db, 'Version_Table')),
+      metadata: readMetadata(readFirstRow(FORMAT, fileName, db, 'Global_Table'), readFirstRow(FORMAT, fileName, db, 'Version_Table')),
       warnings,
       counters: { capacity: 'per-cycle', energy: 'per-cycle' },
     };
