@@ -73,6 +73,11 @@ export const arbinResParser: CyclerParser = {
     const order = sortOrder(testId, point);
     const warnings: ParseWarning[] = [];
     const columns = toResColumns(normal.numeric, order);
+    // Arbin writes every field of every row: a null is a damaged row (no page checksum tells us).
+    for (const c of columns) {
+      const empty = c.values.reduce((n, v) => (Number.isNaN(v) ? n + 1 : n), 0);
+      if (empty > 0) warnings.push({ code: 'EMPTY_VALUES', message: `${c.originalName}: ${empty} empty (null) values in Channel_Normal_Table` });
+    }
     const rowOf = new Map<string, number>();
     for (let i = 0; i < order.length; i++) rowOf.set(`${testId ? testId[order[i]] : 1}:${point[order[i]]}`, i);
     const aux = readResTable(FORMAT, fileName, db, 'Auxiliary_Table');

@@ -29,6 +29,18 @@ describe('neware .nda: truncated and corrupt files', () => {
     expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^truncated at row 6670 \(byte 375000\): the header points to its test info record up to byte 375404/));
   });
 
+  it('v130: bytes starting with 0x81 spliced between records are not taken for the footer', async () => {
+    const bytes = read('TestFile.nda');
+    const at = 1024 + 5000 * 56;
+    const spliced = new Uint8Array(bytes.length + 100);
+    spliced.set(bytes.subarray(0, at));
+    spliced[at] = 0x81;
+    spliced.set(bytes.subarray(at), at + 100);
+    const r = await parse('s.nda', spliced);
+    expect(r.rows).toBe(5000);
+    expect(r.warnings[0].message).toMatch(/^truncated at row 5000 \(byte 281024\): a 0x81 footer marker, but the header puts the test info record at byte 374923/);
+  });
+
   it('v29 cut inside a record: the whole records before it, with a TRUNCATED warning', async () => {
     const bytes = read('new_nda_file.nda');
     const r = await parse('cut.nda', bytes.subarray(0, bytes.length - 40));

@@ -4,6 +4,7 @@ import type { NewareRecords } from './neware-records.js';
 import { pivotAux } from './neware-aux.js';
 
 const DATA_START = 1024;
+const MAX_FOOTER = 4096;
 
 function recordLength(src: ByteSource): number {
   const { bytes } = src;
@@ -39,6 +40,7 @@ export function readNdaV130(src: ByteSource): NewareRecords {
   let truncation: NewareRecords['truncation'];
   const bts91 = bytes[DATA_START] === 0x55;
   let footer = false;
+  const testInfoAt = Number(view.getBigUint64(34, true)); // in range: requireRange above covers byte 1032
   let p = DATA_START;
   for (; p + len <= bytes.length; p += len) {
     if (bytes[p] === 0x55) {
@@ -85,8 +87,14 @@ export function readNdaV130(src: ByteSource): NewareRecords {
       auxV.push(view.getInt32(r + 22, true) / 10000);
       auxT.push(view.getInt16(r + 34, true) / 10);
     } else if (bytes[p] === 0x81) {
+      // The footer block (active mass, remarks) ends just before the test info record the header
+      // points to (379 bytes in TestFile.nda): a 0x81 far before that is a corrupt record.
+      if (bts91 && testInfoAt > p + MAX_FOOTER) {
+        truncation = { byte: p, reason: `a 0x81 footer marker, but the header puts the test info record at byte ${testInfoAt} (corrupt bytes)` };
+        break;
+      }
       footer = true;
-      break; // footer block (active mass, remarks)
+      break;
     }
   }
   if (bts91 && !footer && !truncation) truncation = { byte: p, reason: 'the file ends before the 0x81 footer block that follows the last record (cut file)' };
