@@ -83,7 +83,13 @@ export const arbinResParser: CyclerParser = {
     const aux = readResTable(FORMAT, fileName, db, 'Auxiliary_Table');
     if (aux && aux.rows > 0) {
       const units = new Map(readRows(FORMAT, fileName, db, 'Aux_Global_Data_Table').map((r) => [`${r.Data_Type}:${r.Auxiliary_Index}`, String(r.Unit ?? '')]));
-      columns.push(...pivotResAux(aux, rowOf, order.length, units));
+      const auxColumns = pivotResAux(aux, rowOf, order.length, units);
+      // Aux rows are joined by (Test_ID, Data_Point): a damaged key leaves its point empty.
+      for (const c of auxColumns) {
+        const empty = c.values.reduce((n, v) => (Number.isNaN(v) ? n + 1 : n), 0);
+        if (empty > 0) warnings.push({ code: 'AUX_MISSING', message: `${c.name}: ${empty} of ${c.values.length} points have no Auxiliary_Table row (left empty)` });
+      }
+      columns.push(...auxColumns);
     }
     const tests = testId ? new Set(testId).size : 1;
     if (tests > 1) warnings.push({ code: 'MULTIPLE_TESTS', message: `${tests} Test_IDs (a resumed test): rows ordered by Test_ID then Data_Point` });
