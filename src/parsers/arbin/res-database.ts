@@ -15,6 +15,18 @@ export function openResDatabase(format: string, fileName: string, bytes: Uint8Ar
       throw new ParseError({ format, fileName, byte: 0, message: `cannot gunzip: ${(e as Error).message}`, cause: e });
     }
   }
+  // Jet stores whole pages (2 KiB for Jet 3, version byte 0 at 0x14; 4 KiB for Jet 4 and ACE):
+  // any other size is a cut or padded file, and its last page cannot be read.
+  const pageSize = buffer.length > 0x14 && buffer[0x14] === 0 ? 2048 : 4096;
+  if (buffer.length % pageSize !== 0) {
+    throw new ParseError({
+      format,
+      fileName,
+      byte: buffer.length - (buffer.length % pageSize),
+      field: 'page',
+      message: `the database is ${buffer.length} bytes, not a whole number of ${pageSize}-byte pages: truncated or corrupt`,
+    });
+  }
   try {
     return new MDBReader(buffer);
   } catch (e) {
@@ -33,8 +45,8 @@ const numericTypes = new Set(['byte', 'integer', 'long', 'float', 'double', 'num
 
 /** Reads every numeric column of `table` (null when the table is absent). */
 export function readResTable(format: string, fileName: string, db: MDBReader, table: string): ResTable | null {
-  if (!db.getTableNames().includes(table)) return null;
   try {
+    if (!db.getTableNames().includes(table)) return null;
     const t = db.getTable(table);
     const columns = t.getColumns().filter((c) => numericTypes.has(c.type));
     const data = t.getData({ columns: columns.map((c) => c.name) });
@@ -54,12 +66,15 @@ export function readResTable(format: string, fileName: string, db: MDBReader, ta
 }
 
 /** First row of a small table as a plain object ({} when absent or empty). */
-export function readFirstRow(db: MDBReader, table: string): Record<string, unknown> {
-  if (!db.getTableNames().includes(table)) return {};
-  return db.getTable(table).getData({ rowLimit: 1 })[0] ?? {};
+export function readFirstRow(format: string, fileName: string, db: MDBReader, table: string): Record<string, unknown> {
+  return readRows(format, fileName, db, table, 1)[0] ?? {};
 }
 
-/** All rows of a small table. */
-export function readRows(db: MDBReader, table: string): Record<string, unknown>[] {
-  return db.getTableNames().includes(table) ? db.getTable(table).getData() : [];
+/** All rows (or the first `limit`) of a small table; a corrupt page is a ParseError naming the table. */
+export function readRows(format: string, fileName: string, db: MDBReader, table: string, limit?: number): Record<string, unknown>[] {
+  try {
+    return db.getTableNames().includes(table) ? db.getTable(table).getData(limit === undefined ? undefined : { rowLimit: limit }) : [];
+  } catch (e) {
+    throw new ParseError({ format, fileName, byte: 0, field: table, message: `cannot read table ${table}: ${(e as Error).message}`, cause: e });
+  }
 }

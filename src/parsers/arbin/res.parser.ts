@@ -4,9 +4,11 @@ import { formatLocalIso, oleDateToEpochSeconds } from '../common/date-time.js';
 import { openResDatabase, readFirstRow, readResTable, readRows } from './res-database.js';
 import { toResColumns } from './res-columns.js';
 import { pivotResAux } from './res-aux.js';
+import { keepPlausiblePrefix } from '../binary/plausible-prefix.js';
+import { RequiredColumns } from '../../domain/canonical-columns.js';
 
 const FORMAT = 'arbin-res';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 function isJet(head: Uint8Array): boolean {
   return startsWithAscii(head, 'Standard Jet DB', 4) || startsWithAscii(head, 'Standard ACE DB', 4);
@@ -71,21 +73,42 @@ export const arbinResParser: CyclerParser = {
     const order = sortOrder(testId, point);
     const warnings: ParseWarning[] = [];
     const columns = toResColumns(normal.numeric, order);
+    // Arbin writes every field of every row: a null is a damaged row (no page checksum tells us).
+    for (const c of columns) {
+      const empty = c.values.reduce((n, v) => (Number.isNaN(v) ? n + 1 : n), 0);
+      if (empty > 0) warnings.push({ code: 'EMPTY_VALUES', message: `${c.originalName}: ${empty} empty (null) values in Channel_Normal_Table` });
+    }
     const rowOf = new Map<string, number>();
     for (let i = 0; i < order.length; i++) rowOf.set(`${testId ? testId[order[i]] : 1}:${point[order[i]]}`, i);
     const aux = readResTable(FORMAT, fileName, db, 'Auxiliary_Table');
     if (aux && aux.rows > 0) {
-      const units = new Map(readRows(db, 'Aux_Global_Data_Table').map((r) => [`${r.Data_Type}:${r.Auxiliary_Index}`, String(r.Unit ?? '')]));
-      columns.push(...pivotResAux(aux, rowOf, order.length, units));
+      const units = new Map(readRows(FORMAT, fileName, db, 'Aux_Global_Data_Table').map((r) => [`${r.Data_Type}:${r.Auxiliary_Index}`, String(r.Unit ?? '')]));
+      const auxColumns = pivotResAux(aux, rowOf, order.length, units);
+      // Aux rows are joined by (Test_ID, Data_Point): a damaged key leaves its point empty.
+      for (const c of auxColumns) {
+        const empty = c.values.reduce((n, v) => (Number.isNaN(v) ? n + 1 : n), 0);
+        if (empty > 0) warnings.push({ code: 'AUX_MISSING', message: `${c.name}: ${empty} of ${c.values.length} points have no Auxiliary_Table row (left empty)` });
+      }
+      columns.push(...auxColumns);
     }
     const tests = testId ? new Set(testId).size : 1;
     if (tests > 1) warnings.push({ code: 'MULTIPLE_TESTS', message: `${tests} Test_IDs (a resumed test): rows ordered by Test_ID then Data_Point` });
+    // Access pages carry no checksum: a value no cycler can write means a corrupt page. Rows are in
+    // (Test_ID, Data_Point) order, so the rows kept are the test up to that point.
+    const rowSource = {
+      format: FORMAT,
+      fileName,
+      byteOf: () => undefined,
+      describeRow: (row: number) => `Channel_Normal_Table Data_Point ${point[order[row]]}`,
+      allowsMissing: (name: string) => !(RequiredColumns as readonly string[]).includes(name),
+    };
+    const rows = keepPlausiblePrefix(rowSource, columns, order.length, warnings);
     return {
       format: FORMAT,
       parserVersion: VERSION,
-      rows: order.length,
+      rows,
       columns,
-      metadata: readMetadata(readFirstRow(db, 'Global_Table'), readFirstRow(db, 'Version_Table')),
+      metadata: readMetadata(readFirstRow(FORMAT, fileName, db, 'Global_Table'), readFirstRow(FORMAT, fileName, db, 'Version_Table')),
       warnings,
       counters: { capacity: 'per-cycle', energy: 'per-cycle' },
     };

@@ -32,12 +32,24 @@ function readColumnIds(src: ByteSource, mod: MprModule, count: number): { ids: n
   throw new ParseError({ format: src.format, fileName: src.fileName, byte: mod.offset, message: `unsupported 'VMP data' module version ${mod.version} (supported: 0, 2, 3)` });
 }
 
+/** The records of the data module, and where they are. */
+export interface MprData {
+  rows: number;
+  columns: MprColumn[];
+  /** Byte offset of the first record and the record size. */
+  recordsStart: number;
+  recordSize: number;
+  /** Set when the file ends inside the records: the count the module header declares. */
+  declaredRows?: number;
+  warnings: ParseWarning[];
+}
+
 /**
  * Reads the 'VMP data' module: u32 point count, u8 column count, the column ids, then fixed-size
  * records laid out as the ids' dtypes in order (`layOutMprRecord`). The module's length gives the
  * record size, which lets an id missing from the table be read when its width is certain.
  */
-export function readMprData(src: ByteSource, mod: MprModule): { rows: number; columns: MprColumn[]; warnings: ParseWarning[] } {
+export function readMprData(src: ByteSource, mod: MprModule): MprData {
   const { view } = src;
   requireRange(src, mod.offset, 5, "'VMP data' header");
   const rows = view.getUint32(mod.offset, true);
@@ -45,19 +57,27 @@ export function readMprData(src: ByteSource, mod: MprModule): { rows: number; co
   const { ids, idOffsets, dataStart } = readColumnIds(src, mod, count);
   const start = mod.offset + dataStart;
   const available = mod.length - dataStart;
-  const measuredSize = rows > 0 && available > 0 && available % rows === 0 ? available / rows : null;
+  const declared = mod.declaredLength === undefined ? mod.length - dataStart : mod.declaredLength - dataStart;
+  const measuredSize = rows > 0 && declared > 0 && declared % rows === 0 ? declared / rows : null;
   const warnings: ParseWarning[] = [];
   const { fields, size } = layOutMprRecord(src, ids, idOffsets, measuredSize, warnings);
-  if (size === 0 || available < 0 || rows * size > available) {
+  // The point count and the module length both say how long the records are. Every sample file has
+  // length = data offset + points × record size; a file cut inside the module keeps its whole records
+  // only when the two agree exactly, so a corrupt length is never taken for a truncation.
+  const fits = size > 0 && available > 0 ? Math.floor(available / size) : 0;
+  const truncated = mod.declaredLength !== undefined;
+  if (size === 0 || declared < 0 || rows * size > declared || (truncated && (fits === 0 || rows * size !== declared))) {
     throw new ParseError({
       format: src.format,
       fileName: src.fileName,
       byte: start,
+      field: 'VMP data',
       message: `'VMP data' declares ${rows} records of ${size} bytes but holds ${Math.max(0, available)} bytes (truncated or corrupt)`,
     });
   }
-  const columns = fields.filter((f) => f.dtype !== 'skip').map((f) => ({ id: f.id, header: f.header, values: readField(view, f, start, size, rows) }));
-  return { rows, columns, warnings };
+  const kept = Math.min(rows, fits);
+  const columns = fields.filter((f) => f.dtype !== 'skip').map((f) => ({ id: f.id, header: f.header, values: readField(view, f, start, size, kept) }));
+  return { rows: kept, columns, warnings, recordsStart: start, recordSize: size, declaredRows: kept < rows ? rows : undefined };
 }
 
 // One small loop per dtype keeps each one monomorphic, so V8 compiles tight DataView reads.

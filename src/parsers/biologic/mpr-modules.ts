@@ -10,6 +10,8 @@ export interface MprModule {
   /** Offset of the module's data in the file. */
   offset: number;
   length: number;
+  /** Set when the file ends inside this module: the length its header declares (`length` is what is left). */
+  declaredLength?: number;
 }
 
 export const MPR_MAGIC = 'BIO-LOGIC MODULAR FILE\x1a';
@@ -18,7 +20,8 @@ const FILE_HEADER = 52;
 /**
  * Lists the modules. Each is 'MODULE', short name (10), long name (25), then either
  * (length u32, version u32, date 8) or — EC-Lab ≥ 11.50, marked by 0xFFFFFFFF — (max length u32,
- * length u32, version u32, unknown u32, date 8). Every length is checked against the file.
+ * length u32, version u32, unknown u32, date 8). Every length is checked against the file; only the
+ * data module may end early (a truncated file), marked by `declaredLength`.
  */
 export function readMprModules(src: ByteSource): MprModule[] {
   const { bytes, view } = src;
@@ -40,8 +43,15 @@ export function readMprModules(src: ByteSource): MprModule[] {
     const date = readLatin1(bytes, h + (wide ? 51 : 43), 8);
     const offset = h + (wide ? 59 : 51);
     const shortName = readLatin1(bytes, h, 10);
+    const longName = readLatin1(bytes, h + 10, 25);
+    // A file cut inside its data module still holds a clean prefix of the records: keep what is
+    // there and let the data reader cut at the last whole record (with a warning).
+    if (shortName === 'VMP data' && offset <= bytes.length && offset + length > bytes.length) {
+      modules.push({ shortName, longName, version, date, offset, length: bytes.length - offset, declaredLength: length });
+      break;
+    }
     requireRange(src, offset, length, `module '${shortName}'`);
-    modules.push({ shortName, longName: readLatin1(bytes, h + 10, 25), version, date, offset, length });
+    modules.push({ shortName, longName, version, date, offset, length });
     p = offset + length;
   }
   return modules;

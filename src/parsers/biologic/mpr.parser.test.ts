@@ -87,9 +87,32 @@ describe('biologic .mpr parser', () => {
     expect((err as ParseError).message).toMatch(/unknown BioLogic column id 772/);
   });
 
-  it('truncated files and corrupted lengths fail with a ParseError, never garbage', async () => {
+  it('a file cut inside its records keeps the whole records before the cut, with a warning', async () => {
     const bytes = read(JDB);
-    await expect(parse('t.mpr', bytes.subarray(0, 100000))).rejects.toBeInstanceOf(ParseError);
+    const full = await parse(JDB);
+    const r = await parse('t.mpr', bytes.subarray(0, 100000));
+    // Records of 53 bytes from byte 7 591: the cut at 100 000 leaves 1 743 whole ones, ending at 99 970.
+    expect(r.rows).toBe(1743);
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'TRUNCATED', byte: 99970, message: expect.stringMatching(/^truncated at row 1743 \(byte 99970\): the file ends inside/) }));
+    expect(col(r, 'Voltage / V').values).toEqual(col(full, 'Voltage / V').values.subarray(0, r.rows));
+  });
+
+  it('4 KiB of random bytes written over the records: rows end before them, never 2e37 V', async () => {
+    const bytes = read(JDB).slice();
+    let seed = 17;
+    const at = 1_000_000;
+    for (let i = 0; i < 4096; i++) bytes[at + i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+    const r = await parse('g.mpr', bytes);
+    const firstHit = Math.floor((at - 7591) / 53);
+    expect(r.rows).toBeGreaterThanOrEqual(firstHit);
+    expect(r.rows).toBeLessThan(firstHit + 4096 / 53 + 1);
+    expect(r.warnings.map((w) => w.code)).toContain('TRUNCATED');
+    for (const c of r.columns) for (const v of c.values) expect(Math.abs(v)).toBeLessThan(1e15);
+    expect(Math.max(...col(r, 'Voltage / V').values.map(Math.abs))).toBeLessThanOrEqual(1000);
+  });
+
+  it('a corrupted module length fails with a ParseError, never garbage', async () => {
+    const bytes = read(JDB);
     const corrupt = bytes.slice();
     const dataModule = 52 + 6 + 51 + 7019; // settings module data ends here
     new DataView(corrupt.buffer).setUint32(dataModule + 6 + 35, 0x7fffffff, true);

@@ -7,9 +7,10 @@ import { readMprData } from './mpr-data-module.js';
 import { toCanonicalMprColumns } from './mpr-canonical.js';
 import { readMprLog } from './mpr-log-module.js';
 import { readMprSettings } from './mpr-settings-module.js';
+import { keepPlausiblePrefix, truncationWarning } from '../binary/plausible-prefix.js';
 
 const FORMAT = 'biologic-mpr';
-const VERSION = '1.2.0';
+const VERSION = '1.3.0';
 
 /** BioLogic EC-Lab / BT-Lab .mpr binary (data module versions 0, 2, 3). */
 export const biologicMprParser: CyclerParser = {
@@ -27,8 +28,13 @@ export const biologicMprParser: CyclerParser = {
     const modules = readMprModules(src);
     const dataModule = modules.find((m) => m.shortName === 'VMP data');
     if (!dataModule) throw new ParseError({ format: FORMAT, fileName, byte: 52, message: "no 'VMP data' module (a settings-only file?)" });
-    const { rows, columns: raw, warnings: layoutWarnings } = readMprData(src, dataModule);
-    const warnings: ParseWarning[] = [...layoutWarnings];
+    const data = readMprData(src, dataModule);
+    const { columns: raw, recordsStart, recordSize } = data;
+    const warnings: ParseWarning[] = [...data.warnings];
+    if (data.declaredRows !== undefined) {
+      const byte = recordsStart + data.rows * recordSize;
+      warnings.push(truncationWarning(data.rows, byte, `the file ends inside the 'VMP data' module, which declares ${data.declaredRows} records of ${recordSize} bytes`));
+    }
     const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
     const settings = modules.find((m) => m.shortName === 'VMP Set');
     const logModule = modules.find((m) => m.shortName === 'VMP LOG');
@@ -49,13 +55,16 @@ export const biologicMprParser: CyclerParser = {
       const start = oleDateToEpochSeconds(startOle);
       metadata.startTime = formatLocalIso(start);
       if (time) {
-        const unix = new Float64Array(rows);
-        for (let i = 0; i < rows; i++) unix[i] = start + time.values[i];
+        const unix = new Float64Array(data.rows);
+        for (let i = 0; i < data.rows; i++) unix[i] = start + time.values[i];
         columns.push({ name: CanonicalColumn.UnixTime, unit: 's', originalName: 'LOG start + time/s', originalUnit: null, values: unix });
       }
     } else {
       warnings.push({ code: 'NO_START_TIME', message: "no acquisition start time found in the 'VMP LOG' module" });
     }
+    // Records in file order: the first with a non-finite or implausible value ends the clean prefix.
+    const byteOf = (row: number) => recordsStart + row * recordSize;
+    const rows = keepPlausiblePrefix({ format: FORMAT, fileName, byteOf }, columns, data.rows, warnings);
     const hasNet = columns.some((c) => c.name === CanonicalColumn.NetCapacity);
     return {
       format: FORMAT,

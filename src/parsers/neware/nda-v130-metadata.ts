@@ -5,6 +5,8 @@ export interface NdaV130Info {
   metadata: Record<string, unknown>;
   /** The number of data records the test info record declares, when it was found. */
   declaredRecords?: number;
+  /** Set when the header points to a test info record past the end of the file (a cut file): its end offset. */
+  declaredEnd?: number;
 }
 
 // Layout from fastnda (EmpaEconversion, nda_meta.py), checked on TestFile.nda (BTS 9.1.5.7): the
@@ -52,6 +54,7 @@ export function readNdaV130Info(bytes: Uint8Array): NdaV130Info {
   if (bytes.length < TEST_INFO_POINTER_AT + 16) return { metadata };
   const begin = Number(view.getBigUint64(TEST_INFO_POINTER_AT, true));
   const length = Number(view.getBigUint64(TEST_INFO_POINTER_AT + 8, true));
+  if (begin >= 1024 && length >= 4 && length < 1 << 20 && begin + length > bytes.length) return { metadata, declaredEnd: begin + length };
   if (begin < 1024 || length < 4 || begin + length > bytes.length) return { metadata };
   const record = bytes.subarray(begin, begin + length);
   const tail = TAIL_AT[view.getUint16(begin, true)];

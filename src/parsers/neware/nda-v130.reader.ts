@@ -4,6 +4,7 @@ import type { NewareRecords } from './neware-records.js';
 import { pivotAux } from './neware-aux.js';
 
 const DATA_START = 1024;
+const MAX_FOOTER = 4096;
 
 function recordLength(src: ByteSource): number {
   const { bytes } = src;
@@ -35,8 +36,15 @@ export function readNdaV130(src: ByteSource): NewareRecords {
     for (let k = 0; k < 6; k++) if (bytes[p + k] !== identifier[k]) return false;
     return true;
   };
-  for (let p = DATA_START; p + len <= bytes.length; p += len) {
+  const offsets = new Float64Builder(cap);
+  let truncation: NewareRecords['truncation'];
+  const bts91 = bytes[DATA_START] === 0x55;
+  let footer = false;
+  const testInfoAt = Number(view.getBigUint64(34, true)); // in range: requireRange above covers byte 1032
+  let p = DATA_START;
+  for (; p + len <= bytes.length; p += len) {
     if (bytes[p] === 0x55) {
+      offsets.push(p);
       index.push(view.getUint32(p + 8, true));
       stepIndex.push(bytes[p + 2]);
       status.push(bytes[p + 3]);
@@ -52,7 +60,14 @@ export function readNdaV130(src: ByteSource): NewareRecords {
       dchgE.push(e < 0 ? -e : 0);
       unix.push(view.getUint32(p + 44, true) + 1e-9 * view.getUint32(p + 48, true));
       if (len === 56) auxT91.push(view.getFloat32(p + 52, true));
+    } else if (bts91 && bytes[p] !== 0x81) {
+      // BTS 9.1 data is one unbroken run of 0x55 records up to the 0x81 footer (TestFile.nda:
+      // 6 670 of them): any other marker is a corrupt record, and what follows cannot be trusted.
+      if (index.length === 0) throw new ParseError({ format: src.format, fileName: src.fileName, byte: p, field: 'record marker', message: `record marker 0x${bytes[p].toString(16)} where a 0x55 data record is expected (corrupt)` });
+      truncation = { byte: p, reason: `record marker 0x${bytes[p].toString(16)} where a 0x55 data record or the 0x81 footer is expected (corrupt bytes)` };
+      break;
     } else if (isIdentifier(p)) {
+      offsets.push(p);
       const r = p + 4;
       stepIndex.push(bytes[r + 5]);
       status.push(bytes[r + 6]);
@@ -72,9 +87,17 @@ export function readNdaV130(src: ByteSource): NewareRecords {
       auxV.push(view.getInt32(r + 22, true) / 10000);
       auxT.push(view.getInt16(r + 34, true) / 10);
     } else if (bytes[p] === 0x81) {
-      break; // footer block (active mass, remarks)
+      // The footer block (active mass, remarks) ends just before the test info record the header
+      // points to (379 bytes in TestFile.nda): a 0x81 far before that is a corrupt record.
+      if (bts91 && testInfoAt > p + MAX_FOOTER) {
+        truncation = { byte: p, reason: `a 0x81 footer marker, but the header puts the test info record at byte ${testInfoAt} (corrupt bytes)` };
+        break;
+      }
+      footer = true;
+      break;
     }
   }
+  if (bts91 && !footer && !truncation) truncation = { byte: p, reason: 'the file ends before the 0x81 footer block that follows the last record (cut file)' };
   const idx = index.toArray();
   const steps = stepIndex.toArray();
   let aux = pivotAux(idx, auxIndex.toArray(), auxId.toArray(), { T: auxT.toArray(), V: auxV.toArray() });
@@ -93,5 +116,7 @@ export function readNdaV130(src: ByteSource): NewareRecords {
     dischargeEnergyMWh: dchgE.toArray(),
     unixTimeS: unix.toArray(),
     aux,
+    offsets: offsets.toArray(),
+    truncation,
   };
 }

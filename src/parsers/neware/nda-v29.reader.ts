@@ -6,6 +6,8 @@ import { pivotAux } from './neware-aux.js';
 
 const RECORD = 86;
 const IDENTIFIER = new Uint8Array([0, 0, 0, 0, 0x55, 0]);
+// Record slot markers: 0x55 data, 0x65 aux, 0xAA (meaning unknown, 5 in new_nda_file.nda), 0 padding.
+const KNOWN_MARKERS = new Set([0x55, 0x65, 0xaa, 0]);
 
 function findFirstRecord(src: ByteSource): number {
   const { bytes } = src;
@@ -31,7 +33,12 @@ export function readNdaV29(src: ByteSource): NewareRecords {
   const auxId = new Float64Builder();
   const auxT = new Float64Builder();
   const auxV = new Float64Builder();
-  for (let p = start; p + RECORD <= bytes.length; p += RECORD) {
+  const offsets = new Float64Builder(cap);
+  let truncation: NewareRecords['truncation'];
+  let unknownSlots = 0;
+  let p = start;
+  for (; p + RECORD <= bytes.length; p += RECORD) {
+    if (!KNOWN_MARKERS.has(bytes[p])) unknownSlots++;
     if (view.getUint32(p + 82, true) !== 0) continue;
     if (bytes[p] === 0x55 && bytes[p + 1] === 0) {
       const idx = view.getUint32(p + 2, true);
@@ -40,8 +47,13 @@ export function readNdaV29(src: ByteSource): NewareRecords {
       const range = view.getInt32(p + 78, true);
       const m = newareRangeMultiplier.get(range);
       if (m === undefined) {
-        throw new ParseError({ format: src.format, fileName: src.fileName, byte: p + 78, message: `unknown current range ${range} in record ${idx}` });
+        if (index.length === 0) {
+          throw new ParseError({ format: src.format, fileName: src.fileName, byte: p + 78, field: 'Range', message: `unknown current range ${range} in record ${idx}` });
+        }
+        truncation = { byte: p, reason: `the next record (index ${idx}) has an unknown current range ${range} (corrupt bytes)` };
+        break;
       }
+      offsets.push(p);
       index.push(idx);
       cycle.push(view.getUint32(p + 6, true) + 1);
       stepIndex.push(view.getUint16(p + 10, true));
@@ -63,6 +75,10 @@ export function readNdaV29(src: ByteSource): NewareRecords {
       auxT.push(view.getInt16(p + 34, true) / 10);
     }
   }
+  // The records run to the end of the file: a partial last record means the file was cut.
+  if (!truncation && p < bytes.length) {
+    truncation = { byte: p, reason: `the file ends ${bytes.length - p} bytes into an ${RECORD}-byte record` };
+  }
   const idx = index.toArray();
   const aux: NewareAuxColumn[] = pivotAux(idx, auxIndex.toArray(), auxId.toArray(), { T: auxT.toArray(), V: auxV.toArray() });
   return {
@@ -80,5 +96,8 @@ export function readNdaV29(src: ByteSource): NewareRecords {
     dischargeEnergyMWh: dchgE.toArray(),
     unixTimeS: unix.toArray(),
     aux,
+    offsets: offsets.toArray(),
+    truncation,
+    unknownSlots,
   };
 }

@@ -4,9 +4,10 @@ import { readNdaV29 } from './nda-v29.reader.js';
 import { readNdaV130 } from './nda-v130.reader.js';
 import { readNdaV130Info } from './nda-v130-metadata.js';
 import { buildNewareColumns, sortAndDeduplicate, type NewareRecords } from './neware-records.js';
+import { keepPlausiblePrefix, truncationWarning } from '../binary/plausible-prefix.js';
 
 const FORMAT = 'neware-nda';
-const VERSION = '1.1.0';
+const VERSION = '1.2.0';
 
 function readMetadata(bytes: Uint8Array, version: number): Record<string, unknown> {
   const meta: Record<string, unknown> = { vendor: 'Neware', ndaVersion: version, software: version >= 130 ? 'BTS 9.x' : 'BTS 7.x' };
@@ -50,19 +51,32 @@ export const newareNdaParser: CyclerParser = {
     const { records: sorted, dropped } = sortAndDeduplicate(records);
     if (dropped > 0) warnings.push({ code: 'DUPLICATE_RECORDS', message: `${dropped} records with a repeated index were dropped` });
     if (sorted.index.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, message: 'the file holds no data records' });
+    if (records.truncation) warnings.push(truncationWarning(sorted.index.length, records.truncation.byte, records.truncation.reason));
+    if (records.unknownSlots) {
+      warnings.push({ code: 'CORRUPT_RECORDS', message: `${records.unknownSlots} record slots of an unknown type were skipped (corrupt bytes?)` });
+    }
     const metadata = readMetadata(bytes, version);
     if (version === 130) {
       const info = readNdaV130Info(bytes);
       Object.assign(metadata, info.metadata);
-      if (info.declaredRecords !== undefined && info.declaredRecords !== records.index.length) {
-        warnings.push({ code: 'RECORD_COUNT_MISMATCH', message: `the test info declares ${info.declaredRecords} records but ${records.index.length} were read (file truncated?)` });
+      const read = records.index.length;
+      if (info.declaredEnd !== undefined && !records.truncation) {
+        warnings.push(truncationWarning(sorted.index.length, bytes.length, `the header points to its test info record up to byte ${info.declaredEnd}, past the end of the file (${bytes.length} bytes)`));
+      }
+      if (info.declaredRecords !== undefined && info.declaredRecords !== read) {
+        warnings.push({ code: 'RECORD_COUNT_MISMATCH', message: `the test info declares ${info.declaredRecords} records but ${read} were read (file truncated?)` });
       }
     }
+    const columns = buildNewareColumns(sorted);
+    // Rows in index order (= file order for an intact file): keep them up to the first corrupt value.
+    const offsets = sorted.offsets;
+    const rowSource = { format: FORMAT, fileName, byteOf: (row: number) => offsets?.[row], allowsMissing: (name: string) => sorted.aux.some((a) => a.name === name) };
+    const rows = keepPlausiblePrefix(rowSource, columns, sorted.index.length, warnings);
     return {
       format: FORMAT,
       parserVersion: VERSION,
-      rows: sorted.index.length,
-      columns: buildNewareColumns(sorted),
+      rows,
+      columns,
       metadata,
       warnings,
       counters: { capacity: 'per-step', energy: 'per-step' },

@@ -9,9 +9,11 @@ import { readNdcSteps } from './ndc-step.reader.js';
 import { joinNdcTables } from './ndax-join.js';
 import { readNdaxAux } from './ndax-aux.js';
 import { buildNewareColumns, sortAndDeduplicate, type NewareRecords } from './neware-records.js';
+import { keepPlausiblePrefix, truncationWarning } from '../binary/plausible-prefix.js';
 
 const FORMAT = 'neware-ndax';
-const VERSION = '1.1.0';
+const VERSION = '1.2.0';
+const NDC_PAGE = 4096;
 const wanted = (name: string): boolean => /\.xml$/i.test(name) || /^data(_runInfo|_step|_AUX_\d+_\d+_\d+|_\d+)?\.ndc$/.test(name);
 
 function readRecords(fileName: string, data: NdcFile, entries: Map<string, Uint8Array>, warnings: ParseWarning[]): NewareRecords {
@@ -59,16 +61,38 @@ export const newareNdaxParser: CyclerParser = {
     const { metadata, auxChannels } = readNdaxMetadata(entries);
     const records = readRecords(fileName, data, entries, warnings);
     records.aux = readNdaxAux(FORMAT, fileName, entries, auxChannels, records.index, warnings);
+    for (const a of records.aux) {
+      const missing = a.values.reduce((n, v) => (Number.isNaN(v) ? n + 1 : n), 0);
+      if (missing > 0) warnings.push({ code: 'AUX_MISSING', message: `${a.name}: ${missing} of ${a.values.length} records have no aux record with their index (left empty)` });
+    }
     const { records: sorted, dropped } = sortAndDeduplicate(records);
     if (dropped > 0) warnings.push({ code: 'DUPLICATE_RECORDS', message: `${dropped} records with a repeated index were dropped` });
     if (sorted.index.length === 0) throw new ParseError({ format: FORMAT, fileName, byte: 0, field: 'data.ndc', message: 'data.ndc holds no records' });
     metadata.ndcVersion = data.version;
+    // The zip's CRC-32 already vouches for each entry's bytes; this catches layouts we misread.
+    const columns = buildNewareColumns(sorted);
+    const index = sorted.index;
+    const rowSource = {
+      format: FORMAT,
+      fileName,
+      byteOf: () => undefined,
+      describeRow: (row: number) => `data.ndc record ${index[row]}`,
+      allowsMissing: (name: string) => sorted.aux.some((a) => a.name === name),
+    };
+    const rows = keepPlausiblePrefix(rowSource, columns, index.length, warnings);
+    // Every .ndc of the sample files is whole 4 KiB pages; the readers skip a partial last page, so
+    // an entry that ends inside one was cut before it was zipped: say so.
+    for (const [name, entry] of entries) {
+      if (name.endsWith('.ndc') && entry.length % NDC_PAGE !== 0) {
+        warnings.push(truncationWarning(rows, undefined, `${name} ends ${entry.length % NDC_PAGE} bytes into a ${NDC_PAGE}-byte page; the records of that page are missing`));
+      }
+    }
     metadata.timeZone = data.version >= 11 ? 'UTC (Unix time stored)' : 'unknown (local wall-clock time stored; Unix Time reads it as UTC)';
     return {
       format: FORMAT,
       parserVersion: VERSION,
-      rows: sorted.index.length,
-      columns: buildNewareColumns(sorted),
+      rows,
+      columns,
       metadata,
       warnings,
       counters: { capacity: 'per-step', energy: 'per-step' },

@@ -31,6 +31,12 @@ export interface NewareRecords {
   /** Seconds since 1970; for BTS 7 files this is local wall-clock time read as if it were UTC. */
   unixTimeS: Float64Array;
   aux: NewareAuxColumn[];
+  /** Byte offset of each record in the file (binary .nda), for naming a corrupt one. */
+  offsets?: Float64Array;
+  /** Set when the reader stopped before the end of the records (a cut file or a corrupt record). */
+  truncation?: { byte: number; reason: string };
+  /** Record slots of a type no sample file has (corrupt bytes, or a record kind we do not know). */
+  unknownSlots?: number;
 }
 
 function permute(values: Float64Array, order: Int32Array): Float64Array {
@@ -68,6 +74,8 @@ export function sortAndDeduplicate(rec: NewareRecords): { records: NewareRecords
       dischargeEnergyMWh: p(rec.dischargeEnergyMWh),
       unixTimeS: p(rec.unixTimeS),
       aux: rec.aux.map((a) => ({ ...a, values: p(a.values) })),
+      offsets: rec.offsets && p(rec.offsets),
+      truncation: rec.truncation,
     },
   };
 }
