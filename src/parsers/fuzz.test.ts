@@ -1,3 +1,4 @@
+import { createRng } from './binary/corruption-fuzz.fixture.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.js';
@@ -15,17 +16,6 @@ const FIXTURES = [
   'batteryarchive/CALCE_CX2-33_prism_LCO_25C_0-100_0.5-0.5C_d_timeseries.csv', 'arbin/mock_data_001.xlsx',
 ];
 
-/** Deterministic PRNG (mulberry32) so a failing input can be regenerated. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case { label: string; fileName: string; bytes: Uint8Array; format?: string }
 
@@ -63,7 +53,7 @@ async function run(c: Case, crashes: string[]): Promise<void> {
 }
 
 describe('fuzz: every input ends in a result or a clear error', () => {
-  const rand = rng(20261125);
+  const rand = createRng(20261125);
 
   it('mutated real fixtures', async () => {
     const crashes: string[] = [];

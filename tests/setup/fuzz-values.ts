@@ -1,3 +1,5 @@
+import { createRng as mulberry32 } from '../../src/parsers/binary/corruption-fuzz.fixture.js';
+
 /** A seeded PRNG (mulberry32), so a failing fuzz run replays from its seed. */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -8,14 +10,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (below: number) => Math.floor(next() * below);
   return { next, int, pick: (items) => items[int(items.length)], chance: (p) => next() < p };
 }
