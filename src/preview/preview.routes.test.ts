@@ -53,10 +53,17 @@ describe('POST /api/v1/parsers/preview', () => {
   });
 
   it('names a binary format whose head cannot be parsed alone, without columns', async () => {
-    const body = await expectJson<Preview>(await preview(alice, 'run.mpr', fixture('biologic/jdb11-1_c3_gcpl_5cycles_2V-3p8V_C-24_data_C09.mpr')));
-    expect(body.format).toBe('biologic-mpr');
+    const body = await expectJson<Preview>(await preview(alice, 'run.ndax', fixture('neware/test_2.ndax')));
+    expect(body.format).toBe('neware-ndax');
     expect(body.columns).toBeNull();
     expect(body.warnings[0].code).toBe('head_not_parsed');
+  });
+
+  it('lists the columns of a binary head that holds whole records, saying where it was cut', async () => {
+    const body = await expectJson<Preview>(await preview(alice, 'run.mpr', fixture('biologic/jdb11-1_c3_gcpl_5cycles_2V-3p8V_C-24_data_C09.mpr')));
+    expect(body.format).toBe('biologic-mpr');
+    expect(body.columns?.map((c) => c.name)).toContain('Voltage / V');
+    expect(body.warnings.map((w) => w.code)).toContain('TRUNCATED');
   });
 
   it('looks inside gzip files, even cut ones, and names a broken stream', async () => {
