@@ -9,7 +9,7 @@ import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type { SpreadsheetLimits } from '../parsers/common/spreadsheet-reader.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { seriesKeyFor } from '../storage/series-store.js';
-import { ingestMaybeAppended, recordResumePoint } from './append/ingest-growing.js';
+import { ingestMaybeAppended, recordResumePoint, storeCheckpoint } from './append/ingest-growing.js';
 import { completeJob, failJob, type ClaimedJob } from './job-queue.js';
 import { replaceCycleSummaries, replaceCycleSummariesFrom } from './cycle-columns.js';
 import { mergeQualityFlags, type QualityFlag } from './quality-flags.js';
@@ -46,6 +46,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     const seriesKey = seriesKeyFor(file.id, job.id);
     const ingested = await ingestMaybeAppended({ db, blobStore, file, format: job.payload.format, seriesKey, streamMinBytes: deps.streamMinBytes, spreadsheetLimits: deps.spreadsheetLimits, payload: job.payload });
     const { result, cycles, steps, quality, mode } = ingested;
+    const checkpointKey = await storeCheckpoint(blobStore, file, job.id, ingested);
     let unused: string[] = [];
 
     const previousKey = file.series_key;
@@ -65,7 +66,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
         await tx.deleteFrom('steps').where('data_file_id', '=', file.id).execute();
       }
       for (const batch of chunks(stepRows(file.id, steps), 500)) await tx.insertInto('steps').values(batch).execute();
-      unused = await recordResumePoint(tx, blobStore, file, job.id, ingested);
+      unused = await recordResumePoint(tx, file, ingested, checkpointKey);
       const flags = ingested.mode === 'append' ? mergeQualityFlags((file.quality_flags ?? []) as QualityFlag[], quality.flags) : quality.flags;
       const how = ingested.mode === 'append' ? { appendedRowsOnly: true } : ingested.appendFallback ? { parsedWholeAfterAppend: ingested.appendFallback } : {};
       await tx
@@ -95,6 +96,7 @@ export async function runIngestJob(deps: IngestDeps, job: ClaimedJob): Promise<'
     });
     if (superseded) {
       await blobStore.delete(seriesKey);
+      if (checkpointKey) await blobStore.delete(checkpointKey);
       return 'queued';
     }
     // Earlier series objects stay listed in data_file_versions; only the current one is kept in the store.

@@ -32,21 +32,31 @@ export async function ingestMaybeAppended(opts: IngestSeriesOptions & { payload:
 }
 
 /**
- * Keeps (or forgets) the resume point of an ingest, in the caller's transaction: only for a raw file
- * that ends with a line feed (a last line without one may be cut, and must not be continued).
- * Returns the checkpoint objects to remove once the transaction has committed.
+ * Stores the checkpoint of an ingest that kept one, before the transaction that records it (as the
+ * series object is): only for a raw file that ends with a line feed (a last line without one may be
+ * cut, and must not be continued). Returns its key, or null (no resume point for this file).
  */
-export async function recordResumePoint(tx: Db, store: BlobStore, file: Selectable<DataFilesTable>, jobId: number, ingested: GrowingIngest): Promise<string[]> {
+export async function storeCheckpoint(store: BlobStore, file: Selectable<DataFilesTable>, jobId: number, ingested: GrowingIngest): Promise<string | null> {
+  if (!ingested.resume) return null;
   const size = Number(file.size_bytes);
   const endsWithLine = size > 0 && (await readAll(store, file.blob_key, { offset: size - 1, length: 1 }))[0] === 0x0a;
-  if (!ingested.resume || !endsWithLine) {
+  if (!endsWithLine) return null;
+  const key = checkpointKeyFor(file.id, jobId);
+  await putCheckpoint(store, key, ingested.resume.checkpoint);
+  return key;
+}
+
+/**
+ * Records (checkpointKey from storeCheckpoint) or forgets the resume point of an ingest, in the
+ * caller's transaction. Returns the checkpoint objects to remove once the transaction has committed.
+ */
+export async function recordResumePoint(tx: Db, file: Selectable<DataFilesTable>, ingested: GrowingIngest, checkpointKey: string | null): Promise<string[]> {
+  if (!ingested.resume || checkpointKey === null) {
     const dropped = await dropResumePoint(tx, file.id);
     return dropped ? [dropped] : [];
   }
-  const checkpointKey = checkpointKeyFor(file.id, jobId);
-  await putCheckpoint(store, checkpointKey, ingested.resume.checkpoint);
   const replaced = await writeResumePoint(tx, {
-    dataFileId: file.id, rawSha256: file.sha256, byteEnd: size, format: ingested.result.format, parserVersion: ingested.result.parserVersion, checkpointKey, facts: ingested.resume.facts,
+    dataFileId: file.id, rawSha256: file.sha256, byteEnd: Number(file.size_bytes), format: ingested.result.format, parserVersion: ingested.result.parserVersion, checkpointKey, facts: ingested.resume.facts,
   });
   return replaced ? [replaced] : [];
 }
