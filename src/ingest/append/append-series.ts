@@ -7,6 +7,7 @@ import { summariseCycles } from '../../domain/cycle-summary.js';
 import { summariseSteps } from '../../domain/step-table.js';
 import type { CompanionFile, ParsedColumn, ParseWarning, TablePlan } from '../../parsers/cycler-parser.js';
 import { parsedColumnsOf } from '../../parsers/common/column-plan.js';
+import { concatValues } from '../../parsers/common/concat-values.js';
 import { maxAbs, restThresholdOfMax } from '../../parsers/normalise/direction.js';
 import { joinBlocks } from '../../parsers/normalise/normalise-checkpointed.js';
 import { OriginalTimeColumn } from '../../parsers/normalise/normalise-plan.js';
@@ -124,7 +125,7 @@ async function readAppendedRows(store: BlobStore, file: Selectable<DataFilesTabl
   const parts: Float64Array[][] = [];
   for await (const batch of readTableBatches(source, from, file.original_name, tally)) parts.push(batch.values.map((v) => v.slice(0, batch.rows)));
   warnings.push(...tally.warnings());
-  const values = plan.columns.map((_, k) => concatAll(parts.map((p) => p[k])));
+  const values = plan.columns.map((_, k) => concatValues(parts.map((p) => p[k])));
   return parsedColumnsOf(plan, values, warnings, plan.columns.map(() => true));
 }
 
@@ -151,15 +152,4 @@ function alignColumns(columns: readonly ParsedColumn[], names: readonly string[]
 function planSignature(plan: TablePlan): string {
   const { complete: _complete, toColumns: _toColumns, columns, ...rest } = plan;
   return JSON.stringify({ ...rest, columns: columns.map(({ read, ...c }) => ({ ...c, read: read ? (read.ref ?? 'reader') : null })) });
-}
-
-function concatAll(arrays: readonly Float64Array[]): Float64Array {
-  if (arrays.length === 1) return arrays[0];
-  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
 }

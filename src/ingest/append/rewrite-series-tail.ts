@@ -1,3 +1,4 @@
+import { concatValues } from '../../parsers/common/concat-values.js';
 import type { ParsedColumn } from '../../parsers/cycler-parser.js';
 import { readParquetColumns } from '../../series/parquet-columns.js';
 import type { BlobStore } from '../../storage/blob-store.js';
@@ -21,7 +22,7 @@ export async function rewriteSeriesTail(store: BlobStore, oldKey: string, newKey
     const stored = names.map((n) => (types.get(n) === 'INT32' ? 'int32' : 'double') as 'int32' | 'double');
     const { group, groupStart } = groupHolding(footer, fromRow);
     const head = groupStart < fromRow ? await readGroupHead(oldPath, footer, group, fromRow - groupStart, names) : names.map(() => new Float64Array(0));
-    const part = tail.map((c, k) => ({ ...c, values: concat(head[k], c.values) }));
+    const part = tail.map((c, k) => ({ ...c, values: concatValues([head[k], c.values]) }));
     if (part.some((c, k) => stored[k] === 'int32' && int32Kind(c.values) === 'double')) return false;
     const keyValues = Object.fromEntries((footer.metadata.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']));
     keyValues[SeriesMetadataKey.sourceSha256] = provenance.sourceSha256;
@@ -59,12 +60,4 @@ async function readGroupHead(path: string, footer: ParquetFooter, group: number,
     const all = await readParquetColumns(await duckdbConnection(), groupPath, names, Number(footer.metadata.row_groups[group].num_rows));
     return all.map((v) => v.slice(0, rows));
   });
-}
-
-function concat(a: Float64Array, b: Float64Array): Float64Array {
-  if (a.length === 0) return b;
-  const out = new Float64Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -1,4 +1,5 @@
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
+import { concatValues } from '../common/concat-values.js';
 import type { ParsedColumn, ParseResult, ParseWarning } from '../cycler-parser.js';
 import { findColumn, findValues } from './columns.js';
 import { maxAbs, restThresholdOfMax } from './direction.js';
@@ -48,17 +49,7 @@ export function normaliseCheckpointed(raw: ParseResult, fileName: string): { res
 export function joinBlocks(blocks: readonly (NormalisedBlock | null)[], keepOriginalTime: boolean): ParsedColumn[] {
   const present = blocks.filter((b): b is NormalisedBlock => b !== null);
   if (present.length === 0) return [];
-  const rows = present.reduce((n, b) => n + b.rows, 0);
   return present[0].columns
-    .map((c, k) => {
-      if (present.length === 1) return c;
-      const values = new Float64Array(rows);
-      let at = 0;
-      for (const b of present) {
-        values.set(b.columns[k].values, at);
-        at += b.rows;
-      }
-      return { ...c, values };
-    })
+    .map((c, k) => (present.length === 1 ? c : { ...c, values: concatValues(present.map((b) => b.columns[k].values)) }))
     .filter((c) => keepOriginalTime || c.name !== OriginalTimeColumn);
 }
