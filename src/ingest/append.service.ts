@@ -8,6 +8,7 @@ import { diffRows, recordHistory } from '../history/history.repository.js';
 import { putContent, readAll, type BlobSource, type BlobStore } from '../storage/blob-store.js';
 import { enqueueIngestJob, type IngestPayload } from './job-queue.js';
 import { signalJobQueued } from './job-signal.js';
+import { findLiveCopy } from './upload.service.js';
 
 /** The stored prefix is checked by the sha256 of its last block (at most this many bytes). */
 export const APPEND_TAIL_BYTES = 64 * 1024;
@@ -61,7 +62,7 @@ export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer,
   const source = req.offset === 0 ? body : concat(store, file.blob_key, body);
   const blob = await putContent(store, source, { maxBytes });
   if (blob.sha256 === file.sha256) return { dataFileId: id, jobId: null, sizeBytes: blob.sizeBytes, sha256: blob.sha256, change: 'unchanged' };
-  const twin = await db.selectFrom('data_files').select('id').where('experiment_id', '=', file.experiment_id).where('sha256', '=', blob.sha256).where('status', '<>', 'deleted').executeTakeFirst();
+  const twin = await findLiveCopy(db, file.experiment_id, blob.sha256);
   if (twin) throw new ConflictError(`The grown file is the same as data file ${twin.id} of this experiment`, { reason: 'duplicate', dataFileId: twin.id });
   const change = req.offset === 0 ? 'replaced' : 'appended';
   const jobId = await db.transaction().execute(async (tx) => {

@@ -29,6 +29,11 @@ export async function assertCanAddFiles(db: Db, viewer: Viewer, experimentId: nu
   return { id: experiment.id, status: experiment.status === 'public' ? 'public' : 'private' };
 }
 
+/** The experiment's live data file holding exactly these bytes, if any (one copy of a file per experiment). */
+export function findLiveCopy(db: Db, experimentId: number, sha256: string): Promise<{ id: number } | undefined> {
+  return db.selectFrom('data_files').select('id').where('experiment_id', '=', experimentId).where('sha256', '=', sha256).where('status', '<>', 'deleted').executeTakeFirst();
+}
+
 /**
  * Creates the data file (state queued), its companions and devices, and its ingest job in one transaction.
  * The same bytes twice in one experiment → ConflictError naming the existing data file.
@@ -44,8 +49,7 @@ export async function createUploadedDataFile(
   if (fields.deviceIds?.length) await assertAllVisible(db, viewer, 'devices', fields.deviceIds, 'deviceIds');
   if (fields.equipmentId) await assertAllVisible(db, viewer, 'equipment', [fields.equipmentId], 'equipmentId');
   if (fields.columnMappingId) await assertAllVisible(db, viewer, 'column_mappings', [fields.columnMappingId], 'columnMappingId');
-  const duplicate = () =>
-    db.selectFrom('data_files').select('id').where('experiment_id', '=', experiment.id).where('sha256', '=', main.blob.sha256).where('status', '<>', 'deleted').executeTakeFirst();
+  const duplicate = () => findLiveCopy(db, experiment.id, main.blob.sha256);
   const conflict = (id: number) => new ConflictError(`This file is already in experiment ${experiment.id} as data file ${id}`, { dataFileId: id });
   const existing = await duplicate();
   if (existing) throw conflict(existing.id);
