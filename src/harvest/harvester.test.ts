@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJson, type Row } from '../../tests/setup/api-json.js';
 import { createTestApp, type TestApp, type TestUser } from '../../tests/setup/test-app.js';
+import { settledDataFile } from '../../tests/setup/settled-data-file.js';
 import { startWorkers, type RunningWorkers } from '../ingest/worker.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 import { HarvestApi } from './harvest-api.js';
@@ -61,14 +62,7 @@ describe('liionsden harvest', () => {
   /** Complete data rows in the first `bytes` bytes of the synthetic file (its header is one line). */
   const completeRows = (bytes: number) => full.subarray(0, bytes).toString('latin1').split('\n').length - 2;
 
-  async function settled(id: number, sha256: string): Promise<Row> {
-    for (let i = 0; i < 600; i++) {
-      const row = await expectJson(await t.call('GET', `/api/v1/data-files/${id}`, user));
-      if (row.sha256 === sha256 && (row.state === 'ready' || row.state === 'failed')) return row;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`data file ${id} never settled on ${sha256}`);
-  }
+  const settled = (id: number, sha256: string): Promise<Row> => settledDataFile(t, user, id, sha256);
   const sendable = (bytes: number) => full.subarray(0, bytes).lastIndexOf(0x0a) + 1;
   const shaOf = (bytes: number) => sha256Range(join(dir, 'full.csv'), 0, sendable(bytes));
 

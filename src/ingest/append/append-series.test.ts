@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJson, type Row } from '../../../tests/setup/api-json.js';
 import { createTestApp, type TestApp, type TestUser } from '../../../tests/setup/test-app.js';
+import { settledDataFile } from '../../../tests/setup/settled-data-file.js';
 import { openBlobStore } from '../../storage/open-blob-store.js';
 import { duckdbConnection, quoteString, withLocalSeriesFile } from '../../storage/series-store.js';
 import { startWorkers, type RunningWorkers } from '../worker.js';
@@ -54,14 +55,7 @@ describe.each([
     return expectJson(await t.app.request(`/api/v1/experiments/${exp}/files`, { method: 'POST', headers: { authorization: user.headers.authorization }, body: form }), 201);
   }
 
-  async function settled(id: number, sha256: string): Promise<Row> {
-    for (let i = 0; i < 1200; i++) {
-      const row = await expectJson(await t.call('GET', `/api/v1/data-files/${id}`, user));
-      if (row.sha256 === sha256 && (row.state === 'ready' || row.state === 'failed')) return row;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`data file ${id} did not settle`);
-  }
+  const settled = (id: number, sha256: string): Promise<Row> => settledDataFile(t, user, id, sha256);
 
   async function append(from: number, to: number): Promise<Row> {
     const tail = sha(full.subarray(Math.max(0, from - 65536), from));
