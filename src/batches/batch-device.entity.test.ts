@@ -76,6 +76,22 @@ describe('batches and devices API', () => {
     await json(await t.call('GET', `/api/v1/batches/${secret.id}/devices`, alice), 404);
   });
 
+  it('keeps sequence numbers within the batch size, and the size above the devices it holds', async () => {
+    const batch = await json(await t.call('POST', '/api/v1/batches', alice, { name: 'Small lot', specification_id: spec.id, size: 24 }), 201);
+    const beyond = await json<ErrorBody>(await t.call('POST', '/api/v1/devices', alice, { batch_id: batch.id, sequence: 99 }), 400);
+    expect(beyond.error.issues).toEqual([{ field: 'sequence', message: "99 is beyond the batch's size of 24" }]);
+    const last = await json(await t.call('POST', '/api/v1/devices', alice, { batch_id: batch.id, sequence: 24 }), 201);
+    await json(await t.call('POST', '/api/v1/devices', alice, { batch_id: batch.id }), 400); // next free number is 25: full
+    await json(await t.call('PATCH', `/api/v1/devices/${last.id}`, alice, { sequence: 25 }), 400);
+    const shrink = await json<ErrorBody>(await t.call('PATCH', `/api/v1/batches/${batch.id}`, alice, { size: 23 }), 400);
+    expect(shrink.error.issues?.[0].field).toBe('size');
+    await json(await t.call('PATCH', `/api/v1/batches/${batch.id}`, alice, { size: 30 }));
+    expect((await json(await t.call('PATCH', `/api/v1/devices/${last.id}`, alice, { sequence: 25 }))).sequence).toBe(25);
+    // A batch of no stated size takes any sequence.
+    await json(await t.call('PATCH', `/api/v1/batches/${batch.id}`, alice, { size: null }));
+    await json(await t.call('POST', '/api/v1/devices', alice, { batch_id: batch.id, sequence: 999 }), 201);
+  });
+
   it('locks a public batch against its owner, soft-deletes, and frees the sequence after a delete', async () => {
     const batch = await json(await t.call('POST', '/api/v1/batches', alice, { name: 'Lock lot', specification_id: spec.id, serial_template: 'L%d' }), 201);
     const device = await json(await t.call('POST', '/api/v1/devices', alice, { batch_id: batch.id, sequence: 1 }), 201);

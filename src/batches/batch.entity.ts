@@ -4,7 +4,8 @@ import { visibleTo } from '../access/visibility.js';
 import { deviceSerial, followsBatchSerial } from '../devices/device-serial.js';
 import { validateSerialTemplate } from '../domain/serial-template.js';
 import { isCalendarDate } from '../domain/calendar-date.js';
-import { defineEntity } from '../entities/entity-definition.js';
+import { ValidationError } from '../domain/errors.js';
+import { defineEntity, type WriteContext } from '../entities/entity-definition.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a valid date');
 
@@ -36,8 +37,9 @@ export const batchEntity = defineEntity({
     },
   ],
   lockedWhenPublic: true,
-  prepare: (_ctx, values) => {
+  prepare: async (ctx, values) => {
     if (typeof values.serial_template === 'string') validateSerialTemplate(values.serial_template);
+    if (ctx.existing && typeof values.size === 'number') await checkSizeHoldsDevices(ctx, values.size);
     return values;
   },
   derived: (viewer, alias) => ({
@@ -56,3 +58,11 @@ export const batchEntity = defineEntity({
     }
   },
 });
+
+/** A batch cannot shrink below the sequence numbers its devices already carry. */
+async function checkSizeHoldsDevices(ctx: WriteContext, size: number): Promise<void> {
+  const row = await ctx.db.selectFrom('devices').select(sql<number>`coalesce(max(sequence), 0)`.as('last')).where('batch_id', '=', ctx.existing!.id as number).where('status', '<>', 'deleted').executeTakeFirstOrThrow();
+  if (Number(row.last) <= size) return;
+  const message = 'smaller than the sequence numbers of devices already in this batch';
+  throw new ValidationError(`size: ${message}`, [{ field: 'size', message }]);
+}

@@ -61,9 +61,9 @@ export const demoProtocols = [
 ];
 
 export const demoEquipment = [
-  { name: 'Maccor 4000 #1', model: 'Series 4000', serial_number: 'M4K-0117', default_format: 'maccor' },
+  { name: 'Maccor 4000 #1', model: 'Series 4000', serial_number: 'M4K-0117', default_format: 'maccor-txt' },
   { name: 'BioLogic VMP3', model: 'VMP3', serial_number: 'VMP3-2231', default_format: 'biologic-mpr' },
-  { name: 'Neware BTS4000', model: 'CT-4008-5V6A', serial_number: 'NW-88213', default_format: 'neware' },
+  { name: 'Neware BTS4000', model: 'CT-4008-5V6A', serial_number: 'NW-88213', default_format: 'neware-nda' },
 ];
 
 /** [name, type, °C, C-rate, thermal management, protocol name, cell sequences (batch of cells), date] */

@@ -46,10 +46,14 @@ export const deviceEntity = defineEntity({
 async function prepareDevice(ctx: WriteContext, values: Record<string, unknown>): Promise<Record<string, unknown>> {
   const existing = ctx.existing;
   const batchId = (values.batch_id ?? existing?.batch_id) as number;
-  const batch = await ctx.db.selectFrom('batches as t').select(['t.id', 't.name', 't.serial_template']).where('t.id', '=', batchId).where(visibleTo(ctx.viewer, 'batches as t')).executeTakeFirst();
+  const batch = await ctx.db.selectFrom('batches as t').select(['t.id', 't.name', 't.serial_template', 't.size']).where('t.id', '=', batchId).where(visibleTo(ctx.viewer, 'batches as t')).executeTakeFirst();
   if (!batch) throw new ValidationError(`batch_id: no visible batch ${batchId}`, [{ field: 'batch_id', message: `no visible record with id ${batchId}` }]);
   if (values.sequence === undefined && !existing) values.sequence = await nextSequence(ctx, batchId);
   const sequence = (values.sequence ?? existing?.sequence) as number;
+  if (batch.size !== null && sequence > batch.size && ('sequence' in values || 'batch_id' in values)) {
+    const message = `${sequence} is beyond the batch's size of ${batch.size}`;
+    throw new ValidationError(`sequence: ${message}`, [{ field: 'sequence', message }]);
+  }
   const followsTemplate = existing ? followsBatchSerial(existing.serial, batch.serial_template, batch.name, existing.sequence as number) : true;
   if (values.serial === undefined && followsTemplate && (!existing || 'sequence' in values || 'batch_id' in values)) {
     values.serial = deviceSerial(batch.serial_template, batch.name, sequence);

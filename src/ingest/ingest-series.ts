@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mappingsForDataFile } from '../column-mappings/data-file-mappings.js';
+import { detectionHintsForDataFile } from './detection-hints.js';
 import { DEFAULT_STREAM_MIN_BYTES } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { CycleSummary } from '../domain/cycle-summary.js';
@@ -55,13 +55,13 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
   const companions = await db.selectFrom('data_file_companions').selectAll().where('data_file_id', '=', file.id).orderBy('id').execute();
   const companionFiles: CompanionFile[] = [];
   for (const c of companions) companionFiles.push({ fileName: c.original_name, bytes: await readAll(blobStore, c.blob_key) });
-  const mappings = await mappingsForDataFile(db, file);
+  const hints = await detectionHintsForDataFile(db, file);
   const window = await findVoltageWindow(db, file.id);
   const provenance = (format: string, parserVersion: string): SeriesProvenance => ({ sourceSha256: file.sha256, parser: format, parserVersion });
 
   if (file.size_bytes >= (opts.streamMinBytes ?? DEFAULT_STREAM_MIN_BYTES)) {
     const read = (offset: number, length: number) => readAll(blobStore, file.blob_key, { offset, length });
-    const plan = await planFromFile(file.original_name, file.size_bytes, read, { format: opts.format, companions: companionFiles, ...mappings });
+    const plan = await planFromFile(file.original_name, file.size_bytes, read, { format: opts.format, companions: companionFiles, ...hints });
     if (plan) {
       const cycles: CycleSummary[] = [];
       const steps: StepSummary[] = [];
@@ -97,7 +97,7 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
 
   // A local store's file is read in place (text tables a piece at a time); other stores' objects whole
   // (and a missing object through readAll, which raises the store's not-found error).
-  const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, spreadsheetLimits: opts.spreadsheetLimits, checkpoint: opts.checkpoint, ...mappings };
+  const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, spreadsheetLimits: opts.spreadsheetLimits, checkpoint: opts.checkpoint, ...hints };
   const local = blobStore.localPath?.(file.blob_key);
   const { result, cycles, resume: normalised } = local !== undefined && existsSync(local)
     ? await parseLocalFile(local, parseOpts)

@@ -23,6 +23,17 @@ describe('detectParser', () => {
     expect(detectParser([a, b, fake('d', 0.9)], 'x.dat', head).parser.name).toBe('d');
   });
 
+  it("prefers the instrument's format when its parser claims the file, and only then", () => {
+    const head = new Uint8Array(1);
+    const strong = fake('strong', 0.95);
+    expect(detectParser([strong, fake('house', 0.6)], 'x.csv', head, { preferredFormat: 'house' }).parser.name).toBe('house');
+    expect(detectParser([strong, fake('house', 0.4)], 'x.csv', head, { preferredFormat: 'house' }).parser.name).toBe('strong');
+    expect(detectParser([strong], 'x.csv', head, { preferredFormat: 'gone' }).parser.name).toBe('strong');
+    // A real Maccor export stays Maccor on an instrument said to write BioLogic files.
+    const maccor = fixture('maccor/maccor_001.txt').subarray(0, 65536);
+    expect(detectParser(parsers, 'maccor_001.txt', maccor, { preferredFormat: 'biologic-mpt' }).parser.name).toBe('maccor-txt');
+  });
+
   it('explains why nothing fits, and rejects an unknown forced format', () => {
     const err = (() => { try { detectParser(parsers, 'notes.csv', new TextEncoder().encode('hello world\n')); } catch (e) { return e; } })();
     expect(err).toBeInstanceOf(UnsupportedFormatError);

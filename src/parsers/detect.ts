@@ -27,6 +27,12 @@ export interface DetectOptions {
   columnMapping?: ColumnMapping;
   /** Saved mappings to try when none is given, best first: the first whose headers all appear is used. */
   columnMappings?: readonly ColumnMapping[];
+  /**
+   * The format the file's instrument writes (its equipment's `default_format`): chosen whenever its
+   * parser claims the file (confidence ≥ 0.5), however the others score. Unlike `format`, a file
+   * the parser does not recognise is still detected (a lab's Maccor may also hold a BioLogic export).
+   */
+  preferredFormat?: string;
 }
 
 /**
@@ -50,7 +56,8 @@ export function detectParser(parsers: readonly CyclerParser[], fileName: string,
   scored.sort((a, b) => b.confidence - a.confidence
     || Number(b.parser.extensions.includes(ext)) - Number(a.parser.extensions.includes(ext))
     || a.parser.name.localeCompare(b.parser.name));
-  const best = scored[0];
+  const preferred = scored.find((s) => s.parser.name === options.preferredFormat && s.confidence >= 0.5);
+  const best = preferred ?? scored[0];
   if (best === undefined || best.confidence < 0.5) {
     for (const parser of parsers) {
       const verdict = parser.classifyNotData?.(input);

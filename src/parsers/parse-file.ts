@@ -3,7 +3,7 @@ import type { CycleSeries } from '../domain/cycle-series.js';
 import { summariseCycles, type CycleSummary } from '../domain/cycle-summary.js';
 import { AppError } from '../domain/errors.js';
 import { ParseError, type ColumnMapping, type CyclerParser, type ParseInput, type ParseResult } from './cycler-parser.js';
-import { detectParser } from './detect.js';
+import { detectParser, type DetectOptions } from './detect.js';
 import { gunzipFile, isGzip } from './gunzip.js';
 import { findColumn, findValues } from './normalise/columns.js';
 import { normalise } from './normalise/normalise.js';
@@ -31,10 +31,10 @@ export interface NormaliseChoice {
  * Failures are ParseError, UnsupportedFormatError / NotDataFileError or ValidationError (unknown
  * forced format); an unexpected exception inside a parser is reported as a ParseError naming it.
  */
-export async function parseFile(input: ParseInput & NormaliseChoice & { format?: string; columnMappings?: readonly ColumnMapping[] }, parsers: readonly CyclerParser[] = registeredParsers): Promise<ParsedFile> {
+export async function parseFile(input: ParseInput & NormaliseChoice & Omit<DetectOptions, 'columnMapping'>, parsers: readonly CyclerParser[] = registeredParsers): Promise<ParsedFile> {
   let { fileName, bytes } = input;
   if (isGzip(bytes)) ({ fileName, bytes } = gunzipFile(fileName, bytes));
-  const { parser, columnMapping } = detectParser(parsers, fileName, bytes, { format: input.format, columnMapping: input.columnMapping, columnMappings: input.columnMappings });
+  const { parser, columnMapping } = detectParser(parsers, fileName, bytes, { format: input.format, preferredFormat: input.preferredFormat, columnMapping: input.columnMapping, columnMappings: input.columnMappings });
   let raw: ParseResult;
   try {
     raw = await parser.parse({ ...input, fileName, bytes, columnMapping, readTable: input.readTable ?? defaultTableReader() });

@@ -1,19 +1,17 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ColumnMapping, CompanionFile } from './cycler-parser.js';
+import type { CompanionFile } from './cycler-parser.js';
+import type { DetectOptions } from './detect.js';
 import type { SpreadsheetLimits } from './common/spreadsheet-reader.js';
 import { plannedTableResult, readDroppingBadColumns, tableFieldOf } from './common/column-plan.js';
 import { readFully, readTablePieces, type ReadInto } from './common/table-pieces.js';
 import { asParseError, normaliseAndSummarise, parseFile, type ParsedFile } from './parse-file.js';
 import { planFromFile } from './stream/plan-from-file.js';
 
-export interface LocalParseOptions {
+export interface LocalParseOptions extends DetectOptions {
   /** The name detection and messages use (default: the path's last part). */
   fileName?: string;
-  format?: string;
   companions?: CompanionFile[];
-  columnMapping?: ColumnMapping;
-  columnMappings?: readonly ColumnMapping[];
   onProgress?: (fraction: number) => void;
   spreadsheetLimits?: SpreadsheetLimits;
   /** Bytes read per piece (default PIECE_BYTES; tests use small ones). */

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { mappingsForDataFile } from '../../column-mappings/data-file-mappings.js';
+import { detectionHintsForDataFile } from '../detection-hints.js';
 import type { DataFilesTable } from '../../data-files/data-file.table.js';
 import type { Db } from '../../db/database.js';
 import { CanonicalColumn } from '../../domain/canonical-columns.js';
@@ -60,7 +60,7 @@ export async function appendSeries(opts: AppendSeriesOptions): Promise<AppendedS
     companions.push({ fileName: c.original_name, bytes: await readAll(blobStore, c.blob_key) });
   }
   const read = (offset: number, length: number) => readAll(blobStore, file.blob_key, { offset, length });
-  const planOpts = { format: point.format, companions, ...(await mappingsForDataFile(db, file)) };
+  const planOpts = { format: point.format, companions, ...(await detectionHintsForDataFile(db, file)) };
   const plan = await planFromFile(file.original_name, size, read, planOpts);
   if (!plan) return 'no table plan for this format';
   if (plan.format !== point.format || plan.parserVersion !== point.parserVersion) return `parser changed (${point.format} ${point.parserVersion} → ${plan.format} ${plan.parserVersion})`;

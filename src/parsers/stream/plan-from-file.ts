@@ -1,5 +1,5 @@
-import type { ColumnMapping, CompanionFile, TablePlan } from '../cycler-parser.js';
-import { detectParser } from '../detect.js';
+import type { CompanionFile, TablePlan } from '../cycler-parser.js';
+import { detectParser, type DetectOptions } from '../detect.js';
 import { isGzip } from '../gunzip.js';
 import { parsers } from '../registry.js';
 
@@ -21,7 +21,7 @@ export type ReadRange = (offset: number, length: number) => Promise<Uint8Array>;
  */
 export async function planFromFile(
   fileName: string, size: number, read: ReadRange,
-  opts: { format?: string; companions?: CompanionFile[]; columnMapping?: ColumnMapping; columnMappings?: readonly ColumnMapping[] } = {},
+  opts: DetectOptions & { companions?: CompanionFile[] } = {},
 ): Promise<TablePlan | null> {
   const head = await read(0, Math.min(PLAN_HEAD_BYTES, size));
   if (isGzip(head)) return null;
