@@ -6,6 +6,7 @@ import { ParseError } from '../parsers/cycler-parser.js';
 import type { AppDeps } from './app-deps.js';
 import { httpStatusOf } from './error-mapping.js';
 import { registerDocsRoutes } from './docs.routes.js';
+import { registerOpenApiDocument } from './openapi-document.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerReadinessRoutes } from './readiness.routes.js';
 import { registerStaticRoutes } from './static.routes.js';
@@ -43,7 +44,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   registerDocsRoutes(app);
   registerMetricsRoutes(app, deps);
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Liionsden API', version: '1' } });
+  registerOpenApiDocument(app);
   registerStaticRoutes(app);
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((thrown, c) => {
