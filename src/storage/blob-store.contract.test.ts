@@ -2,16 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../domain/errors.js';
 import { contentKey, PayloadTooLargeError, putContent, readAll, type BlobStore } from './blob-store.js';
 import { createLocalBlobStore } from './local-blob-store.js';
 import { createS3BlobStore } from './s3-blob-store.js';
 import { sweepTempObjects } from './temp-sweep.js';
+import { startTestS3 } from '../../tests/setup/s3-test-server.js';
 
-// One contract, two backends. S3 runs against s3rver 3.7.1 (a fake S3 server from npm, started in-process):
-// no real S3 or MinIO can be installed on this machine.
+// One contract, two backends: a local directory and a real S3 server (Ceph's RADOS Gateway, from
+// ../shared/tools/s3-radosgw.sh or the one .ci/run started).
 const backends: Array<{ name: string; open: () => Promise<{ store: BlobStore; close: () => Promise<void> }> }> = [
   {
     name: 'local directory',
@@ -21,21 +21,10 @@ const backends: Array<{ name: string; open: () => Promise<{ store: BlobStore; cl
     },
   },
   {
-    name: 's3 (s3rver stand-in)',
+    name: 's3 (Ceph RADOS Gateway)',
     open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'liionsden-s3rver-'));
-      const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'test-bucket', configs: [] }] });
-      const { port } = (await server.run()) as { port: number };
-      const store = createS3BlobStore({
-        bucket: 'test-bucket',
-        endpoint: `http://127.0.0.1:${port}`,
-        region: 'us-east-1',
-        forcePathStyle: true,
-        accessKeyId: 'S3RVER',
-        secretAccessKey: 'S3RVER',
-        partSizeBytes: 5 * 1024 * 1024,
-      });
-      return { store, close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+      const s3 = await startTestS3();
+      return { store: createS3BlobStore({ ...s3.options, partSizeBytes: 5 * 1024 * 1024 }), close: s3.close };
     },
   },
 ];
@@ -150,7 +139,7 @@ describe.each(backends)('blob store contract: $name', ({ open }) => {
     const temp = await store.putTemp(chunksOf(randomBytes(100), 100));
     const blob = await putContent(store, chunksOf(randomBytes(100), 100));
     expect(await sweepTempObjects(store, { graceMs: 60 * 60 * 1000 })).toEqual([]);
-    // Two hours on, by the clock passed in: s3rver's LastModified cannot be set back.
+    // Two hours on, by the clock passed in: S3's LastModified cannot be set back.
     const later = new Date(Date.now() + 2 * 60 * 60 * 1000);
     expect(await sweepTempObjects(store, { graceMs: 60 * 60 * 1000, now: later })).toEqual([temp.key]);
     expect(await store.list('tmp/')).toEqual([]);
