@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  // Connections per process: (processes + worker processes) × this must stay under PostgreSQL's max_connections.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -54,6 +56,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections this process may hold at once (docs/operations.md, "Scale"). */
+  databasePoolMax: number;
   blobStore: 'local' | 's3';
   s3: { bucket?: string; endpoint?: string; region: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string };
   maxUploadBytes: number;
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     blobStore: e.BLOB_STORE,
     s3: {
       bucket: e.S3_BUCKET,

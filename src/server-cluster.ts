@@ -22,7 +22,7 @@ export async function startClusteredServer(config: Config): Promise<RunningServe
     process.once('disconnect', () => void server.stop().then(() => process.exit(0)));
     return undefined;
   }
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, dataDir: config.dataDir, logger });
   await migrateToLatest(database.db);
   await createBlobStoreRoot(config);
   await ensureInitialAdmin(database.db, config.initialAdmin);

@@ -22,7 +22,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, opts: { httpOnly?: boolean; logger?: Logger } = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, dataDir: config.dataDir, logger });
   await createBlobStoreRoot(config);
   if (!opts.httpOnly) {
     await migrateToLatest(database.db);

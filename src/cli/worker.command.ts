@@ -24,7 +24,7 @@ export function registerWorkerCommand(program: Command): void {
       const count = opts.concurrency ? Math.floor(positive('--concurrency', opts.concurrency)) : Math.max(1, config.workers);
       const leaseMs = positive('--lease-seconds', opts.leaseSeconds) * 1000;
       const logger = createLogger(config);
-      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+      const database = openDatabase({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, dataDir: config.dataDir, logger });
       await migrateToLatest(database.db);
       await createBlobStoreRoot(config);
       const workers = startIngestWorkers({ ...config, workers: count }, database.db, {

@@ -40,9 +40,9 @@ const PGLITE_OPTIONS = {
 };
 
 /** Opens PostgreSQL when a URL is given, otherwise an embedded PGlite database under dataDir/db (or in memory). */
-export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; logger?: Pick<Logger, 'warn'> }): DatabaseHandle {
+export function openDatabase(opts: { databaseUrl?: string; poolMax?: number; dataDir?: string; inMemory?: boolean; logger?: Pick<Logger, 'warn'> }): DatabaseHandle {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     // An idle connection that the server closes (a restart, an administrator, a dropped database) is an
     // 'error' event on the pool; unhandled it would end the process. The pool discards that connection
     // and the next query opens a new one (or fails with DATABASE_UNAVAILABLE while the server is down).
