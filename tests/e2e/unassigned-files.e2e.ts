@@ -31,7 +31,7 @@ describe('a person assigns a file no rule of its monitored path placed', () => {
   it('lists the waiting file, and Assign sends it to the chosen experiment', async () => {
     const { page } = browser;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Unassigned files' }).click();
-    await page.getByRole('cell', { name: fileName }).waitFor();
+    await page.getByRole('cell', { name: fileName, exact: true }).waitFor();
     await page.getByRole('cell', { name: 'no rule matches and the path has no default experiment' }).waitFor();
     await chooseOption(page, `Experiment for ${fileName}`, experimentName);
     await page.getByRole('button', { name: `Assign ${fileName}` }).click();
