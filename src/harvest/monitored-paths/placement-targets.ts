@@ -19,7 +19,8 @@ export function placementTargets(api: HarvestApi, path: { id: number; folder: st
     let placedNow = 0;
     for (let i = 0; i < unplaced.length; i += BATCH) {
       const batch = unplaced.slice(i, i + BATCH);
-      const files = await Promise.all(batch.map(async (name) => ({ name, size_bytes: (await stat(join(path.folder, name))).size })));
+      // A file removed since the listing is still asked about (size 0); the scan then skips it as before.
+      const files = await Promise.all(batch.map(async (name) => ({ name, size_bytes: (await stat(join(path.folder, name)).catch(() => ({ size: 0 }))).size })));
       for (const p of await placeOnServer(api, path.id, files)) {
         if (p.experiment_id === null) continue;
         targets[p.name] = { experimentId: p.experiment_id, equipmentId: p.equipment_id, deviceIds: p.device_ids };
