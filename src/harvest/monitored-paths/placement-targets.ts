@@ -19,7 +19,7 @@ export function placementTargets(api: HarvestApi, path: { id: number; folder: st
     let placedNow = 0;
     for (let i = 0; i < unplaced.length; i += BATCH) {
       const batch = unplaced.slice(i, i + BATCH);
-      // A file removed since the listing is still asked about (size 0); the scan then skips it as before.
+      // A file removed since the listing is asked about with size 0 rather than failing the whole batch.
       const files = await Promise.all(batch.map(async (name) => ({ name, size_bytes: (await stat(join(path.folder, name)).catch(() => ({ size: 0 }))).size })));
       for (const p of await placeOnServer(api, path.id, files)) {
         if (p.experiment_id === null) continue;
