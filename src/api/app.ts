@@ -25,6 +25,7 @@ import { registerDataRoutes } from '../series/data.routes.js';
 import { registerAttachmentRoutes } from '../attachments/attachment.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerPreviewRoutes } from '../preview/preview.routes.js';
+import { registerUnassignedFileRoutes } from '../monitored-paths/unassigned-file.routes.js';
 
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerIngestRoutes(app, deps);
   registerPreviewRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
+  registerUnassignedFileRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   registerDocsRoutes(app);
   registerMetricsRoutes(app, deps);

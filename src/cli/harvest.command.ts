@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { apiTokenFromEnv } from '../config.js';
 import { ValidationError } from '../domain/errors.js';
-import { runHarvester, type ScanSummary } from '../harvest/harvester.js';
+import { runHarvester } from '../harvest/harvester.js';
+import { describeScan as describe } from './harvest-summary.js';
+import { harvestMonitoredPaths } from './harvest-monitored.js';
 
 const positiveInt = (name: string, v: string): number => {
   const n = Number(v);
@@ -10,26 +12,45 @@ const positiveInt = (name: string, v: string): number => {
   return n;
 };
 
-function describe(s: ScanSummary): string {
-  const parts = (['uploaded', 'appended', 'replaced', 'adopted', 'waiting', 'failed'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
-  return `${new Date().toISOString()} scanned ${s.files} files in ${s.ms} ms: ${parts.length ? parts.join(', ') : 'nothing new'}`;
+
+interface HarvestCommandOptions {
+  server: string;
+  experiment?: string;
+  name?: string;
+  stateDir?: string;
+  glob: string;
+  state: string;
+  interval: string;
+  token?: string;
+  once?: boolean;
 }
 
 export function registerHarvestCommand(program: Command): void {
   program
     .command('harvest')
-    .description('Watch a cycler folder and keep its files in an experiment: new files uploaded, growing files appended (only new complete lines), rewritten files replaced; survives restarts and server outages')
-    .argument('<folder>', 'the folder the cycler writes into')
+    .description(
+      'Watch cycler folders and keep their files in experiments: new files uploaded, growing files appended (only new complete lines), rewritten files replaced; survives restarts and server outages. ' +
+        'Either FOLDER --experiment ID, or --name NAME: the monitored paths of harvester NAME on the server, with their rules',
+    )
+    .argument('[folder]', 'the folder the cycler writes into (with --experiment)')
     .requiredOption('--server <url>', 'the Liionsden server, e.g. https://liionsden.lab.example')
-    .requiredOption('--experiment <id>', 'experiment the files go into')
+    .option('--experiment <id>', 'experiment the files of FOLDER go into')
+    .option('--name <name>', "this harvester's name: watch the enabled monitored paths whose harvester is NAME")
+    .option('--state-dir <dir>', 'with --name: where the state files go (default: a dotfile in each folder)')
     .option('--glob <pattern>', 'which files, by their path under the folder', '**/*')
     .option('--state <file>', 'where the harvester remembers what the server holds', '<folder>/.liionsden-harvest.json')
     .option('--interval <seconds>', 'seconds between full scans (changes seen by the file-system watcher come sooner)', '30')
     .option('--token <token>', 'API token (better: LIIONSDEN_TOKEN in the environment)')
     .option('--once', 'scan once and exit (cron)')
-    .action(async (folder: string, opts: { server: string; experiment: string; glob: string; state: string; interval: string; token?: string; once?: boolean }) => {
+    .action(async (folder: string | undefined, opts: HarvestCommandOptions) => {
       const token = opts.token ?? apiTokenFromEnv();
       if (!token) throw new ValidationError('No API token: set LIIONSDEN_TOKEN or pass --token (create one on the "My account" page)');
+      if (opts.name !== undefined) {
+        if (folder !== undefined || opts.experiment !== undefined) throw new ValidationError('--name takes its folders and experiments from the server: give no FOLDER and no --experiment with it');
+        await harvestMonitoredPaths({ ...opts, name: opts.name, token, intervalS: positiveInt('--interval', opts.interval) });
+        return;
+      }
+      if (folder === undefined || opts.experiment === undefined) throw new ValidationError('Give FOLDER and --experiment ID, or --name NAME (the monitored paths of this harvester on the server)');
       const root = resolve(folder);
       const statePath = opts.state === '<folder>/.liionsden-harvest.json' ? resolve(root, '.liionsden-harvest.json') : resolve(opts.state);
       const stop = new AbortController();

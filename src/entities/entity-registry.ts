@@ -16,6 +16,7 @@ import { specificationEntity } from '../specifications/specification.entity.js';
 import { quantityEntity } from '../units/quantity.entity.js';
 import { unitEntity } from '../units/unit.entity.js';
 import { columnMappingEntity } from '../column-mappings/column-mapping.entity.js';
+import { monitoredPathEntity } from '../monitored-paths/monitored-path.entity.js';
 import type { EntityDefinition } from './entity-definition.js';
 
 /**
@@ -41,4 +42,5 @@ export const entityRegistry: readonly EntityDefinition[] = [
   parameterDataSetEntity,
   dataFileEntity,
   columnMappingEntity,
+  monitoredPathEntity,
 ];

@@ -35,11 +35,13 @@ export class HarvestApi {
   constructor(private readonly opts: HarvestApiOptions) {}
 
   /** Uploads [0, end) of a local file as a new data file of the experiment; its name is the file's path under the watched folder. */
-  async upload(experimentId: number, path: string, name: string, end: number): Promise<{ dataFileId: number }> {
+  async upload(experimentId: number, path: string, name: string, end: number, links: { equipmentId?: number | null; deviceIds?: number[] } = {}): Promise<{ dataFileId: number }> {
     const boundary = `liionsden-${randomUUID()}`;
     const fileName = name.split('/').pop()!.replace(/"/g, '');
     const body = async function* () {
       yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n${name}\r\n`);
+      if (links.equipmentId) yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="equipmentId"\r\n\r\n${links.equipmentId}\r\n`);
+      if (links.deviceIds?.length) yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="deviceIds"\r\n\r\n${links.deviceIds.join(',')}\r\n`);
       yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
       yield* readRange(path, 0, end);
       yield Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -60,7 +62,8 @@ export class HarvestApi {
     return page.items[0] ?? null;
   }
 
-  private async send<T>(what: string, path: string, method: string, headers: Record<string, string>, body: (() => AsyncIterable<Uint8Array>) | null): Promise<T> {
+  /** One JSON request, retried with back-off while the server is unreachable or answers 5xx/429; a 4xx throws HarvestRequestError. */
+  async send<T>(what: string, path: string, method: string, headers: Record<string, string>, body: (() => AsyncIterable<Uint8Array>) | null): Promise<T> {
     let wait = this.opts.backoffMs ?? 1000;
     for (;;) {
       this.opts.signal?.throwIfAborted();

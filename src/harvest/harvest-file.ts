@@ -1,15 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { APPEND_TAIL_BYTES } from '../ingest/append.service.js';
 import { HarvestRequestError, type HarvestApi } from './harvest-api.js';
+import type { FileTarget } from './file-target.js';
 import type { HarvestedFile, PendingSend } from './harvest-state.js';
 import { sendableEnd, sha256Range } from './local-file.js';
 
 /** What a scan did with one file. */
 export type FileAction = 'unchanged' | 'waiting' | 'uploaded' | 'appended' | 'replaced' | 'adopted';
 
-export interface FileContext {
+export interface FileContext extends FileTarget {
   api: HarvestApi;
-  experimentId: number;
   /** Absolute path of the file, and its name on the server (its path under the watched folder). */
   path: string;
   name: string;
@@ -69,7 +69,7 @@ async function finishPending(ctx: FileContext, entry: HarvestedFile): Promise<Ha
   if ((await tailOf(ctx.path, p.end).catch(() => null)) !== p.tailSha256) return resync(ctx, entry);
   if (p.kind === 'upload') {
     try {
-      return done((await ctx.api.upload(ctx.experimentId, ctx.path, ctx.name, p.end)).dataFileId);
+      return done((await ctx.api.upload(ctx.experimentId, ctx.path, ctx.name, p.end, ctx)).dataFileId);
     } catch (err) {
       // Landed before a crash: the server names the data file that holds these very bytes.
       const existing = err instanceof HarvestRequestError && err.status === 409 ? (err.body.error?.dataFileId as number | undefined) : undefined;

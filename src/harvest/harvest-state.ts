@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { FileTarget } from './file-target.js';
 
 /** A send that was started and may or may not have landed: retried with exactly these bytes after a restart. */
 export interface PendingSend {
@@ -31,6 +32,8 @@ export interface HarvestedFile {
 export interface HarvestState {
   version: 1;
   files: Record<string, HarvestedFile>;
+  /** Monitored paths: where the server placed each file (kept, so a file stays with its data file when rules change). */
+  targets?: Record<string, FileTarget>;
 }
 
 /** The state file, or an empty state when there is none yet. */

@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import picomatch from 'picomatch';
 import { HarvestApi, HarvestRequestError, type HarvestApiOptions } from './harvest-api.js';
+import type { FileTarget } from './file-target.js';
 import { harvestFile, type FileAction } from './harvest-file.js';
 import { loadHarvestState, saveHarvestState, type HarvestState } from './harvest-state.js';
 
@@ -11,7 +12,10 @@ export interface HarvesterOptions extends Omit<HarvestApiOptions, 'signal'> {
   /** The folder a cycler writes into, and which of its files to take (glob over the path under it; default every file). */
   folder: string;
   glob?: string;
-  experimentId: number;
+  /** Every file goes to this experiment, unless `targetsOf` places them one by one. */
+  experimentId?: number;
+  /** Where each file goes (monitored paths: the server's rules); a file it leaves out waits, unassigned. */
+  targetsOf?: (names: string[], state: HarvestState) => Promise<Map<string, FileTarget>>;
   /** The harvester's own memory of what the server holds (JSON, rewritten atomically). */
   statePath: string;
   /** Seconds between full scans (the truth; a file-system watcher only brings a scan forward). */
@@ -20,7 +24,7 @@ export interface HarvesterOptions extends Omit<HarvestApiOptions, 'signal'> {
   onFileError?: (name: string, err: unknown) => void;
 }
 
-export type ScanSummary = Record<FileAction | 'failed', number> & { files: number; ms: number };
+export type ScanSummary = Record<FileAction | 'failed' | 'unassigned', number> & { files: number; ms: number };
 
 /** Files under `folder` whose path under it matches the glob, as `/`-separated names, sorted. */
 export async function listFolder(folder: string, glob = '**/*'): Promise<string[]> {
@@ -36,15 +40,22 @@ export async function listFolder(folder: string, glob = '**/*'): Promise<string[
 /** One pass over the folder: every matching file brought up to date, the state saved after each send. */
 export async function scanOnce(opts: HarvesterOptions, api: HarvestApi, state: HarvestState): Promise<ScanSummary> {
   const started = performance.now();
-  const summary: ScanSummary = { files: 0, unchanged: 0, waiting: 0, uploaded: 0, appended: 0, replaced: 0, adopted: 0, failed: 0, ms: 0 };
-  for (const name of await listFolder(opts.folder, opts.glob)) {
+  const summary: ScanSummary = { files: 0, unchanged: 0, waiting: 0, uploaded: 0, appended: 0, replaced: 0, adopted: 0, failed: 0, unassigned: 0, ms: 0 };
+  const names = await listFolder(opts.folder, opts.glob);
+  const targets = opts.targetsOf ? await opts.targetsOf(names, state) : null;
+  for (const name of names) {
     summary.files++;
+    const target = targets ? targets.get(name) : { experimentId: opts.experimentId! };
+    if (!target) {
+      summary.unassigned++;
+      continue;
+    }
     const save = async (entry: HarvestState['files'][string]) => {
       state.files[name] = entry;
       await saveHarvestState(opts.statePath, state);
     };
     try {
-      const { entry, action } = await harvestFile({ api, experimentId: opts.experimentId, path: join(opts.folder, name), name, save }, state.files[name]);
+      const { entry, action } = await harvestFile({ api, ...target, path: join(opts.folder, name), name, save }, state.files[name]);
       summary[action]++;
       if (entry !== state.files[name]) await save(entry);
     } catch (err) {

@@ -520,6 +520,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitored-paths/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where each of these files of the path goes (assignment, rule, default); files no rule places are recorded as unassigned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlacementRequest"];
+                };
+            };
+            responses: {
+                /** @description One placement per file, in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: components["schemas"]["FilePlacement"][];
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unassigned-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files of visible monitored paths that no rule placed (state=waiting by default) */
+        get: {
+            parameters: {
+                query?: {
+                    monitored_path_id?: number;
+                    state?: "waiting" | "assigned" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unassigned files, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnassignedFile"][];
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unassigned-files/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a waiting file to an experiment (and devices): the harvester uploads it there at its next scan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnassignedFileAssignment"];
+                };
+            };
+            responses: {
+                /** @description The file with its assignment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnassignedFile"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -3158,6 +3447,1020 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitored-paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List monitored-paths */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Case-insensitive text search */
+                    q?: string;
+                    /** @description Comma-separated; "-" for descending. Fields: id, name, status, created_at, modified_at, harvester_name, folder, enabled */
+                    sort?: string;
+                    name?: string;
+                    name__contains?: string;
+                    status?: "private" | "public";
+                    status__in?: string;
+                    owner_id?: string;
+                    owner_id__in?: string;
+                    created_at?: string;
+                    created_at__gt?: string;
+                    created_at__gte?: string;
+                    created_at__lt?: string;
+                    created_at__lte?: string;
+                    modified_at?: string;
+                    modified_at__gt?: string;
+                    modified_at__gte?: string;
+                    modified_at__lt?: string;
+                    modified_at__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
+                    folder?: string;
+                    folder__contains?: string;
+                    equipment_id?: string;
+                    equipment_id__in?: string;
+                    default_experiment_id?: string;
+                    default_experiment_id__in?: string;
+                    enabled?: "true" | "false";
+                    page?: string;
+                    page_size?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MonitoredPath"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a MonitoredPath */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MonitoredPathCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredPath"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitored-paths/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the filtered monitored-paths as CSV or JSON */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Case-insensitive text search */
+                    q?: string;
+                    /** @description Comma-separated; "-" for descending. Fields: id, name, status, created_at, modified_at, harvester_name, folder, enabled */
+                    sort?: string;
+                    name?: string;
+                    name__contains?: string;
+                    status?: "private" | "public";
+                    status__in?: string;
+                    owner_id?: string;
+                    owner_id__in?: string;
+                    created_at?: string;
+                    created_at__gt?: string;
+                    created_at__gte?: string;
+                    created_at__lt?: string;
+                    created_at__lte?: string;
+                    modified_at?: string;
+                    modified_at__gt?: string;
+                    modified_at__gte?: string;
+                    modified_at__lt?: string;
+                    modified_at__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
+                    folder?: string;
+                    folder__contains?: string;
+                    equipment_id?: string;
+                    equipment_id__in?: string;
+                    default_experiment_id?: string;
+                    default_experiment_id__in?: string;
+                    enabled?: "true" | "false";
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every matching record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": components["schemas"]["MonitoredPath"][];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitored-paths/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Id and name of monitored-paths for dropdowns */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Case-insensitive text search */
+                    q?: string;
+                    /** @description Comma-separated; "-" for descending. Fields: id, name, status, created_at, modified_at, harvester_name, folder, enabled */
+                    sort?: string;
+                    name?: string;
+                    name__contains?: string;
+                    status?: "private" | "public";
+                    status__in?: string;
+                    owner_id?: string;
+                    owner_id__in?: string;
+                    created_at?: string;
+                    created_at__gt?: string;
+                    created_at__gte?: string;
+                    created_at__lt?: string;
+                    created_at__lte?: string;
+                    modified_at?: string;
+                    modified_at__gt?: string;
+                    modified_at__gte?: string;
+                    modified_at__lt?: string;
+                    modified_at__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
+                    folder?: string;
+                    folder__contains?: string;
+                    equipment_id?: string;
+                    equipment_id__in?: string;
+                    default_experiment_id?: string;
+                    default_experiment_id__in?: string;
+                    enabled?: "true" | "false";
+                    page?: string;
+                    page_size?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Choices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitored-paths/deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trash: soft-deleted monitored-paths (maintainers and administrators; empty for everyone else), same filters as the list */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Case-insensitive text search */
+                    q?: string;
+                    /** @description Comma-separated; "-" for descending. Fields: id, name, status, created_at, modified_at, harvester_name, folder, enabled */
+                    sort?: string;
+                    name?: string;
+                    name__contains?: string;
+                    status?: "private" | "public";
+                    status__in?: string;
+                    owner_id?: string;
+                    owner_id__in?: string;
+                    created_at?: string;
+                    created_at__gt?: string;
+                    created_at__gte?: string;
+                    created_at__lt?: string;
+                    created_at__lte?: string;
+                    modified_at?: string;
+                    modified_at__gt?: string;
+                    modified_at__gte?: string;
+                    modified_at__lt?: string;
+                    modified_at__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
+                    folder?: string;
+                    folder__contains?: string;
+                    equipment_id?: string;
+                    equipment_id__in?: string;
+                    default_experiment_id?: string;
+                    default_experiment_id__in?: string;
+                    enabled?: "true" | "false";
+                    page?: string;
+                    page_size?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MonitoredPath"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitored-paths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One MonitoredPath */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description MonitoredPath */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredPath"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a MonitoredPath (soft: status → deleted) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a MonitoredPath */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MonitoredPathUpdate"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredPath"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/monitored-paths/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted MonitoredPath to the status it had before (maintainers and administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Restored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredPath"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitored-paths/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Edit history of a MonitoredPath */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HistoryEntry"][];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3353,6 +4656,44 @@ export interface components {
                 unit: string;
                 units: string[];
             }[];
+        };
+        FilePlacement: {
+            name: string;
+            /** @enum {string} */
+            source: "assigned" | "rule" | "default" | "unassigned";
+            experiment_id: number | null;
+            device_ids: number[];
+            equipment_id: number | null;
+            reason: string | null;
+        };
+        PlacementRequest: {
+            files: {
+                /** @description The file's path under the folder, `/`-separated */
+                name: string;
+                size_bytes: number;
+            }[];
+        };
+        UnassignedFile: {
+            id: number;
+            monitored_path_id: number;
+            monitored_path_name: string;
+            harvester_name: string;
+            name: string;
+            size_bytes: number;
+            reason: string;
+            /** Format: date-time */
+            first_seen_at: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            experiment_id: number | null;
+            device_ids: number[];
+            /** Format: date-time */
+            assigned_at: string | null;
+        };
+        UnassignedFileAssignment: {
+            experiment_id: number;
+            /** @default [] */
+            device_ids: number[];
         };
         Organisation: {
             id: number;
@@ -4703,6 +6044,150 @@ export interface components {
             /** @description The equipment whose files use this mapping; null = general */
             equipment_id?: number | null;
             mapping?: components["schemas"]["ColumnMappingSpec"];
+        };
+        MonitoredPath: {
+            id: number;
+            name: string;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            owner_id: number | null;
+            /** @description The owner's username (null for seeded records): on a single record (detail, create, update), not in lists and exports */
+            owner_username?: string | null;
+            /** @description Visible records that depend on this one and are hidden with it when it is deleted or made private (an experiment’s data files, a batch’s devices): on a single record */
+            dependents?: {
+                /** @description The related list (GET …/{id}/<path>) */
+                path: string;
+                count: number;
+            }[];
+            /** @description Whether the caller may edit, publish or delete this record */
+            can_edit: boolean;
+            /** @enum {string} */
+            status: "private" | "public" | "deleted";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            modified_at: string;
+            /**
+             * @description The harvester that watches it: `liionsden harvest --name NAME`
+             * @example cycler-pc-3
+             */
+            harvester_name: string;
+            /**
+             * @description The folder on the harvester’s machine
+             * @example D:/Cycler/Data
+             */
+            folder: string;
+            /**
+             * @description Which files, by their path under the folder (default every file)
+             * @example **\/*.csv
+             */
+            glob?: string;
+            /** @description The cycler writing into the folder; given to every data file it harvests */
+            equipment_id?: number | null;
+            /** @description Where files no rule matches go; null: they wait unassigned */
+            default_experiment_id?: number | null;
+            /** @description Tried in order; the first whose pattern matches places the file */
+            rules?: components["schemas"]["PathRule"][];
+            /** @description false: paused, the harvester skips the folder */
+            enabled?: boolean;
+        };
+        PathRule: {
+            /**
+             * @description regex: JavaScript syntax with named groups, searched in the path (anchor it with ^ and $); glob: picomatch over the whole path
+             * @enum {string}
+             */
+            syntax: "regex" | "glob";
+            /** @example ^ch(?<channel>\d+)/.*\.csv$ */
+            pattern: string;
+            experiment_id: number;
+            device?: components["schemas"]["PathDeviceRule"];
+        };
+        /** @description Which devices a matched file covers: fixed ids, or the device named by a group of the pattern */
+        PathDeviceRule: {
+            /** @enum {string} */
+            kind: "fixed";
+            device_ids: number[];
+        } | {
+            /** @enum {string} */
+            kind: "group";
+            group: string;
+            /**
+             * @description The device whose serial (or name) equals the group's value, case-insensitively
+             * @enum {string}
+             */
+            match: "serial" | "name";
+        };
+        MonitoredPathCreate: {
+            name: string;
+            notes?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Defaults to private. Use DELETE to delete.
+             * @enum {string}
+             */
+            status?: "private" | "public";
+            /**
+             * @description The harvester that watches it: `liionsden harvest --name NAME`
+             * @example cycler-pc-3
+             */
+            harvester_name: string;
+            /**
+             * @description The folder on the harvester’s machine
+             * @example D:/Cycler/Data
+             */
+            folder: string;
+            /**
+             * @description Which files, by their path under the folder (default every file)
+             * @example **\/*.csv
+             */
+            glob?: string;
+            /** @description The cycler writing into the folder; given to every data file it harvests */
+            equipment_id?: number | null;
+            /** @description Where files no rule matches go; null: they wait unassigned */
+            default_experiment_id?: number | null;
+            /** @description Tried in order; the first whose pattern matches places the file */
+            rules?: components["schemas"]["PathRule"][];
+            /** @description false: paused, the harvester skips the folder */
+            enabled?: boolean;
+        };
+        MonitoredPathUpdate: {
+            name?: string;
+            notes?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Defaults to private. Use DELETE to delete.
+             * @enum {string}
+             */
+            status?: "private" | "public";
+            /**
+             * @description The harvester that watches it: `liionsden harvest --name NAME`
+             * @example cycler-pc-3
+             */
+            harvester_name?: string;
+            /**
+             * @description The folder on the harvester’s machine
+             * @example D:/Cycler/Data
+             */
+            folder?: string;
+            /**
+             * @description Which files, by their path under the folder (default every file)
+             * @example **\/*.csv
+             */
+            glob?: string;
+            /** @description The cycler writing into the folder; given to every data file it harvests */
+            equipment_id?: number | null;
+            /** @description Where files no rule matches go; null: they wait unassigned */
+            default_experiment_id?: number | null;
+            /** @description Tried in order; the first whose pattern matches places the file */
+            rules?: components["schemas"]["PathRule"][];
+            /** @description false: paused, the harvester skips the folder */
+            enabled?: boolean;
         };
     };
     responses: {

@@ -11,6 +11,7 @@ import { EntityListPage } from '../entities/entity-list.page.js';
 import { DataFilePage } from '../experiments/data-file.page.js';
 import { ExperimentPage } from '../experiments/experiment.page.js';
 import { UploadPage } from '../upload/upload.page.js';
+import { UnassignedFilesPage } from '../monitored-paths/unassigned-files.page.js';
 import { ErrorBoundary } from '../ui/error-boundary.js';
 import { NotFoundPage } from '../ui/not-found.page.js';
 import { AppLayout } from './app-layout.js';
@@ -33,6 +34,7 @@ export function App() {
               <Route path="/users" element={<UsersPage />} />
               <Route path="/upload" element={<UploadPage />} />
               <Route path="/compare" element={<ComparePage />} />
+              <Route path="/unassigned-files" element={<UnassignedFilesPage />} />
               <Route path="/experiments/new" element={<EntityCreatePage plural="experiments" />} />
               <Route path="/experiments/:id" element={<ExperimentPage />} />
               <Route path="/data-files/:id" element={<DataFilePage />} />
