@@ -24,6 +24,7 @@ import { registerDataRoutes } from '../series/data.routes.js';
 import { registerAttachmentRoutes } from '../attachments/attachment.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerPreviewRoutes } from '../preview/preview.routes.js';
+import { registerMonitorRoutes } from '../monitor/monitor.routes.js';
 
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerIngestRoutes(app, deps);
   registerPreviewRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
+  registerMonitorRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   registerDocsRoutes(app);
   registerMetricsRoutes(app, deps);

@@ -16,6 +16,7 @@ import type { OrganisationTables } from '../organisations/organisation.table.js'
 import type { UserTables } from '../users/user.table.js';
 import type { IngestTables } from '../ingest/ingest.table.js';
 import type { ColumnMappingTables } from '../column-mappings/column-mapping.table.js';
+import type { MonitorTables } from '../monitor/monitor.table.js';
 
 /**
  * The whole database type, assembled from the feature table files (`*.table.ts`).
@@ -23,6 +24,7 @@ import type { ColumnMappingTables } from '../column-mappings/column-mapping.tabl
  */
 export interface Database extends UserTables, OrganisationTables, HistoryTables, AuthTables, PeopleTables,
     UnitTables, ParameterTables, MaterialTables, SpecificationTables, ProtocolTables, BatchTables, DeviceTables,
-    EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables, IngestTables, ColumnMappingTables {
+    EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables, IngestTables, ColumnMappingTables,
+    MonitorTables {
   app_meta: { key: string; value: unknown };
 }
