@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { apiTokenFromEnv } from '../config.js';
@@ -27,7 +28,8 @@ export function registerHarvestCommand(program: Command): void {
     .option('--interval <seconds>', 'seconds between full scans (changes seen by the file-system watcher come sooner)', '30')
     .option('--token <token>', 'API token (better: LIIONSDEN_TOKEN in the environment)')
     .option('--once', 'scan once and exit (cron)')
-    .action(async (folder: string, opts: { server: string; experiment: string; glob: string; state: string; interval: string; token?: string; once?: boolean }) => {
+    .option('--name <name>', 'this harvester’s name on the "Cyclers" page (heartbeats; default: the host name)')
+    .action(async (folder: string, opts: { server: string; experiment: string; glob: string; state: string; interval: string; token?: string; once?: boolean; name?: string }) => {
       const token = opts.token ?? apiTokenFromEnv();
       if (!token) throw new ValidationError('No API token: set LIIONSDEN_TOKEN or pass --token (create one on the "My account" page)');
       const root = resolve(folder);
@@ -45,6 +47,8 @@ export function registerHarvestCommand(program: Command): void {
           intervalS: positiveInt('--interval', opts.interval),
           onScan: (s) => console.log(describe(s)),
           onFileError: (name, err) => console.error(`${name}: ${err instanceof Error ? err.message : String(err)}`),
+          harvesterName: opts.name?.trim() || hostname(),
+          onHeartbeatError: (err) => console.error(`heartbeat: ${err instanceof Error ? err.message : String(err)}`),
           onRetry: (what, err, waitMs) => console.error(`${what}: ${err instanceof Error ? err.message : String(err)}; trying again in ${Math.round(waitMs / 1000)} s`),
         },
         { signal: stop.signal, once: opts.once },

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { HarvestApi, HarvestRequestError, type HarvestApiOptions } from './harvest-api.js';
 import { harvestFile, type FileAction } from './harvest-file.js';
 import { loadHarvestState, saveHarvestState, type HarvestState } from './harvest-state.js';
+import { withHeartbeat } from './heartbeat.js';
 
 export interface HarvesterOptions extends Omit<HarvestApiOptions, 'signal'> {
   /** The folder a cycler writes into, and which of its files to take (glob over the path under it; default every file). */
@@ -18,6 +19,9 @@ export interface HarvesterOptions extends Omit<HarvestApiOptions, 'signal'> {
   intervalS?: number;
   onScan?: (summary: ScanSummary) => void;
   onFileError?: (name: string, err: unknown) => void;
+  /** Heartbeats (heartbeat.ts), sent when `harvesterName` is set: seconds between idle beats (≤ 60), and failed beats. */
+  heartbeatIntervalS?: number;
+  onHeartbeatError?: (err: unknown) => void;
 }
 
 export type ScanSummary = Record<FileAction | 'failed', number> & { files: number; ms: number };
@@ -66,6 +70,15 @@ export async function scanOnce(opts: HarvesterOptions, api: HarvestApi, state: H
  */
 export async function runHarvester(opts: HarvesterOptions, control: { signal?: AbortSignal; once?: boolean } = {}): Promise<ScanSummary> {
   const api = new HarvestApi({ ...opts, signal: control.signal });
+  const beating = withHeartbeat(api, opts);
+  try {
+    return await harvestUntilStopped(beating.opts, api, control);
+  } finally {
+    await beating.stop();
+  }
+}
+
+async function harvestUntilStopped(opts: HarvesterOptions, api: HarvestApi, control: { signal?: AbortSignal; once?: boolean }): Promise<ScanSummary> {
   const state = await loadHarvestState(opts.statePath);
   let summary = await scanOnce(opts, api, state);
   if (control.once) return summary;
