@@ -16,3 +16,5 @@ export type ApiTokensRevoked = Schemas['ApiTokensRevoked'];
 export type ApiPasswordChange = Schemas['PasswordChange'];
 export type ApiRegistration = Schemas['Registration'];
 export type ApiRole = ApiUser['role'];
+export type ApiHarvester = Schemas['Harvester'];
+export type ApiChannel = Schemas['Channel'];

@@ -2820,6 +2820,284 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/harvesters/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A harvester reports that it runs (after every scan, at least every minute while idle); recorded under its name for the token’s user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Heartbeat"];
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Harvester"];
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/harvesters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Harvesters the caller may see (own ones, those feeding a visible data file; all for maintainers), with online = seen within 3 heartbeat intervals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Harvesters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Harvester"][];
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every harvested data file the caller may see, with its rows, rate, last row time and state (running, stalled, finished, failed; docs/harvesting.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Channels, newest data file first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Channel"][];
+                        };
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -17312,6 +17590,8 @@ export interface paths {
                     row_count__gte?: string;
                     row_count__lt?: string;
                     row_count__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
                     page?: string;
                     page_size?: string;
                 };
@@ -18624,6 +18904,8 @@ export interface paths {
                     row_count__gte?: string;
                     row_count__lt?: string;
                     row_count__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
                     page?: string;
                     page_size?: string;
                 };
@@ -20108,6 +20390,8 @@ export interface paths {
                     row_count__gte?: string;
                     row_count__lt?: string;
                     row_count__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
                     page?: string;
                     page_size?: string;
                 };
@@ -22385,6 +22669,8 @@ export interface paths {
                     row_count__gte?: string;
                     row_count__lt?: string;
                     row_count__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
                     page?: string;
                     page_size?: string;
                 };
@@ -22608,6 +22894,8 @@ export interface paths {
                     row_count__gte?: string;
                     row_count__lt?: string;
                     row_count__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
                 };
                 header?: never;
                 path?: never;
@@ -22747,6 +23035,8 @@ export interface paths {
                     row_count__gte?: string;
                     row_count__lt?: string;
                     row_count__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
                     page?: string;
                     page_size?: string;
                 };
@@ -22895,6 +23185,8 @@ export interface paths {
                     row_count__gte?: string;
                     row_count__lt?: string;
                     row_count__lte?: string;
+                    harvester_name?: string;
+                    harvester_name__contains?: string;
                     page?: string;
                     page_size?: string;
                 };
@@ -24723,6 +25015,63 @@ export interface components {
                 units: string[];
             }[];
         };
+        Harvester: {
+            id: number;
+            name: string;
+            ownerId: number;
+            host: string;
+            version: string;
+            startedAt: string;
+            lastSeenAt: string;
+            heartbeatIntervalS: number;
+            pathsCount: number;
+            files: number;
+            lastScan: {
+                [key: string]: number;
+            } | null;
+            lastError: string | null;
+            online: boolean;
+        };
+        Heartbeat: {
+            /** @description The harvester’s name (`--name`, default the host name); one record per name and token user */
+            name: string;
+            host: string;
+            version: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Seconds between heartbeats; not seen for 3 of them: offline */
+            intervalS: number;
+            /** @description Folders or monitored paths it watches */
+            pathsCount: number;
+            /** @description Files found at its last scan */
+            files: number;
+            /** @description The last scan’s summary: counts by action, and ms */
+            lastScan?: {
+                [key: string]: number;
+            } | null;
+            lastError?: string | null;
+        };
+        Channel: {
+            dataFileId: number;
+            name: string;
+            experimentId: number;
+            harvesterName: string;
+            /** @enum {string} */
+            state: "running" | "stalled" | "finished" | "failed";
+            /** @enum {string} */
+            parseState: "queued" | "parsing" | "ready" | "failed";
+            rows: number | null;
+            /** @description Test time of the last stored row (from its last step) */
+            lastTestTimeS: number | null;
+            /** @description Wall-clock time the last bytes arrived */
+            lastAppendAt: string;
+            /** @description Sends logged for the file (upload and appends) */
+            appends: number;
+            usualIntervalS: number;
+            idleS: number;
+            rateRowsPerHour: number | null;
+            lastError: string | null;
+        };
         Organisation: {
             id: number;
             name: string;
@@ -25678,6 +26027,8 @@ export interface components {
             series_key: string | null;
             quality_flags?: unknown;
             timezone: string | null;
+            /** @description The harvester that uploads or appends to it (channel monitor); null for a file added by hand */
+            harvester_name: string | null;
         };
         EquipmentCreate: {
             name: string;

@@ -52,6 +52,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <nav className="side" aria-label="Main">
           <NavLink to="/compare">Compare</NavLink>
           <NavLink to="/upload">Upload</NavLink>
+          <NavLink to="/cyclers">Cyclers</NavLink>
           {GROUPS.map((g) => (
             <div key={g} className="nav-group">
               <h2>{g}</h2>
