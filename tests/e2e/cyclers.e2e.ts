@@ -67,7 +67,7 @@ describe('the channel monitor shows a stalled and a running channel', () => {
 
   it('lists the harvester online and the two channels with their state badges', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Cyclers' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cyclers' }).click();
     await page.locator(`tr[data-harvester="${harvesterName}"]`).getByText('online').waitFor();
     const idleRow = page.locator(`tr[data-channel="${idleName}"]`);
     const busyRow = page.locator(`tr[data-channel="${busyName}"]`);
