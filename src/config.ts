@@ -48,6 +48,9 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   // Unset: /metrics answers loopback clients only (ADR 0013).
+  MONITOR_STALL_FACTOR: z.coerce.number().min(1).max(100).default(3),
+  MONITOR_MIN_INTERVAL_S: z.coerce.number().int().min(1).default(60),
+  MONITOR_FINISHED_AFTER_S: z.coerce.number().int().min(1).default(6 * 3600),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
@@ -84,7 +87,18 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Bearer token that `GET /metrics` asks for; undefined: loopback clients only. */
   metricsToken: string | undefined;
+  /** Channel monitor (src/monitor/channel-state.ts, docs/harvesting.md). */
+  monitor: MonitorSettings;
 };
+
+export interface MonitorSettings {
+  /** Stalled: no append for longer than this many times the channel's usual append interval. */
+  stallFactor: number;
+  /** The usual interval is never taken shorter than this (a harvester scans every 30 s by default). */
+  minIntervalS: number;
+  /** A stalled channel whose last step is a rest is finished once idle this long. */
+  finishedAfterS: number;
+}
 
 export interface LoginLimits {
   windowS: number;
@@ -156,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    monitor: { stallFactor: e.MONITOR_STALL_FACTOR, minIntervalS: e.MONITOR_MIN_INTERVAL_S, finishedAfterS: e.MONITOR_FINISHED_AFTER_S },
   };
 }
 

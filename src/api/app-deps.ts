@@ -8,4 +8,6 @@ export interface AppDeps {
   db: Db;
   dbKind: DatabaseKind;
   logger: Logger;
+  /** The clock of time-based answers (the channel monitor); tests set it instead of sleeping. */
+  now?: () => Date;
 }

@@ -26,6 +26,7 @@ import { registerAttachmentRoutes } from '../attachments/attachment.routes.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import { registerPreviewRoutes } from '../preview/preview.routes.js';
 import { registerUnassignedFileRoutes } from '../monitored-paths/unassigned-file.routes.js';
+import { registerMonitorRoutes } from '../monitor/monitor.routes.js';
 
 /** Builds the whole HTTP app; tests call `app.request(...)` on it in-process. */
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerPreviewRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
   registerUnassignedFileRoutes(app, deps);
+  registerMonitorRoutes(app, deps);
   for (const entity of entityRegistry) registerEntityRoutes(app, deps, entity, entityRegistry);
   registerDocsRoutes(app);
   registerMetricsRoutes(app, deps);

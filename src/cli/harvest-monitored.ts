@@ -17,6 +17,7 @@ export async function harvestMonitoredPaths(opts: { server: string; token: strin
     onScan: (path, s) => console.log(`[${path.name}] ${describe(s)}`),
     onFileError: (path, name, err) => console.error(`[${path.name}] ${name}: ${message(err)}`),
     onPathError: (path, err) => console.error(`[${path.name}] cannot scan ${path.folder}: ${message(err)}`),
+    onHeartbeatError: (err) => console.error(`heartbeat: ${message(err)}`),
     onRetry: (what, err, waitMs) => console.error(`${what}: ${message(err)}; trying again in ${Math.round(waitMs / 1000)} s`),
   };
   try {

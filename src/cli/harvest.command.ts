@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { apiTokenFromEnv } from '../config.js';
@@ -35,7 +36,7 @@ export function registerHarvestCommand(program: Command): void {
     .argument('[folder]', 'the folder the cycler writes into (with --experiment)')
     .requiredOption('--server <url>', 'the Liionsden server, e.g. https://liionsden.lab.example')
     .option('--experiment <id>', 'experiment the files of FOLDER go into')
-    .option('--name <name>', "this harvester's name: watch the enabled monitored paths whose harvester is NAME")
+    .option('--name <name>', "this harvester's name on the Cyclers page (default: the host name); without FOLDER: watch the enabled monitored paths whose harvester is NAME")
     .option('--state-dir <dir>', 'with --name: where the state files go (default: a dotfile in each folder)')
     .option('--glob <pattern>', 'which files, by their path under the folder', '**/*')
     .option('--state <file>', 'where the harvester remembers what the server holds', '<folder>/.liionsden-harvest.json')
@@ -45,8 +46,8 @@ export function registerHarvestCommand(program: Command): void {
     .action(async (folder: string | undefined, opts: HarvestCommandOptions) => {
       const token = opts.token ?? apiTokenFromEnv();
       if (!token) throw new ValidationError('No API token: set LIIONSDEN_TOKEN or pass --token (create one on the "My account" page)');
-      if (opts.name !== undefined) {
-        if (folder !== undefined || opts.experiment !== undefined) throw new ValidationError('--name takes its folders and experiments from the server: give no FOLDER and no --experiment with it');
+      if (folder === undefined && opts.name !== undefined) {
+        if (opts.experiment !== undefined) throw new ValidationError('--name without FOLDER takes its folders and experiments from the server: give no --experiment with it');
         await harvestMonitoredPaths({ ...opts, name: opts.name, token, intervalS: positiveInt('--interval', opts.interval) });
         return;
       }
@@ -66,6 +67,8 @@ export function registerHarvestCommand(program: Command): void {
           intervalS: positiveInt('--interval', opts.interval),
           onScan: (s) => console.log(describe(s)),
           onFileError: (name, err) => console.error(`${name}: ${err instanceof Error ? err.message : String(err)}`),
+          harvesterName: opts.name?.trim() || hostname(),
+          onHeartbeatError: (err) => console.error(`heartbeat: ${err instanceof Error ? err.message : String(err)}`),
           onRetry: (what, err, waitMs) => console.error(`${what}: ${err instanceof Error ? err.message : String(err)}; trying again in ${Math.round(waitMs / 1000)} s`),
         },
         { signal: stop.signal, once: opts.once },

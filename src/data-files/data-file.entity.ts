@@ -37,6 +37,7 @@ export const dataFileEntity = defineEntity({
     series_key: z.string().nullable(),
     quality_flags: z.unknown().nullable(),
     timezone: z.string().nullable(),
+    harvester_name: z.string().nullable().openapi({ description: 'The harvester that uploads or appends to it (channel monitor); null for a file added by hand' }),
     device_ids: z.array(z.number().int()),
   },
   filters: {
@@ -49,6 +50,7 @@ export const dataFileEntity = defineEntity({
     recorded_at: 'date',
     size_bytes: 'number',
     row_count: 'number',
+    harvester_name: 'text',
   },
   search: ['original_name', 'format', 'notes'],
   sort: ['original_name', 'recorded_at', 'size_bytes', 'row_count', 'state', 'format', 'experiment_id'],

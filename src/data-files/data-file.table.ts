@@ -26,6 +26,8 @@ export interface DataFilesTable extends RecordColumns {
   series_key: string | null;
   quality_flags: NullableJson;
   timezone: string | null;
+  /** The harvester (by name) that uploaded or appends to this file; null for a file added by hand. */
+  harvester_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DataFileCompanionsTable {

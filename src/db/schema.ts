@@ -17,6 +17,7 @@ import type { UserTables } from '../users/user.table.js';
 import type { IngestTables } from '../ingest/ingest.table.js';
 import type { ColumnMappingTables } from '../column-mappings/column-mapping.table.js';
 import type { MonitoredPathTables } from '../monitored-paths/monitored-path.table.js';
+import type { MonitorTables } from '../monitor/monitor.table.js';
 
 /**
  * The whole database type, assembled from the feature table files (`*.table.ts`).
@@ -25,6 +26,6 @@ import type { MonitoredPathTables } from '../monitored-paths/monitored-path.tabl
 export interface Database extends UserTables, OrganisationTables, HistoryTables, AuthTables, PeopleTables,
     UnitTables, ParameterTables, MaterialTables, SpecificationTables, ProtocolTables, BatchTables, DeviceTables,
     EquipmentTables, ExperimentTables, ReferenceTables, DataFileTables, IngestTables, ColumnMappingTables,
-    MonitoredPathTables {
+    MonitoredPathTables, MonitorTables {
   app_meta: { key: string; value: unknown };
 }

@@ -22,6 +22,21 @@ export interface HarvestApiOptions {
   maxBackoffMs?: number;
   signal?: AbortSignal;
   onRetry?: (what: string, err: unknown, waitMs: number) => void;
+  /** Sent as X-Liionsden-Harvester on every request: the server marks the files it feeds (channel monitor). */
+  harvesterName?: string;
+}
+
+/** What POST /api/v1/harvesters/heartbeat takes (src/monitor/monitor.schemas.ts). */
+export interface HeartbeatBody {
+  name: string;
+  host: string;
+  version: string;
+  startedAt: string;
+  intervalS: number;
+  pathsCount: number;
+  files: number;
+  lastScan: Record<string, number> | null;
+  lastError: string | null;
 }
 
 export interface AppendAnswer {
@@ -62,8 +77,14 @@ export class HarvestApi {
     return page.items[0] ?? null;
   }
 
-  /** One JSON request, retried with back-off while the server is unreachable or answers 5xx/429; a 4xx throws HarvestRequestError. */
-  async send<T>(what: string, path: string, method: string, headers: Record<string, string>, body: (() => AsyncIterable<Uint8Array>) | null): Promise<T> {
+  /** Reports that the harvester runs, once: no retry (the next heartbeat follows within a minute). */
+  async heartbeat(beat: HeartbeatBody): Promise<void> {
+    const json = Buffer.from(JSON.stringify(beat));
+    await this.send('heartbeat', '/api/v1/harvesters/heartbeat', 'POST', { 'content-type': 'application/json' }, async function* () { yield json; }, false);
+  }
+
+  /** One JSON request, retried with back-off while the server is unreachable or answers 5xx/429 (unless `retry` is false); a 4xx throws HarvestRequestError. */
+  async send<T>(what: string, path: string, method: string, headers: Record<string, string>, body: (() => AsyncIterable<Uint8Array>) | null, retry = true): Promise<T> {
     let wait = this.opts.backoffMs ?? 1000;
     for (;;) {
       this.opts.signal?.throwIfAborted();
@@ -72,7 +93,7 @@ export class HarvestApi {
       try {
         res = await fetch(new URL(path, this.opts.server), {
           method,
-          headers: { authorization: `Bearer ${this.opts.token}`, ...headers },
+          headers: { authorization: `Bearer ${this.opts.token}`, ...(this.opts.harvesterName ? { 'x-liionsden-harvester': this.opts.harvesterName } : {}), ...headers },
           body: body ? (Readable.toWeb(Readable.from(body())) as ReadableStream) : undefined,
           signal: this.opts.signal,
           ...(body ? { duplex: 'half' } : {}),
@@ -87,6 +108,7 @@ export class HarvestApi {
         return json;
       }
       if (res) failure = new Error(`HTTP ${res.status}: ${await res.text().catch(() => '')}`.slice(0, 300));
+      if (!retry) throw failure;
       this.opts.onRetry?.(what, failure, wait);
       await sleep(wait, undefined, { signal: this.opts.signal });
       wait = Math.min(wait * 2, this.opts.maxBackoffMs ?? 60_000);

@@ -7,6 +7,7 @@ import { HarvestApi, HarvestRequestError, type HarvestApiOptions } from './harve
 import type { FileTarget } from './file-target.js';
 import { harvestFile, type FileAction } from './harvest-file.js';
 import { loadHarvestState, saveHarvestState, type HarvestState } from './harvest-state.js';
+import { withHeartbeat, type Heartbeat } from './heartbeat.js';
 
 export interface HarvesterOptions extends Omit<HarvestApiOptions, 'signal'> {
   /** The folder a cycler writes into, and which of its files to take (glob over the path under it; default every file). */
@@ -22,6 +23,11 @@ export interface HarvesterOptions extends Omit<HarvestApiOptions, 'signal'> {
   intervalS?: number;
   onScan?: (summary: ScanSummary) => void;
   onFileError?: (name: string, err: unknown) => void;
+  /** Heartbeats (heartbeat.ts), sent when `harvesterName` is set: seconds between idle beats (≤ 60), and failed beats. */
+  heartbeatIntervalS?: number;
+  onHeartbeatError?: (err: unknown) => void;
+  /** A heartbeat shared with other folders (monitored paths), reported to instead of one of this loop's own. */
+  heartbeat?: Pick<Heartbeat, 'afterScan'>;
 }
 
 export type ScanSummary = Record<FileAction | 'failed' | 'unassigned', number> & { files: number; ms: number };
@@ -77,6 +83,15 @@ export async function scanOnce(opts: HarvesterOptions, api: HarvestApi, state: H
  */
 export async function runHarvester(opts: HarvesterOptions, control: { signal?: AbortSignal; once?: boolean } = {}): Promise<ScanSummary> {
   const api = new HarvestApi({ ...opts, signal: control.signal });
+  const beating = withHeartbeat(api, opts);
+  try {
+    return await harvestUntilStopped(beating.opts, api, control);
+  } finally {
+    await beating.stop();
+  }
+}
+
+async function harvestUntilStopped(opts: HarvesterOptions, api: HarvestApi, control: { signal?: AbortSignal; once?: boolean }): Promise<ScanSummary> {
   const state = await loadHarvestState(opts.statePath);
   let summary = await scanOnce(opts, api, state);
   if (control.once) return summary;

@@ -2,6 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../api/app-deps.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { ValidationError } from '../domain/errors.js';
+import { harvesterNameOf, HARVESTER_HEADER, logSend } from '../monitor/append-log.repository.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 import { appendToDataFile } from './append.service.js';
 import { requeueDataFile } from './requeue.service.js';
@@ -66,7 +67,10 @@ export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
     const { files, fields } = await receiveMultipart(store, c.req.raw, { maxBytes: deps.config.maxUploadBytes, fileFields: FILE_FIELDS, idleTimeoutMs: deps.config.uploadIdleTimeoutMs });
     const main = files.find((f) => f.field === 'file');
     if (!main) throw new ValidationError('No file uploaded', [{ field: 'file', message: 'a "file" part is required' }]);
+    const harvesterName = harvesterNameOf(c.req.header(HARVESTER_HEADER));
     const created = await createUploadedDataFile(deps.db, viewer, experiment, main, files.filter((f) => f !== main), parseUploadFields(fields));
+    const at = deps.now?.() ?? new Date();
+    if (harvesterName) await logSend(deps.db, { ...created, kind: 'upload', bytes: main.blob.sizeBytes, sizeBytes: main.blob.sizeBytes, harvesterName, at });
     return c.json({ ...created, state: 'queued' as const }, 201);
   });
 
@@ -98,7 +102,12 @@ export function registerIngestRoutes(app: OpenAPIHono, deps: AppDeps): void {
     const tailSha256 = c.req.query('tailSha256');
     if (offset > 0 && !/^[0-9a-f]{64}$/.test(tailSha256 ?? '')) throw new ValidationError('Invalid tailSha256', [{ field: 'tailSha256', message: 'the sha256 (64 lowercase hex digits) of the last 64 KiB before offset is required' }]);
     const body = c.req.raw.body ?? (async function* () {})();
+    const harvesterName = harvesterNameOf(c.req.header(HARVESTER_HEADER));
     const outcome = await appendToDataFile(deps.db, store, viewerOf(c, deps.config.anonymousRead), idParam(c), { offset, tailSha256 }, body as AsyncIterable<Uint8Array>, deps.config.maxUploadBytes);
+    if (outcome.change !== 'unchanged') {
+      const bytes = outcome.change === 'appended' ? outcome.sizeBytes - offset : outcome.sizeBytes;
+      await logSend(deps.db, { ...outcome, kind: outcome.change === 'appended' ? 'append' : 'replace', bytes, harvesterName, at: deps.now?.() ?? new Date() });
+    }
     return c.json(outcome, 202);
   });
 

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HarvestApi, type HarvestApiOptions } from '../harvest-api.js';
 import { runHarvester, type HarvesterOptions, type ScanSummary } from '../harvester.js';
+import { sharedHeartbeat, startHeartbeat, type Heartbeat } from '../heartbeat.js';
 import { fetchWatchedPaths, type WatchedPath } from './monitored-paths-api.js';
 import { placementTargets } from './placement-targets.js';
 
@@ -17,9 +18,17 @@ export interface MonitoredHarvestOptions extends Omit<HarvestApiOptions, 'signal
   onFileError?: (path: WatchedPath, name: string, err: unknown) => void;
   /** A folder that cannot be scanned (missing, unreadable): tried again at the next fetch of the paths. */
   onPathError?: (path: WatchedPath, err: unknown) => void;
+  heartbeatIntervalS?: number;
+  onHeartbeatError?: (err: unknown) => void;
 }
 
-function pathOptions(opts: MonitoredHarvestOptions, path: WatchedPath, api: HarvestApi): HarvesterOptions {
+/** One heartbeat for the whole harvester, whatever number of paths it watches. */
+function harvesterHeartbeat(opts: MonitoredHarvestOptions, api: HarvestApi): { heartbeat: Heartbeat; ofPath: ReturnType<typeof sharedHeartbeat> } {
+  const heartbeat = startHeartbeat(api, { name: opts.harvesterName, pathsCount: 0, intervalS: opts.heartbeatIntervalS, onError: opts.onHeartbeatError });
+  return { heartbeat, ofPath: sharedHeartbeat(heartbeat) };
+}
+
+function pathOptions(opts: MonitoredHarvestOptions, path: WatchedPath, api: HarvestApi, beats: ReturnType<typeof harvesterHeartbeat>): HarvesterOptions {
   const folder = resolve(path.folder);
   const statePath = opts.stateDir ? join(resolve(opts.stateDir), `path-${path.id}.json`) : join(folder, `.liionsden-harvest-path-${path.id}.json`);
   return {
@@ -28,6 +37,7 @@ function pathOptions(opts: MonitoredHarvestOptions, path: WatchedPath, api: Harv
     glob: path.glob,
     statePath,
     targetsOf: placementTargets(api, { id: path.id, folder }, statePath),
+    heartbeat: beats.ofPath(path.id),
     onScan: (s) => opts.onScan?.(path, s),
     onFileError: (name, err) => opts.onFileError?.(path, name, err),
   };
@@ -40,10 +50,12 @@ export async function harvestMonitoredPathsOnce(opts: MonitoredHarvestOptions, s
   const api = new HarvestApi({ ...opts, signal });
   const paths = await fetchWatchedPaths(api, opts.harvesterName);
   opts.onPaths?.(paths);
+  const beats = harvesterHeartbeat(opts, api);
+  beats.heartbeat.setPathsCount(paths.length);
   const total = emptySummary();
   for (const path of paths) {
     try {
-      const s = await runHarvester(pathOptions(opts, path, api), { signal, once: true });
+      const s = await runHarvester(pathOptions(opts, path, api, beats), { signal, once: true });
       for (const key of Object.keys(total) as (keyof ScanSummary)[]) total[key] += s[key];
     } catch (err) {
       if (signal?.aborted) throw err;
@@ -51,6 +63,7 @@ export async function harvestMonitoredPathsOnce(opts: MonitoredHarvestOptions, s
       total.failed++;
     }
   }
+  await beats.heartbeat.stop();
   return total;
 }
 
@@ -68,6 +81,7 @@ interface Runner {
 export async function runMonitoredPaths(opts: MonitoredHarvestOptions, signal: AbortSignal): Promise<void> {
   const api = new HarvestApi({ ...opts, signal });
   const runners = new Map<number, Runner>();
+  const beats = harvesterHeartbeat(opts, api);
   const stopRunner = (id: number) => {
     runners.get(id)?.stop.abort();
     runners.delete(id);
@@ -80,6 +94,8 @@ export async function runMonitoredPaths(opts: MonitoredHarvestOptions, signal: A
       });
       if (!paths) break;
       opts.onPaths?.(paths);
+      beats.heartbeat.setPathsCount(paths.length);
+      if (paths.length === 0) beats.heartbeat.afterScan({ files: 0, failed: 0 }); // seen running, with nothing to watch
       for (const id of runners.keys()) if (!paths.some((p) => p.id === id)) stopRunner(id);
       for (const path of paths) {
         const key = `${path.folder}\0${path.glob}`;
@@ -87,7 +103,7 @@ export async function runMonitoredPaths(opts: MonitoredHarvestOptions, signal: A
         stopRunner(path.id);
         const stop = new AbortController();
         const runner: Runner = { key, stop, done: Promise.resolve() };
-        runner.done = runHarvester(pathOptions(opts, path, api), { signal: AbortSignal.any([signal, stop.signal]) })
+        runner.done = runHarvester(pathOptions(opts, path, api, beats), { signal: AbortSignal.any([signal, stop.signal]) })
           .then(() => undefined)
           .catch((err: unknown) => {
             if (stop.signal.aborted || signal.aborted) return;
@@ -102,5 +118,6 @@ export async function runMonitoredPaths(opts: MonitoredHarvestOptions, signal: A
     const running = [...runners.values()];
     for (const r of running) r.stop.abort();
     await Promise.all(running.map((r) => r.done));
+    await beats.heartbeat.stop();
   }
 }

@@ -52,6 +52,8 @@ export async function startE2eServer(opts: { databaseUrl?: string } = {}): Promi
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'error',
+    // The channel monitor's shortest usual interval: a channel left alone stalls after 3 × 2 s (cyclers.e2e.ts).
+    MONITOR_MIN_INTERVAL_S: '2',
   };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;

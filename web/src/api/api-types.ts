@@ -18,3 +18,5 @@ export type ApiRegistration = Schemas['Registration'];
 export type ApiRole = ApiUser['role'];
 export type ApiUnassignedFile = Schemas['UnassignedFile'];
 export type ApiUnassignedFileAssignment = Schemas['UnassignedFileAssignment'];
+export type ApiHarvester = Schemas['Harvester'];
+export type ApiChannel = Schemas['Channel'];

@@ -571,6 +571,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/harvesters/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A harvester reports that it runs (after every scan, at least every minute while idle); recorded under its name for the token’s user */
+        post: operations["postHarvestersHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/harvesters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Harvesters the caller may see (own ones, those feeding a visible data file; all for maintainers), with online = seen within 3 heartbeat intervals */
+        get: operations["getHarvesters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every harvested data file the caller may see, with its rows, rate, last row time and state (running, stalled, finished, failed; docs/harvesting.md) */
+        get: operations["getMonitorChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -3565,6 +3616,63 @@ export interface components {
             /** @default [] */
             device_ids: number[];
         };
+        Harvester: {
+            id: number;
+            name: string;
+            ownerId: number;
+            host: string;
+            version: string;
+            startedAt: string;
+            lastSeenAt: string;
+            heartbeatIntervalS: number;
+            pathsCount: number;
+            files: number;
+            lastScan: {
+                [key: string]: number;
+            } | null;
+            lastError: string | null;
+            online: boolean;
+        };
+        Heartbeat: {
+            /** @description The harvester’s name (`--name`, default the host name); one record per name and token user */
+            name: string;
+            host: string;
+            version: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Seconds between heartbeats; not seen for 3 of them: offline */
+            intervalS: number;
+            /** @description Folders or monitored paths it watches */
+            pathsCount: number;
+            /** @description Files found at its last scan */
+            files: number;
+            /** @description The last scan’s summary: counts by action, and ms */
+            lastScan?: {
+                [key: string]: number;
+            } | null;
+            lastError?: string | null;
+        };
+        Channel: {
+            dataFileId: number;
+            name: string;
+            experimentId: number;
+            harvesterName: string;
+            /** @enum {string} */
+            state: "running" | "stalled" | "finished" | "failed";
+            /** @enum {string} */
+            parseState: "queued" | "parsing" | "ready" | "failed";
+            rows: number | null;
+            /** @description Test time of the last stored row (from its last step) */
+            lastTestTimeS: number | null;
+            /** @description Wall-clock time the last bytes arrived */
+            lastAppendAt: string;
+            /** @description Sends logged for the file (upload and appends) */
+            appends: number;
+            usualIntervalS: number;
+            idleS: number;
+            rateRowsPerHour: number | null;
+            lastError: string | null;
+        };
         Organisation: {
             id: number;
             name: string;
@@ -4523,6 +4631,8 @@ export interface components {
             series_key: string | null;
             quality_flags?: unknown;
             timezone: string | null;
+            /** @description The harvester that uploads or appends to it (channel monitor); null for a file added by hand */
+            harvester_name: string | null;
         };
         EquipmentCreate: {
             name: string;
@@ -7611,6 +7721,236 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnassignedFile"];
+                };
+            };
+            /** @description Invalid input (the issues name each field and reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for your role, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postHarvestersHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Heartbeat"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Harvester"];
+                };
+            };
+            /** @description Invalid input (the issues name each field and reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for your role, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHarvesters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Harvesters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Harvester"][];
+                    };
+                };
+            };
+            /** @description Invalid input (the issues name each field and reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for your role, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMonitorChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Channels, newest data file first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Channel"][];
+                    };
                 };
             };
             /** @description Invalid input (the issues name each field and reason) */
@@ -20521,6 +20861,8 @@ export interface operations {
                 row_count__gte?: string;
                 row_count__lt?: string;
                 row_count__lte?: string;
+                harvester_name?: string;
+                harvester_name__contains?: string;
                 page?: string;
                 page_size?: string;
             };
@@ -21689,6 +22031,8 @@ export interface operations {
                 row_count__gte?: string;
                 row_count__lt?: string;
                 row_count__lte?: string;
+                harvester_name?: string;
+                harvester_name__contains?: string;
                 page?: string;
                 page_size?: string;
             };
@@ -23013,6 +23357,8 @@ export interface operations {
                 row_count__gte?: string;
                 row_count__lt?: string;
                 row_count__lte?: string;
+                harvester_name?: string;
+                harvester_name__contains?: string;
                 page?: string;
                 page_size?: string;
             };
@@ -25034,6 +25380,8 @@ export interface operations {
                 row_count__gte?: string;
                 row_count__lt?: string;
                 row_count__lte?: string;
+                harvester_name?: string;
+                harvester_name__contains?: string;
                 page?: string;
                 page_size?: string;
             };
@@ -25241,6 +25589,8 @@ export interface operations {
                 row_count__gte?: string;
                 row_count__lt?: string;
                 row_count__lte?: string;
+                harvester_name?: string;
+                harvester_name__contains?: string;
             };
             header?: never;
             path?: never;
@@ -25364,6 +25714,8 @@ export interface operations {
                 row_count__gte?: string;
                 row_count__lt?: string;
                 row_count__lte?: string;
+                harvester_name?: string;
+                harvester_name__contains?: string;
                 page?: string;
                 page_size?: string;
             };
@@ -25496,6 +25848,8 @@ export interface operations {
                 row_count__gte?: string;
                 row_count__lt?: string;
                 row_count__lte?: string;
+                harvester_name?: string;
+                harvester_name__contains?: string;
                 page?: string;
                 page_size?: string;
             };

@@ -53,6 +53,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavLink to="/compare">Compare</NavLink>
           <NavLink to="/upload">Upload</NavLink>
           <NavLink to="/unassigned-files">Unassigned files</NavLink>
+          <NavLink to="/cyclers">Cyclers</NavLink>
           {GROUPS.map((g) => (
             <div key={g} className="nav-group">
               <h2>{g}</h2>

@@ -10,6 +10,7 @@ import { EntityCreatePage, EntityEditPage } from '../entities/entity-form.page.j
 import { EntityListPage } from '../entities/entity-list.page.js';
 import { DataFilePage } from '../experiments/data-file.page.js';
 import { ExperimentPage } from '../experiments/experiment.page.js';
+import { CyclersPage } from '../monitor/cyclers.page.js';
 import { UploadPage } from '../upload/upload.page.js';
 import { UnassignedFilesPage } from '../monitored-paths/unassigned-files.page.js';
 import { ErrorBoundary } from '../ui/error-boundary.js';
@@ -35,6 +36,7 @@ export function App() {
               <Route path="/upload" element={<UploadPage />} />
               <Route path="/compare" element={<ComparePage />} />
               <Route path="/unassigned-files" element={<UnassignedFilesPage />} />
+              <Route path="/cyclers" element={<CyclersPage />} />
               <Route path="/experiments/new" element={<EntityCreatePage plural="experiments" />} />
               <Route path="/experiments/:id" element={<ExperimentPage />} />
               <Route path="/data-files/:id" element={<DataFilePage />} />
