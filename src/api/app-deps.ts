@@ -8,4 +8,6 @@ export interface AppDeps {
   db: Db;
   dbKind: DatabaseKind;
   logger: Logger;
+  /** Set when the process is shutting down (SIGTERM): /api/ready answers 503 so load balancers stop sending work. */
+  lifecycle?: { draining: boolean };
 }
