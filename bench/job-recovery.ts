@@ -5,6 +5,7 @@
  * 300,000-row Arbin CSV, worker B idles beside it, A is killed -9; the time is kill → B's claim.
  * Run: `sh bench/series-run.sh bench/job-recovery.ts` (about 2 minutes).
  */
+import { sql } from 'kysely';
 import { createWorkerRig } from '../tests/setup/worker-processes.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -16,7 +17,12 @@ async function recoveryMs(leaseS: number | undefined): Promise<number> {
     const id = await rig.queueFile('bench');
     const a = rig.start(['--concurrency', '1', ...lease]);
     await rig.until(async () => (await rig.state(id)).state === 'parsing', 60_000);
+    // Kill A only once B is up (its connection open: it has started migrating; it claims right after).
+    const connections = async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database()`.execute(rig.handle.db)).rows[0].n);
+    const before = await connections();
     rig.start(['--concurrency', '1', ...lease]);
+    await rig.until(async () => (await connections()) > before, 120_000);
+    await new Promise((r) => setTimeout(r, 2_000));
     a.kill('SIGKILL');
     const killedAt = performance.now();
     const holder = async () => (await rig.handle.db.selectFrom('jobs').select('locked_by').where('data_file_id', '=', id).executeTakeFirstOrThrow()).locked_by ?? '';
