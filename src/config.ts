@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
   WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  // A killed worker's job is claimed again this long after its last heartbeat (every lease/5; ADR 0005).
+  JOB_LEASE_S: z.coerce.number().min(1).max(3600).default(10),
+  // SIGTERM: jobs in hand may finish for this long; what is left is handed back to the queue at once.
+  SHUTDOWN_GRACE_S: z.coerce.number().min(0).max(3600).default(30),
   STREAM_INGEST_MIN_BYTES: z.coerce.number().int().min(0).default(DEFAULT_STREAM_MIN_BYTES),
   SPREADSHEET_READ_TIMEOUT_S: z.coerce.number().positive().default(DEFAULT_SPREADSHEET_LIMITS.timeS),
   // SheetJS alone fills ≈ 20 MB of worker heap before it reads a cell.
@@ -77,6 +81,10 @@ export type Config = {
   /** scrypt runs at most `concurrency` at once per process; `maxQueued` more wait, the rest get 429. */
   passwordHashing: { concurrency: number; maxQueued: number };
   workers: number;
+  /** How long a claimed job is held without a heartbeat before another worker may take it. */
+  jobLeaseMs: number;
+  /** SIGTERM: how long jobs in hand may run on before they are handed back to the queue. */
+  shutdownGraceMs: number;
   /** Raw files from this size on are ingested (and `liionsden parse`d) in batches when their format allows. */
   streamIngestMinBytes: number;
   /** Time and heap one .xls/.xlsx read may take (worker thread) before its file fails (ADR 0011). */
@@ -162,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     passwordHashing: { concurrency: e.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(), maxQueued: e.PASSWORD_HASH_QUEUE },
     workers: e.WORKERS,
+    jobLeaseMs: e.JOB_LEASE_S * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_S * 1000,
     streamIngestMinBytes: e.STREAM_INGEST_MIN_BYTES,
     spreadsheetLimits: { timeS: e.SPREADSHEET_READ_TIMEOUT_S, memoryMb: e.SPREADSHEET_READ_MEMORY_MB },
     processes: e.WEB_CONCURRENCY,

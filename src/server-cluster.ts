@@ -53,7 +53,7 @@ export async function startClusteredServer(config: Config): Promise<RunningServe
       stopping = true;
       const live = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
       await Promise.all(live.map((w) => new Promise((resolve) => w.once('exit', resolve).disconnect())));
-      await workers?.stop();
+      await workers?.stop({ graceMs: config.shutdownGraceMs });
       await sweeper.stop();
       await database.close();
     },

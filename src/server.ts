@@ -28,7 +28,8 @@ export async function startServer(config: Config, opts: { httpOnly?: boolean; lo
     await migrateToLatest(database.db);
     await ensureInitialAdmin(database.db, config.initialAdmin);
   }
-  const app = createApp({ config, db: database.db, dbKind: database.kind, logger });
+  const lifecycle = { draining: false };
+  const app = createApp({ config, db: database.db, dbKind: database.kind, logger, lifecycle });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -42,8 +43,10 @@ export async function startServer(config: Config, opts: { httpOnly?: boolean; lo
     database,
     logger,
     stop: async () => {
+      // Readiness goes false first; jobs in hand get the grace period, what is left goes back to the queue.
+      lifecycle.draining = true;
+      await workers?.stop({ graceMs: config.shutdownGraceMs });
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await workers?.stop();
       await sweeper?.stop();
       await database.close();
     },

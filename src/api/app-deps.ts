@@ -10,4 +10,6 @@ export interface AppDeps {
   logger: Logger;
   /** The clock of time-based answers (the channel monitor); tests set it instead of sleeping. */
   now?: () => Date;
+  /** Set when the process is shutting down (SIGTERM): /api/ready answers 503 so load balancers stop sending work. */
+  lifecycle?: { draining: boolean };
 }

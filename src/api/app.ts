@@ -14,6 +14,7 @@ import { requestLogMiddleware } from './request-log.middleware.js';
 import { httpMetricsMiddleware } from './http-metrics.middleware.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
 import { validationHook } from './validation-hook.js';
+import { securityHeadersMiddleware } from './security-headers.middleware.js';
 import { viewerMiddleware } from '../auth/viewer.middleware.js';
 import { isDatabaseUnavailable, mapDatabaseError } from '../db/database-errors.js';
 import { entityRegistry } from '../entities/entity-registry.js';
@@ -32,7 +33,7 @@ import { registerMonitorRoutes } from '../monitor/monitor.routes.js';
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // An incoming X-Request-Id (a proxy's) is kept, else one is made; either way it is echoed in the response.
-  app.use('*', requestId(), requestLogMiddleware(deps.logger), httpMetricsMiddleware());
+  app.use('*', requestId(), requestLogMiddleware(deps.logger), httpMetricsMiddleware(), securityHeadersMiddleware(deps.config));
   app.use('/api/*', viewerMiddleware(deps));
   registerHealthRoutes(app, deps);
   registerReadinessRoutes(app, deps);

@@ -18,8 +18,13 @@ describe('GET /api/docs', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).not.toMatch(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
-    expect(html).toContain("url: '/api/openapi.json'");
+    // No inline script (the Content-Security-Policy refuses them): the start-up script is a file too.
+    expect(html).not.toMatch(/<script>/);
     const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(urls.pop()).toBe('/api/docs/init.js');
+    const init = await app.request('/api/docs/init.js');
+    expect(init.headers.get('content-type')).toMatch(/^text\/javascript\b/);
+    expect(await init.text()).toContain("url: '/api/openapi.json'");
     const expected: Record<string, RegExp> = { '.css': /^text\/css\b/, '.js': /^text\/javascript\b/ };
     expect(urls.map((u) => u.slice(u.lastIndexOf('.')))).toEqual(['.css', '.js']);
     for (const url of urls) {

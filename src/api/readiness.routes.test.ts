@@ -38,6 +38,17 @@ describe('GET /api/ready', () => {
     }
     expect((await t.app.request('/api/ready')).status).toBe(200);
   });
+
+  it('answers 503 with draining while the process shuts down (SIGTERM), though every part is up', async () => {
+    t.deps.lifecycle = { draining: true };
+    try {
+      const res = await t.app.request('/api/ready');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'not_ready', database: { status: 'up' }, storage: { status: 'up' }, draining: true });
+    } finally {
+      t.deps.lifecycle = undefined;
+    }
+  });
 });
 
 describe('an object store that refuses connections', () => {

@@ -10,14 +10,21 @@ const PartSchema = z.object({
   status: z.enum(['up', 'down']),
   reason: z.string().optional().openapi({ description: 'Why the part is down: an error code or `timeout` (details go to the log)' }),
 });
-const ReadySchema = z.object({ status: z.enum(['ready', 'not_ready']), database: PartSchema, storage: PartSchema }).openapi('Readiness');
+const ReadySchema = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    database: PartSchema,
+    storage: PartSchema,
+    draining: z.boolean().optional().openapi({ description: 'True while the process shuts down (SIGTERM): it finishes what it has and takes nothing new' }),
+  })
+  .openapi('Readiness');
 const json = { 'application/json': { schema: ReadySchema } };
 
 const route = createRoute({
   method: 'get',
   path: '/api/ready',
   tags: ['system'],
-  summary: 'Readiness: the database and the blob store answer (for load balancers; /api/health is liveness)',
+  summary: 'Readiness: the database and the blob store answer and the process is not shutting down (for load balancers; /api/health is liveness)',
   responses: { 200: { description: 'Ready', content: json }, 503: { description: 'A part is down; it is named', content: json } },
 });
 
@@ -30,8 +37,9 @@ export function registerReadinessRoutes(app: OpenAPIHono, deps: AppDeps): void {
       check(deps, 'database', () => sql`select 1`.execute(deps.db)),
       check(deps, 'storage', () => store.probe()),
     ]);
-    const ready = database.status === 'up' && storage.status === 'up';
-    return c.json({ status: ready ? ('ready' as const) : ('not_ready' as const), database, storage }, ready ? 200 : 503);
+    const draining = deps.lifecycle?.draining === true;
+    const ready = database.status === 'up' && storage.status === 'up' && !draining;
+    return c.json({ status: ready ? ('ready' as const) : ('not_ready' as const), database, storage, ...(draining ? { draining } : {}) }, ready ? 200 : 503);
   });
 }
 

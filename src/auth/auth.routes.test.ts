@@ -172,4 +172,21 @@ describe('cookies behind TLS', () => {
       await t.close();
     }
   });
+
+  it('are Secure when a trusted proxy says the request came over TLS (X-Forwarded-Proto), and only then', async () => {
+    const t = await createTestApp({ config: { trustProxyHops: 1 } });
+    try {
+      const u = await t.createUser('contributor');
+      const login = (headers: Record<string, string>) =>
+        t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: u.username, password: u.password }) });
+      const tls = await login({ 'x-forwarded-proto': 'https' });
+      expect(tls.status).toBe(200);
+      for (const line of tls.headers.getSetCookie()) expect(line).toMatch(/; Secure/);
+      const plain = await login({ 'x-forwarded-proto': 'http' });
+      expect(plain.status).toBe(200);
+      for (const line of plain.headers.getSetCookie()) expect(line).not.toMatch(/; Secure/);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { LoginSchema, PasswordChangeSchema, RegisterSchema, SessionSchema, UserS
 import { changePassword, login, registerUser } from './auth.service.js';
 import { clientIp } from './client-ip.js';
 import { clearSessionCookies, setSessionCookies } from './cookies.js';
+import { requestIsTls } from './request-tls.js';
 import { createPasswordHashGate } from './password-hash-gate.js';
 import { deleteSession } from './session.repository.js';
 import { viewerOf } from './viewer.middleware.js';
@@ -42,7 +43,8 @@ export function requireSessionUserId(c: Context): number {
 export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const hashGate = createPasswordHashGate(deps.config.passwordHashing);
   const loginDeps = { limits: deps.config.loginLimits, hashGate };
-  const secure = deps.config.secureCookies;
+  // Secure cookies whenever the request came over TLS (request-tls.ts).
+  const secure = (c: Context) => requestIsTls(c, deps.config);
 
   app.openapi(
     createRoute({ method: 'post', path: '/api/v1/auth/register', tags, summary: 'Ask for an account (inactive until a user manager approves)', middleware: [jsonBodyLimit], request: jsonBody(RegisterSchema), responses: { 201: ok(UserSchema, 'Registered, awaiting approval'), ...errorResponses } }),
@@ -63,7 +65,7 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const { username, password } = c.req.valid('json');
       const { session, user } = await login(deps.db, loginDeps, { username, password, ip: clientIp(c, deps.config.trustProxyHops) });
-      setSessionCookies(c, session, secure);
+      setSessionCookies(c, session, secure(c));
       return c.json({ user, csrf_token: session.csrfToken }, 200) as never;
     },
   );
@@ -71,7 +73,7 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(createRoute({ method: 'post', path: '/api/v1/auth/logout', tags, summary: 'Sign out (ends this session)', responses: { 204: { description: 'Signed out' }, ...errorResponses } }), async (c) => {
     const auth = c.get('auth');
     if (auth?.sessionId !== undefined) await deleteSession(deps.db, auth.sessionId);
-    clearSessionCookies(c, secure);
+    clearSessionCookies(c, secure(c));
     return c.body(null, 204);
   });
 

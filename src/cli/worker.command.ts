@@ -18,11 +18,11 @@ export function registerWorkerCommand(program: Command): void {
     .command('worker')
     .description('Run ingest workers against the configured database and blob store (more parsing capacity, other machines)')
     .option('--concurrency <n>', 'job loops in this process (default: WORKERS, at least 1)')
-    .option('--lease-seconds <s>', 'how long a claimed job is held without a heartbeat before another worker may take it', '60')
-    .action(async (opts: { concurrency?: string; leaseSeconds: string }) => {
+    .option('--lease-seconds <s>', 'how long a claimed job is held without a heartbeat before another worker may take it (default: JOB_LEASE_S, 10)')
+    .action(async (opts: { concurrency?: string; leaseSeconds?: string }) => {
       const config = loadConfig();
       const count = opts.concurrency ? Math.floor(positive('--concurrency', opts.concurrency)) : Math.max(1, config.workers);
-      const leaseMs = positive('--lease-seconds', opts.leaseSeconds) * 1000;
+      const leaseMs = opts.leaseSeconds === undefined ? config.jobLeaseMs : positive('--lease-seconds', opts.leaseSeconds) * 1000;
       const logger = createLogger(config);
       const database = openDatabase({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, dataDir: config.dataDir, logger });
       await migrateToLatest(database.db);
@@ -38,7 +38,11 @@ export function registerWorkerCommand(program: Command): void {
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
       });
-      await workers.stop();
+      // SIGTERM drains: nothing new is claimed; jobs in hand get SHUTDOWN_GRACE_S, then go back to the queue at once.
+      await workers.stop({ graceMs: config.shutdownGraceMs });
       await database.close();
+      logger.info('ingest worker stopped');
+      // A job handed back may still be running in this process: its result would be refused; end it with the process.
+      process.exit(0);
     });
 }

@@ -27,14 +27,18 @@ export function isDatabaseUnavailable(err: unknown): boolean {
  */
 export function mapDatabaseError(err: unknown, conflicts: Record<string, { field: string; message: string }> = {}): unknown {
   if (err instanceof AppError || !isPgError(err)) return err;
-  const known = err.constraint ? conflicts[err.constraint] : undefined;
+  // A unique name has two indexes (migration 20261208000000): among public records (`…_live`) and among one owner's (`…_own`).
+  const known = err.constraint ? (conflicts[err.constraint] ?? conflicts[err.constraint.replace(/_own$/, '_live')]) : undefined;
   switch (err.code) {
     case '23505':
       return known
         ? new ConflictError(known.message, { issues: [{ field: known.field, message: known.message }] })
-        : new ConflictError(`A record with these values already exists${err.constraint ? ` (${err.constraint})` : ''}`);
-    case '23503':
-      return new ValidationError('A referenced record does not exist', [{ field: err.constraint ?? '(reference)', message: 'refers to a missing record' }]);
+        : new ConflictError('A record with these values already exists');
+    case '23503': {
+      // Named by its column (`Key (user_id)=(7) is not present…`), never by the constraint; the same words as a record the writer cannot see.
+      const [, field = '(reference)', id = '?'] = /^Key \(([a-z_]+)\)=\(([^)]*)\)/.exec(err.detail ?? '') ?? [];
+      return new ValidationError(`${field}: no visible record ${id}`, [{ field, message: `no visible record with id ${id}` }]);
+    }
     case '23514':
       return new ValidationError(`A value is not allowed${err.constraint ? ` (${err.constraint})` : ''}`);
     case '23502':

@@ -52,7 +52,8 @@ async function findOrCreateDevice(db: Db, viewer: Viewer, batchId: number, seque
     .where('t.status', '<>', 'deleted')
     .executeTakeFirst();
   if (existing) {
-    if (!existing.visible) throw new ValidationError(`${field}: device ${sequence} of batch ${batchId} is private`, [{ field, message: 'this device exists but is private to its owner' }]);
+    // Said without naming the device, its owner or that it is private (the batch is visible, its places are not secret).
+    if (!existing.visible) throw new ValidationError(`${field}: place ${sequence} of batch ${batchId} is not available`, [{ field, message: `place ${sequence} of this batch is not available` }]);
     return existing.id;
   }
   const serial = deviceSerial(batch.serial_template, batch.name, sequence);

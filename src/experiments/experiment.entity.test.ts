@@ -112,13 +112,17 @@ describe('experiments, equipment, protocols and data files API', () => {
     expect(ids(trash.items[0].devices as Row[])).toEqual([mine.id, shared.id]);
   });
 
-  it('keeps experiment names unique within an institution (409) but not across institutions', async () => {
-    await json(await t.call('POST', '/api/v1/experiments', alice, { name: 'GITT run' }), 201);
-    const dup = await json<ErrorBody>(await t.call('POST', '/api/v1/experiments', carol, { name: 'gitt RUN' }), 409);
+  it('keeps public experiment names unique within an institution (409) but not across institutions', async () => {
+    // Unique among public records and among one owner's: a conflict with another's PRIVATE name would reveal it (existence-oracles.test.ts).
+    await json(await t.call('POST', '/api/v1/experiments', alice, { name: 'GITT run', status: 'public' }), 201);
+    const dup = await json<ErrorBody>(await t.call('POST', '/api/v1/experiments', carol, { name: 'gitt RUN', status: 'public' }), 409);
     expect(dup.error).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'name' }] });
-    await json(await t.call('POST', '/api/v1/experiments', otherLab, { name: 'GITT run' }), 201);
-    const renamed = await json(await t.call('POST', '/api/v1/experiments', carol, { name: 'GITT run 2' }), 201);
+    await json(await t.call('POST', '/api/v1/experiments', otherLab, { name: 'GITT run', status: 'public' }), 201);
+    const renamed = await json(await t.call('POST', '/api/v1/experiments', carol, { name: 'GITT run 2', status: 'public' }), 201);
     await json(await t.call('PATCH', `/api/v1/experiments/${renamed.id}`, carol, { name: 'GITT run' }), 409);
+    // A private draft may share the name; publishing it is refused while the public one stands.
+    const draft = await json(await t.call('POST', '/api/v1/experiments', carol, { name: 'GITT run' }), 201);
+    await json(await t.call('PATCH', `/api/v1/experiments/${draft.id}`, carol, { status: 'public' }), 409);
   });
 
   it('leaves public experiments editable by their owner and rejects bad input', async () => {

@@ -121,6 +121,8 @@ async function recordFailure(db: Db, job: ClaimedJob, file: Selectable<DataFiles
   ingestFailures.inc({ format: err instanceof ParseError ? err.format : (job.payload.format ?? file.format ?? 'unknown'), transient: String(!final) });
   return db.transaction().execute(async (tx) => {
     const outcome = await failJob(tx, job, error, outage ? 'outage' : !final);
+    // No longer ours (handed back by a draining worker, or taken over): the data file belongs to whoever holds the job now.
+    if (outcome === 'lost') throw new LeaseLostError(`Job ${job.id} is no longer held by this worker`);
     await tx
       .updateTable('data_files')
       .set(outcome === 'failed' ? { state: 'failed', error: JSON.stringify(error) } : { state: 'queued' })

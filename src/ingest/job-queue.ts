@@ -62,7 +62,7 @@ export async function heartbeat(db: Db, job: ClaimedJob, leaseMs: number): Promi
     .where('locked_by', '=', job.workerId)
     .where('state', '=', 'running')
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return ours(res);
 }
 
 /** Marks the job done inside the caller's transaction; false (caller must roll back) when it is no longer ours. */
@@ -74,16 +74,16 @@ export async function completeJob(tx: DbOrTx, job: ClaimedJob): Promise<boolean>
     .where('locked_by', '=', job.workerId)
     .where('state', '=', 'running')
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return ours(res);
 }
 
 /**
  * Records a failure: retried later (with back-off) while attempts remain and `retry` is true, else failed for good.
  * `'outage'` (the blob store is unreachable) always retries and gives the attempt back: 2, 4, 8 … up to 300 s apart.
  */
-export async function failJob(tx: DbOrTx, job: ClaimedJob, error: Record<string, unknown>, retry: boolean | 'outage'): Promise<'queued' | 'failed'> {
+export async function failJob(tx: DbOrTx, job: ClaimedJob, error: Record<string, unknown>, retry: boolean | 'outage'): Promise<'queued' | 'failed' | 'lost'> {
   if (retry === 'outage') {
-    await tx
+    const res = await tx
       .updateTable('jobs')
       .set((eb) => ({
         state: 'queued',
@@ -96,12 +96,12 @@ export async function failJob(tx: DbOrTx, job: ClaimedJob, error: Record<string,
       }))
       .where('id', '=', job.id)
       .where('locked_by', '=', job.workerId)
-      .execute();
-    return 'queued';
+      .executeTakeFirst();
+    return ours(res) ? 'queued' : 'lost';
   }
   const again = retry && job.attempts < job.maxAttempts;
   const backoffS = 2 ** job.attempts;
-  await tx
+  const res = await tx
     .updateTable('jobs')
     .set({
       state: again ? 'queued' : 'failed',
@@ -113,6 +113,28 @@ export async function failJob(tx: DbOrTx, job: ClaimedJob, error: Record<string,
     })
     .where('id', '=', job.id)
     .where('locked_by', '=', job.workerId)
-    .execute();
+    .executeTakeFirst();
+  if (!ours(res)) return 'lost';
   return again ? 'queued' : 'failed';
 }
+
+/**
+ * Hands a job back to the queue at once (a draining worker's grace ran out): runnable now, its attempt
+ * not counted, its data file `queued` again. False when it was no longer ours.
+ */
+export async function releaseJob(db: Db, job: ClaimedJob): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const res = await tx
+      .updateTable('jobs')
+      .set((eb) => ({ state: 'queued', attempts: eb('attempts', '-', 1), run_at: sql`now()`, locked_by: null, locked_until: null }))
+      .where('id', '=', job.id)
+      .where('locked_by', '=', job.workerId)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    if (!ours(res)) return false;
+    await tx.updateTable('data_files').set({ state: 'queued' }).where('id', '=', job.dataFileId).where('state', '=', 'parsing').execute();
+    return true;
+  });
+}
+
+const ours = (res: { numUpdatedRows: bigint } | undefined) => Number(res?.numUpdatedRows ?? 0) === 1;

@@ -11,6 +11,7 @@ export function startIngestWorkers(config: Config, db: Db, opts: Partial<WorkerO
     { db, blobStore: openBlobStore(config), streamMinBytes: config.streamIngestMinBytes, spreadsheetLimits: config.spreadsheetLimits },
     {
       count: config.workers,
+      leaseMs: config.jobLeaseMs,
       onJobDone: (e) => logger.info(e, 'ingest job done'),
       onError: (err) => logger.error({ err }, 'ingest worker error'),
       ...options,

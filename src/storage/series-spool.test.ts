@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import { describeParquet, readParquetColumns } from '../series/parquet-columns.js';
-import { removeOrphanSpools, SeriesSpool } from './series-spool.js';
+import { SeriesSpool } from './series-spool.js';
+import { removeOrphanScratch } from './temp-file.js';
 import { duckdbConnection, SERIES_ROW_GROUP_ROWS, SeriesMetadataKey, writeSeriesParquet } from './series-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'liionsden-spool-test-'));
@@ -76,21 +77,26 @@ describe('SeriesSpool', () => {
     expect(Number((await con.runAndReadAll(`select count(*) from read_parquet('${out}')`)).getRows()[0][0])).toBe(80 * 4096);
   });
 
-  it('removes the spools of processes that are gone, and keeps those of live ones', async () => {
+  it('removes the spools and temporary Parquet files of processes that are gone, and keeps those of live ones', async () => {
     const root = join(tmpdir(), 'liionsden-series');
     mkdirSync(root, { recursive: true });
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const orphan = join(root, `spool-${dead}-test`);
     const live = join(root, `spool-${process.ppid}-test`);
+    const orphanParquet = join(root, `${dead}-test.parquet`);
+    const liveParquet = join(root, `${process.ppid}-test.parquet`);
     mkdirSync(orphan, { recursive: true });
     mkdirSync(live, { recursive: true });
+    writeFileSync(orphanParquet, 'PAR1');
+    writeFileSync(liveParquet, 'PAR1');
     try {
-      await removeOrphanSpools();
+      expect(await removeOrphanScratch()).toEqual(expect.arrayContaining([`${dead}-test.parquet`, `spool-${dead}-test`]));
       expect(existsSync(orphan)).toBe(false);
+      expect(existsSync(orphanParquet)).toBe(false);
       expect(existsSync(live)).toBe(true);
+      expect(existsSync(liveParquet)).toBe(true);
     } finally {
-      rmSync(orphan, { recursive: true, force: true });
-      rmSync(live, { recursive: true, force: true });
+      for (const p of [orphan, live, orphanParquet, liveParquet]) rmSync(p, { recursive: true, force: true });
     }
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import { appendColumnsTo, int32Kind, quoteIdent, quoteString, seriesCopyOptions, uniqueColumnNames, type SeriesProvenance } from './series-store.js';
+import { removeOrphanScratch, scratchRoot } from './temp-file.js';
 
 /**
  * DuckDB's memory for a spool of `columns` columns (the rest of the table waits on disk): DuckDB holds a
@@ -24,7 +24,7 @@ function spoolMemoryLimit(columns: number): string {
  */
 export class SeriesSpool {
   /** The spool's own folder (removed by finish and discard). */
-  readonly dir = join(spoolRoot(), `spool-${process.pid}-${randomUUID()}`);
+  readonly dir = join(scratchRoot(), `spool-${process.pid}-${randomUUID()}`);
   private instance: DuckDBInstance | undefined;
   private con: DuckDBConnection | undefined;
   /** One appender for all blocks: one transaction, not one per block. */
@@ -94,7 +94,7 @@ export class SeriesSpool {
   }
 
   private async open(columns: ParsedColumn[]): Promise<DuckDBAppender> {
-    await removeOrphanSpools();
+    await removeOrphanScratch();
     await mkdir(this.dir, { recursive: true });
     this.names = uniqueColumnNames(columns);
     this.kinds = columns.map(() => 'empty');
@@ -103,30 +103,5 @@ export class SeriesSpool {
     await this.con.run(`create table series (${this.names.map((n) => `${quoteIdent(n)} double`).join(', ')})`);
     this.appender = await this.con.createAppender('series');
     return this.appender;
-  }
-}
-
-function spoolRoot(): string {
-  return join(tmpdir(), 'liionsden-series');
-}
-
-/**
- * Removes the spools of processes that are gone (a worker killed mid-ingest leaves its spool, up to the
- * size of the data, in the temporary folder; the job itself is re-run by another worker).
- */
-export async function removeOrphanSpools(): Promise<void> {
-  const entries = await readdir(spoolRoot()).catch(() => [] as string[]);
-  for (const name of entries) {
-    const pid = Number(/^spool-(\d+)-/.exec(name)?.[1]);
-    if (pid > 0 && pid !== process.pid && !isAlive(pid)) await rm(join(spoolRoot(), name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

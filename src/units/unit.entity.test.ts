@@ -54,7 +54,9 @@ describe('quantities, units and parameters API', () => {
     await json(await t.call('PATCH', `/api/v1/parameters/${capacity.id}`, alice, { symbol: 'Q' }), 403);
     const created = await json(await t.call('POST', '/api/v1/parameters', alice, { name: 'Tab width', kind: 'device', unit_id: capacity.unit_id }), 201);
     expect(created.value_type).toBe('number');
-    await json(await t.call('POST', '/api/v1/parameters', alice, { name: 'nominal capacity', kind: 'device' }), 409);
+    // A private draft may share a public name (ADR 0017); publishing it is refused while the public one stands.
+    const draft = await json(await t.call('POST', '/api/v1/parameters', alice, { name: 'nominal capacity', kind: 'device' }), 201);
+    await json(await t.call('PATCH', `/api/v1/parameters/${draft.id}`, alice, { status: 'public' }), 409);
     await json(await t.call('POST', '/api/v1/parameters', alice, { name: 'Bad', kind: 'cell' }), 400);
     await json(await t.call('POST', '/api/v1/parameters', alice, { name: 'Bad unit', kind: 'device', unit_id: 999999 }), 400);
   });

@@ -16,6 +16,7 @@ import * as m20261207010000 from './20261207010000_series_resume_points.js';
 import * as m20261207020000 from './20261207020000_job_outages.js';
 import * as m20261208000000 from './20261208000000_monitored_paths.js';
 import * as m20261208000100 from './20261208000100_harvester_monitor.js';
+import * as m20261208000200 from './20261208000200_unique_among_visible.js';
 
 /**
  * Every migration, by timestamped name. Append-only: add a line for each new file.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261207020000_job_outages': m20261207020000,
   '20261208000000_monitored_paths': m20261208000000,
   '20261208000100_harvester_monitor': m20261208000100,
+  '20261208000200_unique_among_visible': m20261208000200,
 };

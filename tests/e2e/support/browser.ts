@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 
 /** Flags Debian's Chromium needs headless as root on a machine with a closed network. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -10,6 +10,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 export interface E2eBrowser {
   context: BrowserContext;
   page: Page;
+  /** What the browser refused under the Content-Security-Policy (console errors); every test ends with none. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -26,9 +28,14 @@ export async function openBrowser(baseUrl: string): Promise<E2eBrowser> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(30_000);
+  const cspViolations: string[] = [];
+  context.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
   return {
     context,
     page,
+    cspViolations,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -51,6 +58,8 @@ export function browserHooks(get: () => E2eBrowser | undefined): void {
   afterEach(async (ctx) => {
     const browser = get();
     if (ctx.task.result?.state === 'fail' && browser) await saveScreenshot(browser.page, `failed-${ctx.task.name}`);
+    // The web app must work under its CSP (src/api/security-headers.middleware.ts): nothing refused.
+    expect(browser?.cspViolations.splice(0) ?? []).toEqual([]);
   });
   afterAll(async () => get()?.close());
 }

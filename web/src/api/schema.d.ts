@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database and the blob store answer (for load balancers; /api/health is liveness) */
+        /** Readiness: the database and the blob store answer and the process is not shutting down (for load balancers; /api/health is liveness) */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -3401,6 +3401,8 @@ export interface components {
                 /** @description Why the part is down: an error code or `timeout` (details go to the log) */
                 reason?: string;
             };
+            /** @description True while the process shuts down (SIGTERM): it finishes what it has and takes nothing new */
+            draining?: boolean;
         };
         User: {
             id: number;
