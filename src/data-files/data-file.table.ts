@@ -26,6 +26,8 @@ export interface DataFilesTable extends RecordColumns {
   series_key: string | null;
   quality_flags: NullableJson;
   timezone: string | null;
+  /** The data file this one continues (a test resumed into a new file); chains read as one series. */
+  continues_id: number | null;
 }
 
 export interface DataFileCompanionsTable {

@@ -14,6 +14,7 @@ import * as m20261125070000 from './20261125070000_cycle_columns.js';
 import * as m20261207000000 from './20261207000000_login_failures.js';
 import * as m20261207010000 from './20261207010000_series_resume_points.js';
 import * as m20261207020000 from './20261207020000_job_outages.js';
+import * as m20261208000000 from './20261208000000_data_file_continues.js';
 
 /**
  * Every migration, by timestamped name. Append-only: add a line for each new file.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261207000000_login_failures': m20261207000000,
   '20261207010000_series_resume_points': m20261207010000,
   '20261207020000_job_outages': m20261207020000,
+  '20261208000000_data_file_continues': m20261208000000,
 };
