@@ -1243,6 +1243,8 @@ export interface paths {
                     maxPoints?: number;
                     cycles?: string;
                     format?: "json" | "arrow";
+                    /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                    joined?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1341,6 +1343,8 @@ export interface paths {
                     unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
                     /** @description json, or csv: a download for a spreadsheet (units in the headers, efficiencies in %) */
                     format?: "json" | "csv";
+                    /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                    joined?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1350,7 +1354,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description `cycles` in cycle order; `capacityUnit` with `chargeCapacity`/`dischargeCapacity` in it (CSV: one row per cycle) */
+                /** @description `cycles` in cycle order; `dataFileIds`: the files read (several when joined); `capacityUnit` with `chargeCapacity`/`dischargeCapacity` in it (CSV: one row per cycle) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1439,6 +1443,8 @@ export interface paths {
                 query?: {
                     /** @description json, or csv: a download for a spreadsheet (units in the headers, efficiencies in %) */
                     format?: "json" | "csv";
+                    /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                    joined?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1538,6 +1544,8 @@ export interface paths {
                     cycles: string;
                     maxPoints?: number;
                     unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
+                    /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                    joined?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1639,6 +1647,8 @@ export interface paths {
                     /** @description Savitzky–Golay half window, in bins */
                     smooth?: number;
                     unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
+                    /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                    joined?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1925,6 +1935,8 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "csv" | "parquet" | "bdf-csv";
+                    /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                    joined?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -2052,6 +2064,100 @@ export interface paths {
                     };
                     content: {
                         "application/octet-stream": string;
+                    };
+                };
+                /** @description Invalid input (the issues name each field and reason) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for your role, or missing CSRF token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with an existing record */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-files/{id}/continuation-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files of the same experiment this one may continue (set continues_id), those the rule picks first, shortest pause first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Candidates, best first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ContinuationCandidate"][];
+                        };
                     };
                 };
                 /** @description Invalid input (the issues name each field and reason) */
@@ -17289,6 +17395,8 @@ export interface paths {
                     experiment_id__in?: string;
                     equipment_id?: string;
                     equipment_id__in?: string;
+                    continues_id?: string;
+                    continues_id__in?: string;
                     state?: "queued" | "parsing" | "ready" | "failed";
                     state__in?: string;
                     format?: string;
@@ -18601,6 +18709,8 @@ export interface paths {
                     experiment_id__in?: string;
                     equipment_id?: string;
                     equipment_id__in?: string;
+                    continues_id?: string;
+                    continues_id__in?: string;
                     state?: "queued" | "parsing" | "ready" | "failed";
                     state__in?: string;
                     format?: string;
@@ -20085,6 +20195,8 @@ export interface paths {
                     experiment_id__in?: string;
                     equipment_id?: string;
                     equipment_id__in?: string;
+                    continues_id?: string;
+                    continues_id__in?: string;
                     state?: "queued" | "parsing" | "ready" | "failed";
                     state__in?: string;
                     format?: string;
@@ -22362,6 +22474,8 @@ export interface paths {
                     experiment_id__in?: string;
                     equipment_id?: string;
                     equipment_id__in?: string;
+                    continues_id?: string;
+                    continues_id__in?: string;
                     state?: "queued" | "parsing" | "ready" | "failed";
                     state__in?: string;
                     format?: string;
@@ -22585,6 +22699,8 @@ export interface paths {
                     experiment_id__in?: string;
                     equipment_id?: string;
                     equipment_id__in?: string;
+                    continues_id?: string;
+                    continues_id__in?: string;
                     state?: "queued" | "parsing" | "ready" | "failed";
                     state__in?: string;
                     format?: "csv" | "json";
@@ -22724,6 +22840,8 @@ export interface paths {
                     experiment_id__in?: string;
                     equipment_id?: string;
                     equipment_id__in?: string;
+                    continues_id?: string;
+                    continues_id__in?: string;
                     state?: "queued" | "parsing" | "ready" | "failed";
                     state__in?: string;
                     format?: string;
@@ -22872,6 +22990,8 @@ export interface paths {
                     experiment_id__in?: string;
                     equipment_id?: string;
                     equipment_id__in?: string;
+                    continues_id?: string;
+                    continues_id__in?: string;
                     state?: "queued" | "parsing" | "ready" | "failed";
                     state__in?: string;
                     format?: string;
@@ -24670,6 +24790,14 @@ export interface components {
             min: number | null;
             max: number | null;
         };
+        ContinuationCandidate: {
+            id: number;
+            name: string;
+            /** @description Wall-clock pause from its last row to this file’s first, s (null: a file lacks Unix time) */
+            gapS: number | null;
+            /** @description Same devices and equipment, and it ended before this file began */
+            matchesRule: boolean;
+        };
         ParserPreview: {
             fileName: string;
             /** @description Registry name of the parser that would read the file; null when none does */
@@ -25660,6 +25788,8 @@ export interface components {
             modified_at: string;
             equipment_id?: number | null;
             device_ids: number[];
+            /** @description The data file of the same experiment this one continues (a test resumed into a new file); `joined=true` on the data endpoints reads the chain as one series */
+            continues_id?: number | null;
             experiment_id: number;
             original_name: string;
             sha256: string;
@@ -26018,6 +26148,8 @@ export interface components {
             equipment_id?: number | null;
             /** @description Replaces the devices the file covers */
             device_ids?: number[];
+            /** @description The data file of the same experiment this one continues (a test resumed into a new file); `joined=true` on the data endpoints reads the chain as one series */
+            continues_id?: number | null;
         };
         DataFileUpdate: {
             name?: string;
@@ -26033,6 +26165,8 @@ export interface components {
             equipment_id?: number | null;
             /** @description Replaces the devices the file covers */
             device_ids?: number[];
+            /** @description The data file of the same experiment this one continues (a test resumed into a new file); `joined=true` on the data endpoints reads the chain as one series */
+            continues_id?: number | null;
         };
         ColumnMappingCreate: {
             name: string;
