@@ -26,7 +26,7 @@ export function ContinuesPicker({ file, onSaved }: { file: DataFile; onSaved: ()
   };
   return (
     <>
-      <select aria-label="Continues" value={current === null ? '' : String(current)} onChange={(e) => save(e.target.value)}>
+      <select aria-label="Continues the test of" value={current === null ? '' : String(current)} onChange={(e) => save(e.target.value)}>
         <option value="">— not a continuation —</option>
         {current !== null && !items.some((c) => c.id === current) ? <option value={String(current)}>#{current}</option> : null}
         {items.map((c) => (
