@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import { defineEntity } from '../entities/entity-definition.js';
 import { assertAllVisible, parkChildren, recordChildHistory, takeParked } from '../metadata/child-rows.js';
+import { assertValidContinuation } from './data-file-continuation.js';
 import { readDataFileDeviceIds, replaceDataFileDevices, visibleDeviceIdsJson } from './data-file-devices.repository.js';
 
 const states = ['queued', 'parsing', 'ready', 'failed'] as const;
@@ -19,6 +20,9 @@ export const dataFileEntity = defineEntity({
     name: z.string().trim().min(1).max(500).optional(),
     equipment_id: z.number().int().positive().nullable().optional(),
     device_ids: z.array(z.number().int().positive()).max(1000).optional().openapi({ description: 'Replaces the devices the file covers' }),
+    continues_id: z.number().int().positive().nullable().optional().openapi({
+      description: 'The data file of the same experiment this one continues (a test resumed into a new file); `joined=true` on the data endpoints reads the chain as one series',
+    }),
   },
   computedFields: {
     experiment_id: z.number().int(),
@@ -43,6 +47,7 @@ export const dataFileEntity = defineEntity({
   filters: {
     experiment_id: 'id',
     equipment_id: 'id',
+    continues_id: 'id',
     state: { enum: states },
     format: 'text',
     original_name: 'text',
@@ -54,7 +59,8 @@ export const dataFileEntity = defineEntity({
   },
   search: ['original_name', 'format', 'notes'],
   sort: ['original_name', 'recorded_at', 'size_bytes', 'row_count', 'state', 'format', 'experiment_id'],
-  references: { equipment_id: 'equipment' },
+  references: { equipment_id: 'equipment', continues_id: 'data_files' },
+  conflicts: { data_files_continues_live: { field: 'continues_id', message: 'Another data file already continues that one' } },
   relations: [
     {
       path: 'devices',
@@ -70,6 +76,7 @@ export const dataFileEntity = defineEntity({
         issues: [{ field: '(body)', message: 'upload the file to its experiment instead' }],
       });
     }
+    if (values.continues_id !== undefined) await assertValidContinuation(ctx.db, ctx.existing.id, values.continues_id as number | null);
     const deviceIds = parkChildren<number[]>(ctx, values, 'device_ids');
     if (deviceIds) await assertAllVisible(ctx.db, ctx.viewer, 'devices', deviceIds, 'device_ids');
     return values;

@@ -28,6 +28,8 @@ export interface DataFilesTable extends RecordColumns {
   timezone: string | null;
   /** The harvester (by name) that uploaded or appends to this file; null for a file added by hand. */
   harvester_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The data file this one continues (a test resumed into a new file); chains read as one series. */
+  continues_id: number | null;
 }
 
 export interface DataFileCompanionsTable {

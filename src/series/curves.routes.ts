@@ -4,9 +4,9 @@ import { errorResponses } from '../api/error-responses.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { CAPACITY_UNITS, capacityScale } from './capacity-normalisation.js';
 import { differentialCurves, voltageCapacityCurves } from './cycle-curves.js';
-import { findReadySeriesKey } from './data-file-access.js';
 import { IdParams, integerListParam } from './query-params.js';
-import { openSeries, type SeriesEngine } from './series-engine.js';
+import type { SeriesEngine } from './series-engine.js';
+import { JoinedParam, openDataSeries } from './series-source.js';
 
 const cyclesParam = integerListParam('cycles', '1,10,100').refine((l) => l.length <= 100, 'at most 100 cycles per request');
 const unitParam = z.enum(CAPACITY_UNITS).default('Ah');
@@ -17,7 +17,7 @@ const vqRoute = createRoute({
   path: '/api/v1/data-files/{id}/voltage-capacity',
   tags: ['data'],
   summary: 'Voltage vs capacity of chosen cycles, charge and discharge, M4-reduced to maxPoints per curve',
-  request: { params: IdParams, query: z.object({ cycles: cyclesParam, maxPoints: z.coerce.number().int().min(4).max(100_000).default(1000), unit: unitParam }) },
+  request: { params: IdParams, query: z.object({ cycles: cyclesParam, maxPoints: z.coerce.number().int().min(4).max(100_000).default(1000), unit: unitParam, joined: JoinedParam }) },
   responses: { 200: json('`curves`: per cycle `charge` and `discharge` as {capacity[], voltageV[]}'), ...errorResponses },
 });
 
@@ -33,6 +33,7 @@ const dqdvRoute = createRoute({
       bins: z.coerce.number().int().min(10).max(5000).default(200).openapi({ description: 'Grid points across the voltage (or capacity) range' }),
       smooth: z.coerce.number().int().min(1).max(50).default(5).openapi({ description: 'Savitzky–Golay half window, in bins' }),
       unit: unitParam,
+      joined: JoinedParam,
     }),
   },
   responses: { 200: json('`curves`: per cycle `charge` and `discharge` with `dqdv` {voltageV[], dqdv[]} and `dvdq` {capacity[], dvdq[]}'), ...errorResponses },
@@ -43,9 +44,9 @@ export function registerCurveRoutes(app: OpenAPIHono, deps: AppDeps, engine: Ser
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const viewer = viewerOf(c, deps.config.anonymousRead);
-    const { seriesKey } = await findReadySeriesKey(deps.db, viewer, id);
+    const { handle } = await openDataSeries(deps.db, viewer, engine, id, q.joined);
     const scale = await capacityScale(deps.db, viewer, id, q.unit);
-    const curves = await voltageCapacityCurves(engine, await openSeries(engine, seriesKey), q.cycles, q.maxPoints, scale.factor);
+    const curves = await voltageCapacityCurves(engine, handle, q.cycles, q.maxPoints, scale.factor);
     return c.json({ dataFileId: id, capacityUnit: q.unit, normalisedBy: scale.basis, curves }, 200);
   });
 
@@ -53,9 +54,9 @@ export function registerCurveRoutes(app: OpenAPIHono, deps: AppDeps, engine: Ser
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const viewer = viewerOf(c, deps.config.anonymousRead);
-    const { seriesKey } = await findReadySeriesKey(deps.db, viewer, id);
+    const { handle } = await openDataSeries(deps.db, viewer, engine, id, q.joined);
     const scale = await capacityScale(deps.db, viewer, id, q.unit);
-    const curves = await differentialCurves(engine, await openSeries(engine, seriesKey), q.cycles, q.bins, q.smooth, scale.factor);
+    const curves = await differentialCurves(engine, handle, q.cycles, q.bins, q.smooth, scale.factor);
     return c.json({ dataFileId: id, capacityUnit: q.unit, normalisedBy: scale.basis, method: { bins: q.bins, savitzkyGolayHalfWindow: q.smooth, polynomialOrder: 2 }, curves }, 200);
   });
 }

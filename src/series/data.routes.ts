@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../api/app-deps.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 import { registerCompareRoutes } from './compare.routes.js';
+import { registerContinuationRoutes } from './continuation.routes.js';
 import { registerCurveRoutes } from './curves.routes.js';
 import { registerCycleRoutes } from './cycles.routes.js';
 import { registerExportRoutes } from './export.routes.js';
@@ -16,4 +17,5 @@ export function registerDataRoutes(app: OpenAPIHono, deps: AppDeps): void {
   registerCurveRoutes(app, deps, engine);
   registerCompareRoutes(app, deps, engine);
   registerExportRoutes(app, deps, engine);
+  registerContinuationRoutes(app, deps, engine);
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { openSeries, type SeriesEngine } from './series-engine.js';
+import { sqlString } from './duckdb.js';
 import { exportColumns, streamSeriesCsv } from './series-export.js';
 
 export type SeriesExportFormat = 'csv' | 'parquet' | 'bdf-csv';
@@ -19,5 +20,5 @@ export async function openSeriesExport(engine: SeriesEngine, seriesKey: string, 
     return { body: Readable.toWeb(stream) as ReadableStream<Uint8Array>, contentType: PARQUET_CONTENT_TYPE };
   }
   const handle = await openSeries(engine, seriesKey);
-  return { body: streamSeriesCsv(handle.path, exportColumns(handle.columnNames, format)), contentType: 'text/csv; charset=utf-8' };
+  return { body: streamSeriesCsv(`read_parquet(${sqlString(handle.path)})`, exportColumns(handle.columnNames, format)), contentType: 'text/csv; charset=utf-8' };
 }

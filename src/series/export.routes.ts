@@ -5,7 +5,9 @@ import type { AppDeps } from '../api/app-deps.js';
 import { errorResponses } from '../api/error-responses.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import { findReadySeriesKey, findVisibleDataFile } from './data-file-access.js';
+import { findVisibleDataFile } from './data-file-access.js';
+import { openJoinedExport } from './joined-export.js';
+import { JoinedParam, openDataSeries } from './series-source.js';
 import { parseByteRange } from './byte-range.js';
 import { IdParams } from './query-params.js';
 import type { SeriesEngine } from './series-engine.js';
@@ -21,7 +23,7 @@ const exportRoute = createRoute({
   path: '/api/v1/data-files/{id}/export',
   tags: ['data'],
   summary: 'The normalised series: CSV (all stored columns), Parquet (the stored file; byte ranges supported) or BDF CSV (Battery Data Format columns only)',
-  request: { params: IdParams, query: z.object({ format: z.enum(SERIES_EXPORT_FORMATS).default('csv') }) },
+  request: { params: IdParams, query: z.object({ format: z.enum(SERIES_EXPORT_FORMATS).default('csv'), joined: JoinedParam }) },
   responses: { 200: binary('The file, streamed', ['text/csv', PARQUET_CONTENT_TYPE]), 206: binary('A byte range of the Parquet file', [PARQUET_CONTENT_TYPE]), ...errorResponses },
 });
 
@@ -57,9 +59,14 @@ async function sendBlob(c: Context, store: BlobStore, key: string, sizeBytes: nu
 export function registerExportRoutes(app: OpenAPIHono, deps: AppDeps, engine: SeriesEngine): void {
   app.openapi(exportRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { format } = c.req.valid('query');
-    const { file, seriesKey } = await findReadySeriesKey(deps.db, viewerOf(c, deps.config.anonymousRead), id);
+    const { format, joined } = c.req.valid('query');
+    const { file, parts } = await openDataSeries(deps.db, viewerOf(c, deps.config.anonymousRead), engine, id, joined);
+    const seriesKey = file.seriesKey;
     const fileName = exportFileName(file.originalName, format);
+    if (parts.length > 1) {
+      const { body, contentType } = await openJoinedExport(engine, parts, format);
+      return new Response(body, { status: 200, headers: { 'content-type': contentType, 'content-disposition': contentDisposition(fileName) } }) as never;
+    }
     if (format === 'parquet') {
       const size = await engine.blobStore.size(seriesKey);
       if (size === null) throw new Error(`Series blob ${seriesKey} of data file ${id} is missing`);

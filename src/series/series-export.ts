@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CanonicalColumn } from '../domain/canonical-columns.js';
-import { connectDuckDb, sqlIdentifier, sqlString } from './duckdb.js';
+import { connectDuckDb, sqlIdentifier } from './duckdb.js';
 
 export type ExportFormat = 'csv' | 'bdf-csv';
 
@@ -28,11 +28,12 @@ function csvCell(text: string): string {
 }
 
 /**
- * The series as CSV, produced chunk by chunk as the client reads (2048 rows per pull), so a
+ * The series of `source` (a DuckDB table expression: `read_parquet('…')`, or a joined chain's
+ * query) as CSV, produced chunk by chunk as the client reads (2048 rows per pull), so a
  * 10-million-row file never sits in memory. DuckDB formats the numbers (shortest round-trip
  * form; empty for missing values, null or NaN).
  */
-export function streamSeriesCsv(path: string, columns: readonly string[]): ReadableStream<Uint8Array> {
+export function streamSeriesCsv(source: string, columns: readonly string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let conn: DuckDBConnection | null = null;
   let result: Awaited<ReturnType<DuckDBConnection['stream']>> | null = null;
@@ -44,7 +45,7 @@ export function streamSeriesCsv(path: string, columns: readonly string[]): Reada
     async start(controller) {
       conn = await connectDuckDb();
       const line = columns.map((c) => `coalesce(nullif(CAST(${sqlIdentifier(c)} AS VARCHAR), 'nan'), '')`).join(` || ',' || `);
-      result = await conn.stream(`SELECT ${line} FROM read_parquet(${sqlString(path)})`);
+      result = await conn.stream(`SELECT ${line} FROM ${source}`);
       controller.enqueue(encoder.encode(`${columns.map(csvCell).join(',')}\n`));
     },
     async pull(controller) {

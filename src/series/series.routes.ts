@@ -3,11 +3,11 @@ import type { AppDeps } from '../api/app-deps.js';
 import { errorResponses } from '../api/error-responses.js';
 import { viewerOf } from '../auth/viewer.middleware.js';
 import { CanonicalColumn } from '../domain/canonical-columns.js';
-import { findReadySeriesKey } from './data-file-access.js';
 import { IdParams, integerListParam } from './query-params.js';
 import { encodeSeriesArrow, encodeSeriesJson } from './series-encoding.js';
-import { openSeries, type SeriesEngine } from './series-engine.js';
+import type { SeriesEngine } from './series-engine.js';
 import { querySeries } from './series-query.js';
+import { JoinedParam, openDataSeries } from './series-source.js';
 
 const SeriesQuerySchema = z.object({
   columns: z
@@ -20,6 +20,7 @@ const SeriesQuerySchema = z.object({
   maxPoints: z.coerce.number().int().min(4).max(1_000_000).default(4000),
   cycles: integerListParam('cycles', '1,5,10-20').optional(),
   format: z.enum(['json', 'arrow']).default('json'),
+  joined: JoinedParam,
 });
 
 export const SeriesJsonSchema = z
@@ -51,8 +52,7 @@ export function registerSeriesRoute(app: OpenAPIHono, deps: AppDeps, engine: Ser
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
-    const { seriesKey } = await findReadySeriesKey(deps.db, viewerOf(c, deps.config.anonymousRead), id);
-    const handle = await openSeries(engine, seriesKey);
+    const { handle } = await openDataSeries(deps.db, viewerOf(c, deps.config.anonymousRead), engine, id, q.joined);
     const result = await querySeries(engine, handle, { columns: q.columns, fromS: q.from, toS: q.to, maxPoints: q.maxPoints, cycles: q.cycles });
     if (q.format === 'arrow') {
       return c.body(encodeSeriesArrow(result), 200, { 'content-type': 'application/vnd.apache.arrow.stream' }) as never;

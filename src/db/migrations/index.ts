@@ -17,6 +17,7 @@ import * as m20261207020000 from './20261207020000_job_outages.js';
 import * as m20261208000000 from './20261208000000_monitored_paths.js';
 import * as m20261208000100 from './20261208000100_harvester_monitor.js';
 import * as m20261208000200 from './20261208000200_unique_among_visible.js';
+import * as m20261208000300 from './20261208000300_data_file_continues.js';
 
 /**
  * Every migration, by timestamped name. Append-only: add a line for each new file.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261208000000_monitored_paths': m20261208000000,
   '20261208000100_harvester_monitor': m20261208000100,
   '20261208000200_unique_among_visible': m20261208000200,
+  '20261208000300_data_file_continues': m20261208000300,
 };

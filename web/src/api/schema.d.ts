@@ -380,6 +380,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-files/{id}/continuation-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files of the same experiment this one may continue (set continues_id), those the rule picks first, shortest pause first */
+        get: operations["getDataFilesByIdContinuationCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experiments/{id}/files": {
         parameters: {
             query?: never;
@@ -3527,6 +3544,14 @@ export interface components {
             min: number | null;
             max: number | null;
         };
+        ContinuationCandidate: {
+            id: number;
+            name: string;
+            /** @description Wall-clock pause from its last row to this file’s first, s (null: a file lacks Unix time) */
+            gapS: number | null;
+            /** @description Same devices and equipment, and it ended before this file began */
+            matchesRule: boolean;
+        };
         ParserPreview: {
             fileName: string;
             /** @description Registry name of the parser that would read the file; null when none does */
@@ -4615,6 +4640,8 @@ export interface components {
             modified_at: string;
             equipment_id?: number | null;
             device_ids: number[];
+            /** @description The data file of the same experiment this one continues (a test resumed into a new file); `joined=true` on the data endpoints reads the chain as one series */
+            continues_id?: number | null;
             experiment_id: number;
             original_name: string;
             sha256: string;
@@ -4981,6 +5008,8 @@ export interface components {
             equipment_id?: number | null;
             /** @description Replaces the devices the file covers */
             device_ids?: number[];
+            /** @description The data file of the same experiment this one continues (a test resumed into a new file); `joined=true` on the data endpoints reads the chain as one series */
+            continues_id?: number | null;
         };
         DataFileUpdate: {
             name?: string;
@@ -4996,6 +5025,8 @@ export interface components {
             equipment_id?: number | null;
             /** @description Replaces the devices the file covers */
             device_ids?: number[];
+            /** @description The data file of the same experiment this one continues (a test resumed into a new file); `joined=true` on the data endpoints reads the chain as one series */
+            continues_id?: number | null;
         };
         ColumnMappingCreate: {
             name: string;
@@ -6216,6 +6247,8 @@ export interface operations {
                 maxPoints?: number;
                 cycles?: string;
                 format?: "json" | "arrow";
+                /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                joined?: "true" | "false";
             };
             header?: never;
             path: {
@@ -6298,6 +6331,8 @@ export interface operations {
                 unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
                 /** @description json, or csv: a download for a spreadsheet (units in the headers, efficiencies in %) */
                 format?: "json" | "csv";
+                /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                joined?: "true" | "false";
             };
             header?: never;
             path: {
@@ -6307,7 +6342,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `cycles` in cycle order; `capacityUnit` with `chargeCapacity`/`dischargeCapacity` in it (CSV: one row per cycle) */
+            /** @description `cycles` in cycle order; `dataFileIds`: the files read (several when joined); `capacityUnit` with `chargeCapacity`/`dischargeCapacity` in it (CSV: one row per cycle) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6380,6 +6415,8 @@ export interface operations {
             query?: {
                 /** @description json, or csv: a download for a spreadsheet (units in the headers, efficiencies in %) */
                 format?: "json" | "csv";
+                /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                joined?: "true" | "false";
             };
             header?: never;
             path: {
@@ -6463,6 +6500,8 @@ export interface operations {
                 cycles: string;
                 maxPoints?: number;
                 unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
+                /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                joined?: "true" | "false";
             };
             header?: never;
             path: {
@@ -6548,6 +6587,8 @@ export interface operations {
                 /** @description Savitzky–Golay half window, in bins */
                 smooth?: number;
                 unit?: "Ah" | "mAh" | "mAh/g" | "mAh/cm2";
+                /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                joined?: "true" | "false";
             };
             header?: never;
             path: {
@@ -6786,6 +6827,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "csv" | "parquet" | "bdf-csv";
+                /** @description true: the chain of files this one belongs to (linked by continues_id, as far as you may see them and they are ready) as one series, time and cycles continued */
+                joined?: "true" | "false";
             };
             header?: never;
             path: {
@@ -6897,6 +6940,84 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input (the issues name each field and reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for your role, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDataFilesByIdContinuationCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Candidates, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ContinuationCandidate"][];
+                    };
                 };
             };
             /** @description Invalid input (the issues name each field and reason) */
@@ -20840,6 +20961,8 @@ export interface operations {
                 experiment_id__in?: string;
                 equipment_id?: string;
                 equipment_id__in?: string;
+                continues_id?: string;
+                continues_id__in?: string;
                 state?: "queued" | "parsing" | "ready" | "failed";
                 state__in?: string;
                 format?: string;
@@ -22010,6 +22133,8 @@ export interface operations {
                 experiment_id__in?: string;
                 equipment_id?: string;
                 equipment_id__in?: string;
+                continues_id?: string;
+                continues_id__in?: string;
                 state?: "queued" | "parsing" | "ready" | "failed";
                 state__in?: string;
                 format?: string;
@@ -23336,6 +23461,8 @@ export interface operations {
                 experiment_id__in?: string;
                 equipment_id?: string;
                 equipment_id__in?: string;
+                continues_id?: string;
+                continues_id__in?: string;
                 state?: "queued" | "parsing" | "ready" | "failed";
                 state__in?: string;
                 format?: string;
@@ -25359,6 +25486,8 @@ export interface operations {
                 experiment_id__in?: string;
                 equipment_id?: string;
                 equipment_id__in?: string;
+                continues_id?: string;
+                continues_id__in?: string;
                 state?: "queued" | "parsing" | "ready" | "failed";
                 state__in?: string;
                 format?: string;
@@ -25568,6 +25697,8 @@ export interface operations {
                 experiment_id__in?: string;
                 equipment_id?: string;
                 equipment_id__in?: string;
+                continues_id?: string;
+                continues_id__in?: string;
                 state?: "queued" | "parsing" | "ready" | "failed";
                 state__in?: string;
                 format?: "csv" | "json";
@@ -25693,6 +25824,8 @@ export interface operations {
                 experiment_id__in?: string;
                 equipment_id?: string;
                 equipment_id__in?: string;
+                continues_id?: string;
+                continues_id__in?: string;
                 state?: "queued" | "parsing" | "ready" | "failed";
                 state__in?: string;
                 format?: string;
@@ -25827,6 +25960,8 @@ export interface operations {
                 experiment_id__in?: string;
                 equipment_id?: string;
                 equipment_id__in?: string;
+                continues_id?: string;
+                continues_id__in?: string;
                 state?: "queued" | "parsing" | "ready" | "failed";
                 state__in?: string;
                 format?: string;

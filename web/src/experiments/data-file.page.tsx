@@ -8,6 +8,7 @@ import { ErrorBoundary } from '../ui/error-boundary.js';
 import { formatBytes } from '../ui/format-bytes.js';
 import { NotFoundPage } from '../ui/not-found.page.js';
 import { ColumnsTable, Downloads, FileState, QualityFlags } from './data-file-parts.js';
+import { ContinuesPicker } from './data-file-continues.js';
 import { DataFilePlots } from './data-file-plots.js';
 import { isParsing, type DataFile } from './data-file.types.js';
 
@@ -34,18 +35,20 @@ function DataFileOverview({ record }: { record: DataFile }) {
   const { data: latest, reload } = useApi<DataFile>(follow ? `/api/v1/data-files/${record.id}` : null);
   const file = latest ?? record;
   useReloadWhile(isParsing(file), reload);
-  const retried = () => {
+  // After a retry or a change: read the file again (and follow it while it is parsed).
+  const refresh = () => {
     setFollow(true);
     reload();
   };
   const { entries, warnings } = metadataEntries(file.metadata);
+
   return (
     <>
       <dl className="fields" aria-label="Data file summary">
         <div>
           <dt>State</dt>
           <dd>
-            <FileState file={file} onRetried={retried} />
+            <FileState file={file} onRetried={refresh} />
           </dd>
         </div>
         <div>
@@ -69,6 +72,12 @@ function DataFileOverview({ record }: { record: DataFile }) {
         <div>
           <dt>Recorded at</dt>
           <dd>{file.recorded_at ? `${new Date(file.recorded_at).toLocaleString()}${file.timezone ? ` (${file.timezone})` : ''}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Continues</dt>
+          <dd>
+            <ContinuesPicker file={file} onSaved={refresh} />
+          </dd>
         </div>
         <div>
           <dt>Download</dt>

@@ -53,14 +53,14 @@ export function parseCycles(text: string): number[] {
 }
 
 /** Capacity fade, coulombic efficiency, V–Q and dQ/dV of a data file, in the chosen capacity unit; with `withTable`, the cycle summary as numbers. */
-export function CyclePlots({ dataFileId, withTable = false }: { dataFileId: number; withTable?: boolean }) {
+export function CyclePlots({ dataFileId, withTable = false, joined = false }: { dataFileId: number; withTable?: boolean; joined?: boolean }) {
   const { unit, pick, adapt } = useCapacityUnit();
   const [table, setTable] = useState<CycleTable<CycleSummaryRow>>();
   const [error, setError] = useState<Error>();
   const [cycleText, setCycleText] = useState('');
   useEffect(() => {
     let live = true;
-    fetchCycles(dataFileId, unit).then(
+    fetchCycles(dataFileId, unit, joined).then(
       (t) => {
         if (!live) return;
         setError(undefined);
@@ -72,7 +72,7 @@ export function CyclePlots({ dataFileId, withTable = false }: { dataFileId: numb
     return () => {
       live = false;
     };
-  }, [dataFileId, unit, adapt]);
+  }, [dataFileId, unit, adapt, joined]);
   const cycles = useMemo(() => parseCycles(cycleText), [cycleText]);
 
   return (

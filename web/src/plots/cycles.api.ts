@@ -58,8 +58,8 @@ export function toCycleTable(body: unknown, unit: CapacityUnit): CycleTable<Cycl
   return { unit, rows };
 }
 
-export async function fetchCycles(dataFileId: number, unit: CapacityUnit): Promise<CycleTable<CycleSummaryRow>> {
-  return toCycleTable(await apiFetch<unknown>(withQuery(`/api/v1/data-files/${dataFileId}/cycles`, { unit })), unit);
+export async function fetchCycles(dataFileId: number, unit: CapacityUnit, joined = false): Promise<CycleTable<CycleSummaryRow>> {
+  return toCycleTable(await apiFetch<unknown>(withQuery(`/api/v1/data-files/${dataFileId}/cycles`, { unit, joined })), unit);
 }
 
 interface CurvesBody<T> {

@@ -12,6 +12,8 @@ export interface SeriesRequest {
   to?: number;
   maxPoints: number;
   cycles?: number[];
+  /** The chain of files this one belongs to, as one series (continues_id). */
+  joined?: boolean;
 }
 
 /** M4-downsampled columns of a data file over a time window (the server picks rows per pixel). */
@@ -23,6 +25,7 @@ export function fetchSeries(dataFileId: number, req: SeriesRequest, signal?: Abo
       to: req.to,
       maxPoints: Math.round(req.maxPoints),
       cycles: req.cycles,
+      joined: req.joined,
       format: 'json',
     }),
     { signal },

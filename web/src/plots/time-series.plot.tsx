@@ -26,7 +26,7 @@ export function maxPointsFor(widthPx: number): number {
  * Voltage, current and temperature against test time over the whole test. Zooming (drag, wheel,
  * or the buttons) asks the server for the new view, so detail appears as you zoom in.
  */
-export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; columns: string[] }) {
+export function TimeSeriesPlot({ dataFileId, columns, joined = false }: { dataFileId: number; columns: string[]; joined?: boolean }) {
   const [view, setView] = useState<TimeWindow | undefined>();
   const [series, setSeries] = useState<SeriesJson>();
   const [error, setError] = useState<Error>();
@@ -37,7 +37,7 @@ export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; co
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
-    fetchSeries(dataFileId, { columns: [TEST_TIME, ...columns], from: view?.from, to: view?.to, maxPoints: maxPointsFor(widthRef.current) }, controller.signal)
+    fetchSeries(dataFileId, { columns: [TEST_TIME, ...columns], from: view?.from, to: view?.to, maxPoints: maxPointsFor(widthRef.current), joined }, controller.signal)
       .then((s) => {
         if (!view) full.current = { from: s.from, to: s.to };
         setSeries(s);
@@ -46,7 +46,7 @@ export function TimeSeriesPlot({ dataFileId, columns }: { dataFileId: number; co
       .catch((e: unknown) => !controller.signal.aborted && setError(e instanceof Error ? e : new Error(String(e))))
       .finally(() => !controller.signal.aborted && setLoading(false));
     return () => controller.abort();
-  }, [dataFileId, columns, view]);
+  }, [dataFileId, columns, view, joined]);
 
   const zoomTo = useCallback((w: TimeWindow) => {
     const f = full.current;
