@@ -5,7 +5,7 @@ import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 
 const MAGIC = Buffer.from('PAR1');
-/** Rows per page (and at most per row group): 1 MiB pages of doubles. */
+/** Rows per page (and at most per row group) unless given: 1 MiB pages of doubles. */
 const PAGE_ROWS = 131_072;
 
 type RowGroup = FileMetaData['row_groups'][number];
@@ -23,7 +23,8 @@ export class PlainParquetWriter {
   private rows = 0n;
   private readonly groups: RowGroup[] = [];
 
-  constructor(path: string, private readonly names: readonly string[]) {
+  /** `groupRows`: most rows per row group (one page per column chunk); DuckDB's reader holds a group per thread. */
+  constructor(path: string, private readonly names: readonly string[], private readonly groupRows = PAGE_ROWS) {
     this.fd = openSync(path, 'w');
     this.write(MAGIC);
   }
@@ -32,8 +33,8 @@ export class PlainParquetWriter {
   add(columns: readonly Float64Array[]): void {
     if (columns.length !== this.names.length) throw new Error(`${columns.length} columns given to a staging file of ${this.names.length}`);
     const rows = columns[0]?.length ?? 0;
-    for (let from = 0; from < rows; from += PAGE_ROWS) {
-      const n = Math.min(PAGE_ROWS, rows - from);
+    for (let from = 0; from < rows; from += this.groupRows) {
+      const n = Math.min(this.groupRows, rows - from);
       this.addGroup(columns.map((c) => c.subarray(from, from + n)), n);
     }
   }

@@ -82,12 +82,20 @@ export class SeriesSpool {
     await mkdir(this.dir, { recursive: true });
     this.names = uniqueColumnNames(columns);
     this.kinds = columns.map(() => 'empty');
-    this.writer = new PlainParquetWriter(join(this.dir, STAGE), this.names);
+    this.writer = new PlainParquetWriter(join(this.dir, STAGE), this.names, stageGroupRows(columns.length));
     return this.writer;
   }
 }
 
 const STAGE = 'stage.parquet';
+
+/**
+ * Rows per staging row group: at most 16 MiB of doubles, so that the copy's readers (one group per thread)
+ * stay inside the spool's memory limit beside the Parquet writer's row group, however long a block's cycles.
+ */
+function stageGroupRows(columns: number): number {
+  return Math.max(1024, Math.min(131_072, Math.floor((16 << 20) / (8 * Math.max(1, columns)))));
+}
 
 function spoolRoot(): string {
   return join(tmpdir(), 'liionsden-series');
