@@ -49,8 +49,9 @@ export class SeriesSpool {
   async finish(keep: readonly Omit<ParsedColumn, 'values'>[], provenance: SeriesProvenance, outPath: string): Promise<{ sizeBytes: number }> {
     try {
       if (!this.writer || this.rows === 0) throw new Error('no rows were added to the series');
-      this.writer.finish();
-      this.writer = undefined;
+      const writer = this.writer;
+      this.writer = undefined; // finish closes the file, whatever happens
+      writer.finish();
       const staged = uniqueColumnNames(keep).map((name) => {
         const k = this.names.indexOf(name);
         if (k < 0) throw new Error(`column '${name}' is not in the series spool`);
