@@ -56,7 +56,7 @@ describe('SeriesSpool', () => {
   it('leaves no spool behind, finished or discarded', async () => {
     const discarded = new SeriesSpool();
     await discarded.add(columns.map((c) => ({ ...c, values: c.values.slice(0, 200_000) })));
-    expect(readdirSync(discarded.dir)).toContain('spool.duckdb');
+    expect(readdirSync(discarded.dir)).toContain('stage.parquet');
     await discarded.discard();
     expect(existsSync(discarded.dir)).toBe(false);
     const finished = new SeriesSpool();

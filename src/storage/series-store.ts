@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import duckdb from '@duckdb/node-bindings';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ParsedColumn } from '../parsers/cycler-parser.js';
 import type { BlobStore } from './blob-store.js';
+import { PlainParquetWriter } from './plain-parquet.js';
 import { withLocalTempFile } from './temp-file.js';
 
 /** Rows per Parquet row group: small enough that a plot window reads a few groups, large enough to compress well. */
@@ -66,18 +65,41 @@ const ZSTD_LEVEL = 3;
  * DOUBLE (`readParquetColumns`), so the stored integer type is invisible to the API.
  */
 export async function writeSeriesParquet(columns: readonly ParsedColumn[], provenance: SeriesProvenance, outPath: string, types?: readonly ('int32' | 'double')[]): Promise<{ sizeBytes: number }> {
-  const con = await duckdbConnection();
-  const table = `series_${randomUUID().replaceAll('-', '')}`;
   const names = uniqueColumnNames(columns);
   // `types`: those of a stored series this one continues (the caller checked that int32 columns still fit).
   const integer = types ? types.map((t) => t === 'int32') : columns.map((c) => isInt32Column(c.values));
-  await con.run(`create temp table ${table} (${names.map((n, i) => `${quoteIdent(n)} ${integer[i] ? 'integer' : 'double'}`).join(', ')})`);
-  try {
-    await appendColumns(con, table, columns, integer);
-    await con.run(`copy ${table} to ${quoteString(outPath)} (${seriesCopyOptions(columns, names, provenance)})`);
-  } finally {
-    await con.run(`drop table if exists ${table}`);
-  }
+  return withLocalTempFile('.stage.parquet', async (stage) => {
+    const writer = new PlainParquetWriter(stage, names);
+    try {
+      writer.add(columns.map((c) => c.values));
+    } catch (err) {
+      writer.close();
+      throw err;
+    }
+    writer.finish();
+    return copyStagedSeries(await duckdbConnection(), stage, { staged: names, integer, keep: columns }, provenance, outPath);
+  });
+}
+
+/** Which staged columns go into a series file, in output order: staged names, INTEGER or DOUBLE, descriptors. */
+export interface StagedSelection {
+  staged: readonly string[];
+  integer: readonly boolean[];
+  keep: readonly Omit<ParsedColumn, 'values'>[];
+}
+
+/**
+ * Copies a staging file (PlainParquetWriter: DOUBLE columns, NaN = missing) into a series file: NaN → null,
+ * whole-number columns cast to INTEGER, under the keep columns' unique names. Values only pass through
+ * DuckDB's Parquet reader: no appender, no table (ADR 0004; bench/README.md "Ingest end to end").
+ */
+export async function copyStagedSeries(con: DuckDBConnection, stagePath: string, sel: StagedSelection, provenance: SeriesProvenance, outPath: string): Promise<{ sizeBytes: number }> {
+  const names = uniqueColumnNames(sel.keep);
+  const select = sel.staged.map((s, i) => {
+    const v = quoteIdent(s);
+    return `cast(case when isnan(${v}) then null else ${v} end as ${sel.integer[i] ? 'integer' : 'double'}) as ${quoteIdent(names[i])}`;
+  });
+  await con.run(`copy (select ${select.join(', ')} from read_parquet(${quoteString(stagePath)})) to ${quoteString(outPath)} (${seriesCopyOptions(sel.keep, names, provenance)})`);
   return { sizeBytes: (await stat(outPath)).size };
 }
 
@@ -110,57 +132,6 @@ export function int32Kind(values: Float64Array): 'int32' | 'empty' | 'double' {
     any = true;
   }
   return any ? 'int32' : 'empty';
-}
-
-const CHUNK_ROWS = 2048;
-
-// Copies each 2,048-row slice of the typed arrays straight into one reused DuckDB chunk (a memcpy per
-// column; int columns through one Int32Array), missing values as a validity mask.
-async function appendColumns(con: DuckDBConnection, table: string, columns: readonly ParsedColumn[], integer: readonly boolean[]): Promise<void> {
-  const appender = await con.createAppender(table);
-  appendColumnsTo(appender, columns, integer);
-  appender.closeSync();
-}
-
-/** Appends the columns' rows through an open appender (the caller flushes and closes it). */
-export function appendColumnsTo(appender: DuckDBAppender, columns: readonly ParsedColumn[], integer: readonly boolean[]): void {
-  const rows = columns[0]?.values.length ?? 0;
-  const chunk = DuckDBDataChunk.create(integer.map((i) => (i ? INTEGER : DOUBLE)));
-  const ints = new Int32Array(CHUNK_ROWS);
-  const doubles = new Float64Array(CHUNK_ROWS);
-  const validity = new Uint8Array(CHUNK_ROWS / 8);
-  for (let offset = 0; offset < rows; offset += CHUNK_ROWS) {
-    const n = Math.min(CHUNK_ROWS, rows - offset);
-    duckdb.data_chunk_reset(chunk.chunk);
-    columns.forEach((column, c) => {
-      const vector = duckdb.data_chunk_get_vector(chunk.chunk, c);
-      const part = column.values.subarray(offset, offset + n);
-      if (integer[c]) {
-        for (let i = 0; i < n; i++) ints[i] = part[i];
-        duckdb.copy_data_to_vector(vector, 0, ints.buffer, 0, n * 4);
-      } else if (part.buffer instanceof ArrayBuffer) {
-        duckdb.copy_data_to_vector(vector, 0, part.buffer, part.byteOffset, n * 8);
-      } else {
-        doubles.set(part); // a column on shared memory (worker threads): through an owned buffer
-        duckdb.copy_data_to_vector(vector, 0, doubles.buffer, 0, n * 8);
-      }
-      const firstMissing = indexOfNaN(part);
-      if (firstMissing >= 0) {
-        validity.fill(0xff);
-        for (let i = firstMissing; i < n; i++) if (part[i] !== part[i]) validity[i >> 3] &= ~(1 << (i & 7));
-        duckdb.vector_ensure_validity_writable(vector);
-        duckdb.copy_data_to_vector_validity(vector, 0, validity.buffer, 0, Math.ceil(n / 64) * 8);
-      }
-    });
-    duckdb.data_chunk_set_size(chunk.chunk, n);
-    appender.appendDataChunk(chunk);
-  }
-}
-
-/** Index of the first NaN (a missing value), or -1. A plain loop: `some(Number.isNaN)` calls out per value (≈ 0.15 s per 1M × 23 columns). */
-function indexOfNaN(values: Float64Array): number {
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return i;
-  return -1;
 }
 
 /** Writes the series to a local temporary file, then stores it under `key` (replacing any earlier attempt's object). */
