@@ -88,9 +88,13 @@ if (only.has('3')) {
   mkdirSync(`${root}/big`, { recursive: true });
   const bigOpts: HarvesterOptions = { ...opts, folder: `${root}/big`, statePath: `${root}/big-state.json` };
   writeFileSync(`${root}/big/cell.csv`, grown.subarray(0, cut));
+  // A poll may meet a keep-alive socket the server closed while a parse held its event loop: poll again.
+  const poll = (path: string) => call('GET', path).catch((err: Error) => (err.message === 'fetch failed' ? null : Promise.reject(err)));
   const waitReady = async (sha256: string) => {
     for (;;) {
-      const list = (await call('GET', `/api/v1/data-files?experiment_id=${experimentId}&name=cell.csv`)).items as { id: number; sha256: string; state: string }[];
+      const page = await poll(`/api/v1/data-files?experiment_id=${experimentId}&name=cell.csv`);
+      if (!page) continue;
+      const list = page.items as { id: number; sha256: string; state: string }[];
       const f = list[0];
       if (f?.sha256 === sha256 && f.state === 'ready') {
         await call('GET', `/api/v1/data-files/${f.id}/series?columns=Voltage / V&maxPoints=1000`);

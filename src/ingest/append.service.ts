@@ -6,6 +6,7 @@ import type { Db } from '../db/database.js';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import { diffRows, recordHistory } from '../history/history.repository.js';
 import { putContent, readAll, type BlobSource, type BlobStore } from '../storage/blob-store.js';
+import { appendRaw } from '../storage/raw-append.js';
 import { enqueueIngestJob, type IngestPayload } from './job-queue.js';
 import { signalJobQueued } from './job-signal.js';
 import { findLiveCopy } from './upload.service.js';
@@ -35,7 +36,8 @@ export interface AppendOutcome {
  * prefix must be what the sender has: `offset` must equal the stored size and the sha256 of the
  * stored last block must match `tailSha256`; otherwise 409 with the stored size, its sha256 and the
  * sha256 of its last 64 KiB, from which the sender resynchronises (a retried append that already landed reads as "stored size =
- * offset + length"). Raw bytes stay content-addressed: the grown file is a new blob; the old one stays.
+ * offset + length"). Raw bytes stay content-addressed: the appended bytes are a new part and the
+ * grown file a new parts manifest (ADR 0019), in O(appended bytes); the old file stays readable.
  */
 export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer, id: number, req: AppendRequest, body: BlobSource, maxBytes: number): Promise<AppendOutcome> {
   if (viewer.userId === null) throw new UnauthenticatedError();
@@ -59,8 +61,9 @@ export async function appendToDataFile(db: Db, store: BlobStore, viewer: Viewer,
       throw new ConflictError(`The stored bytes of data file ${id} end differently from the sender's: the file was rewritten, not appended (send it again from offset 0)`, { reason: 'prefix', ...stored });
     }
   }
-  const source = req.offset === 0 ? body : concat(store, file.blob_key, body);
-  const blob = await putContent(store, source, { maxBytes });
+  const blob = req.offset === 0
+    ? await putContent(store, body, { maxBytes })
+    : await appendRaw(store, { key: file.blob_key, sha256: file.sha256, sizeBytes: storedSize }, body, { maxBytes });
   if (blob.sha256 === file.sha256) return { dataFileId: id, jobId: null, sizeBytes: blob.sizeBytes, sha256: blob.sha256, change: 'unchanged' };
   const twin = await findLiveCopy(db, file.experiment_id, blob.sha256);
   if (twin) throw new ConflictError(`The grown file is the same as data file ${twin.id} of this experiment`, { reason: 'duplicate', dataFileId: twin.id });
@@ -89,9 +92,4 @@ async function tailSha256(store: BlobStore, key: string, size: number): Promise<
   const length = Math.min(size, APPEND_TAIL_BYTES);
   const bytes = length === 0 ? new Uint8Array() : await readAll(store, key, { offset: size - length, length });
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-async function* concat(store: BlobStore, key: string, body: BlobSource): AsyncGenerator<Uint8Array> {
-  for await (const chunk of await store.getStream(key)) yield chunk as Uint8Array;
-  for await (const chunk of body) yield chunk as Uint8Array;
 }

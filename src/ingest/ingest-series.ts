@@ -12,6 +12,7 @@ import { parseLocalFile } from '../parsers/parse-local-file.js';
 import { planFromFile } from '../parsers/stream/plan-from-file.js';
 import { streamTable } from '../parsers/stream/stream-table.js';
 import { readAll, type BlobStore } from '../storage/blob-store.js';
+import { withLocalRawFile } from '../storage/raw-parts.js';
 import { SeriesSpool } from '../storage/series-spool.js';
 import { storeSeries, type SeriesProvenance } from '../storage/series-store.js';
 import { withLocalTempFile } from '../storage/temp-file.js';
@@ -95,13 +96,12 @@ export async function ingestSeries(opts: IngestSeriesOptions): Promise<IngestedS
     }
   }
 
-  // A local store's file is read in place (text tables a piece at a time); other stores' objects whole
+  // A local store's file is read in place (text tables a piece at a time; parts joined first, ADR 0019); other stores' objects whole
   // (and a missing object through readAll, which raises the store's not-found error).
   const parseOpts = { fileName: file.original_name, companions: companionFiles, format: opts.format, spreadsheetLimits: opts.spreadsheetLimits, checkpoint: opts.checkpoint, ...hints };
-  const local = blobStore.localPath?.(file.blob_key);
-  const { result, cycles, resume: normalised } = local !== undefined && existsSync(local)
-    ? await parseLocalFile(local, parseOpts)
-    : await parseFile({ ...parseOpts, bytes: await readAll(blobStore, file.blob_key) });
+  const { result, cycles, resume: normalised } = await withLocalRawFile(blobStore, file.blob_key, async (local) => local !== undefined && existsSync(local)
+    ? parseLocalFile(local, parseOpts)
+    : parseFile({ ...parseOpts, bytes: await readAll(blobStore, file.blob_key) }));
   const steps = summariseSteps(cycleSeriesOf(result));
   const { snapshot, medianTimeStepS, ...quality } = computeQualityFlags(result, window);
   await storeSeries(blobStore, opts.seriesKey, result.columns, provenance(result.format, result.parserVersion));

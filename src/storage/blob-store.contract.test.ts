@@ -5,29 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../domain/errors.js';
 import { contentKey, PayloadTooLargeError, putContent, readAll, type BlobStore } from './blob-store.js';
-import { createLocalBlobStore } from './local-blob-store.js';
-import { createS3BlobStore } from './s3-blob-store.js';
+import { blobBackends as backends } from '../../tests/setup/blob-backends.js';
 import { sweepTempObjects } from './temp-sweep.js';
-import { startTestS3 } from '../../tests/setup/s3-test-server.js';
-
-// One contract, two backends: a local directory and a real S3 server (Ceph's RADOS Gateway, from
-// ../shared/tools/s3-radosgw.sh or the one .ci/run started).
-const backends: Array<{ name: string; open: () => Promise<{ store: BlobStore; close: () => Promise<void> }> }> = [
-  {
-    name: 'local directory',
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'liionsden-blob-'));
-      return { store: createLocalBlobStore(dir), close: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 's3 (Ceph RADOS Gateway)',
-    open: async () => {
-      const s3 = await startTestS3();
-      return { store: createS3BlobStore({ ...s3.options, partSizeBytes: 5 * 1024 * 1024 }), close: s3.close };
-    },
-  },
-];
 
 async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);

@@ -51,8 +51,8 @@ export interface BlobStore {
   listEntries(prefix: string): Promise<BlobEntry[]>;
   /** Resolves when the store can be used, else throws StorageUnavailableError (readiness; cheap: no object is written). */
   probe(): Promise<void>;
-  /** The object's path on the local file system, when the store is a local directory (lets DuckDB read it in place). */
-  localPath?(key: string): string;
+  /** The object's path on the local file system, when the store is a local directory and the key one file (lets DuckDB read it in place). */
+  localPath?(key: string): string | undefined;
 }
 
 /** The upload is larger than allowed. */

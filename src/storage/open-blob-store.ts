@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { BlobStore } from './blob-store.js';
 import { createLocalBlobStore } from './local-blob-store.js';
+import { withRawParts } from './raw-parts.js';
 import { createS3BlobStore } from './s3-blob-store.js';
 
-/** The blob store the configuration asks for: `<DATA_DIR>/files`, or an S3 bucket. */
+/** The blob store the configuration asks for: `<DATA_DIR>/files`, or an S3 bucket; raw files stored as parts read as one object. */
 export function openBlobStore(config: Pick<Config, 'blobStore' | 'dataDir' | 's3'>): BlobStore {
-  if (config.blobStore === 's3') {
-    // loadConfig already refuses BLOB_STORE=s3 without a bucket.
-    return createS3BlobStore({ ...config.s3, bucket: config.s3.bucket ?? '' });
-  }
-  return createLocalBlobStore(localStoreRoot(config));
+  // loadConfig already refuses BLOB_STORE=s3 without a bucket.
+  const store = config.blobStore === 's3' ? createS3BlobStore({ ...config.s3, bucket: config.s3.bucket ?? '' }) : createLocalBlobStore(localStoreRoot(config));
+  return withRawParts(store);
 }
 
 /**
