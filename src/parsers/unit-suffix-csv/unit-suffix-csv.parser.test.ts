@@ -9,7 +9,7 @@ import { readSuffixedHeader } from './unit-suffix-header.js';
 // Written for this repository: a `key:,,,` preamble, a blank line, quantity_unit headers (mAh, degC),
 // a trailing comma on every line, literal NaN temperatures; 24 rows, two vendor cycles.
 const NAME = 'normalised_cell.csv';
-const bytes = new Uint8Array(readFileSync(`tests/fixtures/unit-suffix/${NAME}`));
+const bytes = new Uint8Array(readFileSync(`src/parsers/unit-suffix-csv/test-files/${NAME}`));
 
 describe('normalised third-party CSV (quantity_unit headers)', () => {
   it('is recognised without a column mapping', () => {
