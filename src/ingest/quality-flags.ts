@@ -1,8 +1,10 @@
 import { CanonicalColumn } from '../domain/canonical-columns.js';
+import { GAP_FACTOR, GAP_MIN_S } from '../domain/time-gap.js';
 import { TimeStepSampler } from '../domain/time-step-sampler.js';
 import type { ParseResult } from '../parsers/cycler-parser.js';
+import { checkCapacityRows, describeCapacityMismatch, finishCapacityCycle, hasVendorCapacity, newCapacityCheckState, type CapacityCheckState, type CapacityMismatch } from './capacity-cross-check.js';
 
-export type QualityFlagCode = 'time_backwards' | 'time_gap' | 'duplicate_records' | 'counter_reset' | 'voltage_out_of_window' | 'nan_run';
+export type QualityFlagCode = 'time_backwards' | 'time_gap' | 'duplicate_records' | 'counter_reset' | 'voltage_out_of_window' | 'nan_run' | 'capacity_mismatch';
 
 /** One kind of problem found in a data file: how often, where first (0-based row), in which cycles. */
 export interface QualityFlag {
@@ -22,9 +24,6 @@ export interface VoltageWindow {
   maxV: number | null;
 }
 
-/** A gap is a time step this many times the median step, and at least GAP_MIN_S seconds. */
-const GAP_FACTOR = 100;
-const GAP_MIN_S = 300;
 /** This many consecutive missing values in a key column make a NaN run. */
 const NAN_RUN_MIN = 10;
 /** Voltage tolerance around the specification window (instrument noise), V. */
@@ -37,6 +36,7 @@ const messages: Record<QualityFlagCode, string> = {
   counter_reset: 'Capacity counter falls inside a step (reset in an odd place)',
   voltage_out_of_window: 'Voltage outside the specification window',
   nan_run: `Run of ${NAN_RUN_MIN} or more missing values in time, voltage or current`,
+  capacity_mismatch: 'Capacity counter and the integral of the current disagree',
 };
 
 /** Data-quality flags of a normalised series, for the whole file and per derived cycle. */
@@ -65,6 +65,8 @@ export interface QualityScanSnapshot {
   prevStep: number;
   prevCounter: number[];
   runs: { length: number; cycle: number }[];
+  /** Optional: snapshots stored before the capacity cross-check existed lack it. */
+  capacity?: CapacityCheckState;
 }
 
 /**
@@ -97,6 +99,7 @@ export class QualityScan {
   private readonly prevCounter = COUNTER_COLUMNS.map(() => NaN);
   /** Per NAN_RUN_COLUMNS entry: length of the missing run reaching the last row seen, and its first row's cycle. */
   private readonly runs = NAN_RUN_COLUMNS.map(() => ({ length: 0, cycle: 0 }));
+  private capacity = newCapacityCheckState();
 
   constructor(private readonly window: VoltageWindow, medianTimeStepS: number) {
     this.gap = Math.max(GAP_MIN_S, GAP_FACTOR * medianTimeStepS);
@@ -104,7 +107,7 @@ export class QualityScan {
 
   /** Where the scan stands (before result()): the rows seen and what the next row is compared with. */
   snapshot(): QualityScanSnapshot {
-    return structuredClone({ offset: this.offset, prevTime: this.prevTime, prevVoltage: this.prevVoltage, prevCurrent: this.prevCurrent, prevStep: this.prevStep, prevCounter: this.prevCounter, runs: this.runs });
+    return structuredClone({ offset: this.offset, prevTime: this.prevTime, prevVoltage: this.prevVoltage, prevCurrent: this.prevCurrent, prevStep: this.prevStep, prevCounter: this.prevCounter, runs: this.runs, capacity: this.capacity });
   }
 
   /** A scan that goes on from a snapshot: its result has the flags of the rows added after it only. */
@@ -114,6 +117,7 @@ export class QualityScan {
     Object.assign(scan, { offset: copy.offset, prevTime: copy.prevTime, prevVoltage: copy.prevVoltage, prevCurrent: copy.prevCurrent, prevStep: copy.prevStep });
     copy.prevCounter.forEach((v, k) => (scan.prevCounter[k] = v));
     copy.runs.forEach((r, k) => Object.assign(scan.runs[k], r));
+    if (copy.capacity) scan.capacity = copy.capacity;
     return scan;
   }
 
@@ -181,12 +185,27 @@ export class QualityScan {
         } else this.endRun(k, base + i);
       }
     });
+    this.checkCapacity(block, base);
     this.offset += rows;
+  }
+
+  /** Only where the capacities come from the cycler's counters: integrated ones agree by construction. */
+  private checkCapacity(block: Pick<ParseResult, 'columns' | 'rows'>, base: number): void {
+    if (!hasVendorCapacity(block.columns)) return;
+    const col = (name: string) => block.columns.find((c) => c.name === name)?.values;
+    const [timeS, currentA, cycle, step, charge, discharge] = [CanonicalColumn.TestTime, CanonicalColumn.Current, CanonicalColumn.CycleCount, CanonicalColumn.StepCount, CanonicalColumn.ChargingCapacity, CanonicalColumn.DischargingCapacity].map(col);
+    if (!timeS || !currentA || !cycle || !step || !charge || !discharge) return;
+    checkCapacityRows(this.capacity, { timeS, currentA, cycle, step, charge, discharge }, base, (m) => this.capacityHit(m));
+  }
+
+  private capacityHit(m: CapacityMismatch): void {
+    this.hit('capacity_mismatch', m.row, m.cycle, describeCapacityMismatch(m));
   }
 
   /** The flags of all rows added, sorted by first row. */
   result(): { flags: QualityFlag[]; perCycle: CycleQualityFlags } {
     NAN_RUN_COLUMNS.forEach((_, k) => this.endRun(k, this.offset));
+    finishCapacityCycle(this.capacity, (m) => this.capacityHit(m));
     return { flags: [...this.found.values()].sort((a, b) => a.firstRow - b.firstRow), perCycle: this.perCycle };
   }
 
@@ -196,9 +215,10 @@ export class QualityScan {
     run.length = 0;
   }
 
-  private hit(code: QualityFlagCode, row: number, cycle: number): void {
+  /** `message`: the flag's, when this is its first occurrence (default: the code's). */
+  private hit(code: QualityFlagCode, row: number, cycle: number, message = messages[code]): void {
     let flag = this.found.get(code);
-    if (!flag) this.found.set(code, (flag = { code, message: messages[code], count: 0, firstRow: row, cycles: [] }));
+    if (!flag) this.found.set(code, (flag = { code, message, count: 0, firstRow: row, cycles: [] }));
     flag.count++;
     if (flag.cycles[flag.cycles.length - 1] !== cycle) flag.cycles.push(cycle);
     const counts = this.perCycle.get(cycle) ?? {};

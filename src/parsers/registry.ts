@@ -18,6 +18,7 @@ import { bdfCsvParser } from './bdf/bdf-csv.parser.js';
 import { bdfParquetParser } from './bdf/bdf-parquet.parser.js';
 import { batteryArchiveParser } from './batteryarchive/batteryarchive.parser.js';
 import { genericCsvParser } from './generic-csv/generic-csv.parser.js';
+import { unitSuffixCsvParser } from './unit-suffix-csv/unit-suffix-csv.parser.js';
 import { digatronParser } from './digatron/digatron.parser.js';
 import { gamryDtaParser } from './gamry/gamry-dta.parser.js';
 import { iviumParser } from './ivium/ivium.parser.js';
@@ -45,6 +46,7 @@ export const parsers: readonly CyclerParser[] = [
   bdfParquetParser,
   batteryArchiveParser,
   genericCsvParser,
+  unitSuffixCsvParser,
   digatronParser,
   gamryDtaParser,
   iviumParser,

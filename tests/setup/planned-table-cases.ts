@@ -139,6 +139,7 @@ export const plannedTableCases: PlannedTableCase[] = [
     load: () => ({ fileName: 'batmo_no_labels.csv', bytes: withoutFields(fixture('bdf/batmo_bdf.csv'), 0, ',', ['Step Type / 1']) }) },
   { label: 'generic-csv: neware_uio.csv through a saved mapping', format: 'generic-csv', load: file('neware/neware_uio.csv'), columnMapping: newareMapping },
   { label: 'generic-csv: mapping with current positive on discharge', format: 'generic-csv', load: () => ({ fileName: 'pruefstand.csv', bytes: germanCsv() }), columnMapping: germanMapping },
+  { label: 'unit-suffix-csv: quantity_unit headers, key:,,, preamble, trailing commas, NaN (written for issue 17)', format: 'unit-suffix-csv', load: ownFile('unit-suffix-csv/test-files/normalised_cell.csv') },
   { label: 'ivium: tab text export (written in the test)', format: 'ivium', load: () => ({ fileName: 'export.txt', bytes: iviumText() }) },
   { label: 'digatron-csv: German export (written in the test)', format: 'digatron-csv', load: () => ({ fileName: 'digatron.csv', bytes: digatronCsv() }) },
 ];

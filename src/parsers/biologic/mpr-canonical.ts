@@ -1,6 +1,6 @@
 import { CanonicalColumn, temperatureChannelName } from '../../domain/canonical-columns.js';
 import { StepType } from '../../domain/step-types.js';
-import type { ParsedColumn, ParseWarning } from '../cycler-parser.js';
+import type { ParsedColumn, ParseResult, ParseWarning } from '../cycler-parser.js';
 import { toParsedColumn } from '../common/parsed-column.js';
 import type { MprColumn } from './mpr-data-module.js';
 
@@ -19,6 +19,9 @@ const canonicalByHeader: [string, string][] = [
   ['step time/s', CanonicalColumn.StepTime],
   ['Temperature/°C', temperatureChannelName(1)],
   ['Rdc/Ohm', CanonicalColumn.InternalResistance],
+  // EC-Lab's own energy counters: preferred to V·I integrated over the rows (sparse rows, gaps).
+  ['Energy charge/W.h', CanonicalColumn.ChargingEnergy],
+  ['Energy discharge/W.h', CanonicalColumn.DischargingEnergy],
 ];
 
 const unitless = new Set(['mode', 'ox/red', 'error', 'control changes', 'Ns changes', 'counter inc.', 'Ns', 'I Range', 'cycle number', 'half cycle', 'z cycle', 'Acir/Dcir Control']);
@@ -70,7 +73,7 @@ function splitHalfCycleCharge(q: Float64Array): { charge: Float64Array; discharg
  * working electrode), which is positive on charge for full cells and positive-electrode half
  * cells; the rule is recorded in the metadata ('currentSign').
  */
-export function toCanonicalMprColumns(columns: MprColumn[], warnings: ParseWarning[]): { columns: ParsedColumn[]; hasHalfCycleCounter: boolean } {
+export function toCanonicalMprColumns(columns: MprColumn[], warnings: ParseWarning[]): { columns: ParsedColumn[]; hasHalfCycleCounter: boolean; energy: ParseResult['counters']['energy'] } {
   const byHeader = new Map<string, MprColumn>();
   for (const c of columns) if (!byHeader.has(c.header)) byHeader.set(c.header, c);
   // First present header of each canonical target wins; the others keep their EC-Lab name.
@@ -106,5 +109,8 @@ export function toCanonicalMprColumns(columns: MprColumn[], warnings: ParseWarni
   const mode = byHeader.get('mode');
   const oxRed = byHeader.get('ox/red');
   if (mode && oxRed) out.push({ name: CanonicalColumn.StepType, unit: '1', originalName: 'mode + ox/red', originalUnit: null, values: stepTypes(mode.values, oxRed.values) });
-  return { columns: out, hasHalfCycleCounter: !!q };
+  // 'Energy charge' / 'Energy discharge' restart with the cycle or the half cycle depending on the
+  // EC-Lab version; 'per-cycle' also takes any fall to under half the running value as a restart.
+  const energy = taken.has(CanonicalColumn.ChargingEnergy) || taken.has(CanonicalColumn.DischargingEnergy) ? 'per-cycle' : 'none';
+  return { columns: out, hasHalfCycleCounter: !!q, energy };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../cycler-parser.js';
 import { StepType } from '../../domain/step-types.js';
+import { parseFile } from '../parse-file.js';
 import { biologicMprParser } from './mpr.parser.js';
 import { biologicMpsParser } from './mps.parser.js';
 
@@ -53,11 +54,19 @@ describe('biologic .mpr parser', () => {
     expect(col(r, 'Current / A').originalUnit).toBe('mA');
     expect(col(r, 'Voltage / V').values.at(-1)).toBeCloseTo(0.5515371, 6);
     expect(col(r, 'Net Capacity / Ah').values.at(-1)).toBeCloseTo(4.976893e-3, 8);
-    expect(col(r, 'Energy charge/W.h').values.at(-1)).toBeCloseTo(0.002129687, 8);
+    expect(col(r, 'Charging Energy / Wh')).toMatchObject({ originalName: 'Energy charge/W.h', unit: 'Wh' });
+    expect(col(r, 'Charging Energy / Wh').values.at(-1)).toBeCloseTo(0.002129687, 8);
     for (const h of ['freq/Hz', '|Z|/Ohm', 'Re(Zwe-ce)/Ohm', 'z cycle', 'Capacitance charge/µF']) expect(col(r, h)).toBeDefined();
     // Q charge/discharge never resets in this file (charge steps between EIS): the signed (Q-Qo) is used.
-    expect(r.counters).toEqual({ capacity: 'signed-net', energy: 'none' });
+    // EC-Lab's energy counters are preferred to V·I summed again over the rows.
+    expect(r.counters).toEqual({ capacity: 'signed-net', energy: 'per-cycle' });
     expect(r.columns.some((c) => c.name === 'Charging Capacity / Ah')).toBe(false);
+  });
+
+  it("biol.mpr: the cycles' charge energies add up to EC-Lab's own counter", async () => {
+    const { cycles } = await parseFile({ fileName: 'biol.mpr', bytes: read('biol.mpr') });
+    expect(cycles.length).toBeGreaterThan(1);
+    expect(cycles.reduce((sum, c) => sum + c.chargeEnergyWh, 0)).toBeCloseTo(0.002129687, 8);
   });
 
   it('v0 data modules (EC-Lab ≥ 11.50 layout, u16 ids above 255)', async () => {

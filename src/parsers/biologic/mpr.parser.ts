@@ -35,7 +35,7 @@ export const biologicMprParser: CyclerParser = {
       const byte = recordsStart + data.rows * recordSize;
       warnings.push(truncationWarning(data.rows, byte, `the file ends inside the 'VMP data' module, which declares ${data.declaredRows} records of ${recordSize} bytes`));
     }
-    const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
+    const { columns, hasHalfCycleCounter, energy } = toCanonicalMprColumns(raw, warnings);
     const settings = modules.find((m) => m.shortName === 'VMP Set');
     const logModule = modules.find((m) => m.shortName === 'VMP LOG');
     const { startOle, metadata: logMetadata } = logModule ? readMprLog(src, logModule) : { startOle: null, metadata: {} };
@@ -75,9 +75,9 @@ export const biologicMprParser: CyclerParser = {
       warnings,
       counters: {
         capacity: hasNet ? 'signed-net' : hasHalfCycleCounter ? 'per-half-cycle' : 'none',
-        // EC-Lab energy columns ('|Energy|', 'Energy charge/discharge') have no documented reset
-        // rule: they are kept under their own names and energy is integrated from V·I.
-        energy: 'none',
+        // 'Energy charge' / 'Energy discharge' when the file has them ('|Energy|' has no sign and
+        // keeps its own name); else energy is integrated from V·I within steps.
+        energy,
       },
     };
   },

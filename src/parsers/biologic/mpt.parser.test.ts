@@ -2,16 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { fixtureLoader, col, first, last, utc } from '../../../tests/setup/parser-golden.js';
 import { syntheticExport } from '../../../tests/setup/synthetic-export.js';
 import { ParseError } from '../cycler-parser.js';
+import { parseFile } from '../parse-file.js';
 import { biologicMptParser } from './mpt.parser.js';
 
 const load = fixtureLoader('biologic');
 const parse = (name: string) => biologicMptParser.parse({ fileName: name, bytes: load(name) });
 
 describe('BioLogic ASCII exports (golden)', () => {
+  // Energy per cycle is EC-Lab's own 'Energy charge' (0.517990 Wh at the last row), not V·I summed
+  // over the rows again (0.518236 Wh before).
+  it("takes the cycle's energy from EC-Lab's energy counters", async () => {
+    const name = 'Sample_data_biologic_02_MB_CA1.txt';
+    const { cycles } = await parseFile({ fileName: name, bytes: load(name) });
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0].chargeEnergyWh).toBeCloseTo(0.5179898059705946, 12);
+    expect(cycles[0].dischargeEnergyWh).toBe(0);
+  });
+
   it('BT-Lab .txt (latin-1, 103 header lines, Ecell, separate Q charge / Q discharge)', async () => {
     const r = await parse('Sample_data_biologic_02_MB_CA1.txt');
     expect(r.rows).toBe(1397);
-    expect(r.counters).toEqual({ capacity: 'signed-net', energy: 'none' });
+    expect(r.counters).toEqual({ capacity: 'signed-net', energy: 'per-cycle' });
+    expect(col(r, 'Charging Energy / Wh')).toMatchObject({ originalName: 'Energy charge/W.h', unit: 'Wh' });
     expect(col(r, 'Voltage / V').originalName).toBe('Ecell/V');
     expect(first(r, 'Voltage / V')).toBe(2.812798);
     expect(first(r, 'Test Time / s')).toBe(225288.7682362646);

@@ -46,7 +46,7 @@ function mptColumns(plan: PlannedColumn[], values: Float64Array[], warnings: Par
     time.values = unix.map((v) => v - t0);
     extra.push({ name: CanonicalColumn.UnixTime, unit: 's', originalName: 'time/s', originalUnit: ABSOLUTE_TIME_UNIT, values: unix });
   }
-  const { columns, hasHalfCycleCounter } = toCanonicalMprColumns(raw, warnings);
+  const { columns, hasHalfCycleCounter, energy } = toCanonicalMprColumns(raw, warnings);
   const hasNet = columns.some((c) => c.name === CanonicalColumn.NetCapacity);
   // Same counter policy as .mpr: (Q-Qo) first; BT-Lab's separate 'Q charge' / 'Q discharge'
   // (accumulating per cycle) only when there is neither (Q-Qo) nor 'Q charge/discharge'.
@@ -61,8 +61,8 @@ function mptColumns(plan: PlannedColumn[], values: Float64Array[], warnings: Par
   }
   const counters: ParseResult['counters'] = {
     capacity: hasNet ? 'signed-net' : separate ? 'per-cycle' : hasHalfCycleCounter ? 'per-half-cycle' : 'none',
-    // As for .mpr: EC-Lab energy columns keep their own names and energy is integrated from V·I.
-    energy: 'none',
+    // As for .mpr: EC-Lab's 'Energy charge' / 'Energy discharge' when present, else V·I integrated.
+    energy,
   };
   return { columns: [...columns, ...extra], counters };
 }

@@ -44,7 +44,7 @@ export interface CounterIncrementsState {
 }
 
 export function newCounterIncrementsState(): CounterIncrementsState {
-  return { charge: { value: NaN }, discharge: { value: NaN }, net: { value: NaN }, rate: { rate: NaN, timeS: NaN } };
+  return { charge: { value: NaN }, discharge: { value: NaN }, net: { value: NaN }, rate: { rate: NaN, timeS: NaN, dtS: NaN } };
 }
 
 const columnsOf: Record<Quantity, { charge: string; discharge: string; net: string }> = {
@@ -87,7 +87,11 @@ export function counterIncrementsOf(source: CounterSource, inputs: readonly Floa
       };
     }
     case 'integrated':
-      return integrateIncrements(source.quantity === 'capacity' ? ctx.currentA : powerOf(ctx), ctx.timeS, ctx.resume, state.rate);
+      // Energy only within a step (V jumps with I at a step change); capacity also across the
+      // change, where the current steps at a row (both: never across a gap, see integrateIncrements).
+      return source.quantity === 'capacity'
+        ? integrateIncrements(ctx.currentA, ctx.timeS, ctx.resume, state.rate)
+        : integrateIncrements(powerOf(ctx), ctx.timeS, orFlags(ctx.stepStart, ctx.resume), state.rate);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accumulatePerCycleInPlace, counterIncrements, newCycleSums } from './counter-increments.js';
+import { accumulatePerCycleInPlace, counterIncrements, integrateIncrements, newCycleSums } from './counter-increments.js';
 
 // The kernels run over fixed row ranges (32,768 rows): their state must carry across a range edge,
 // and a counter reset or a new cycle just before or after one must give what one row at a time gives.
@@ -46,5 +46,25 @@ describe('counter kernels over row ranges', () => {
     for (const e of edges) expect(charge[e]).toBe(0.5);
     expect(net[n - 1]).toBeCloseTo(0.25 * n, 6);
     expect(sums).toMatchObject({ charge: charge[n - 1], discharge: discharge[n - 1], cycle: edges.length + 1 });
+  });
+});
+
+describe('integrateIncrements', () => {
+  // 1 A charge sampled every second, a step change at row 3 and a 2 h hole in the record at row 6.
+  const timeS = Float64Array.of(0, 1, 2, 3, 4, 5, 7205, 7206);
+  const currentA = Float64Array.of(1, 1, 1, -1, -1, -1, -1, -1);
+  const stepStart = Uint8Array.of(1, 0, 0, 1, 0, 0, 0, 0);
+
+  it('integrates within steps only and never across a gap', () => {
+    const { charge, discharge } = integrateIncrements(currentA, timeS, stepStart);
+    expect([...charge].map((v) => v * 3600)).toEqual([0, 1, 1, 0, 0, 0, 0, 0]);
+    expect([...discharge].map((v) => v * 3600)).toEqual([0, 0, 0, 0, 1, 1, 0, 1]);
+  });
+
+  it('gives the same increments row by row as in one call (the usual step carries over)', () => {
+    const whole = integrateIncrements(currentA, timeS, stepStart);
+    const state = { rate: NaN, timeS: NaN };
+    const parts = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => integrateIncrements(currentA.subarray(i, i + 1), timeS.subarray(i, i + 1), stepStart.subarray(i, i + 1), state));
+    expect(parts.map((p) => p.discharge[0])).toEqual([...whole.discharge]);
   });
 });

@@ -1,3 +1,5 @@
+import { isTimeGap } from '../../domain/time-gap.js';
+
 /** Where a vendor counter may restart, and whether it always does there. */
 export interface ResetPoints {
   /** 1 where the counter is known to restart (new step, new half cycle, resumed test ...). */
@@ -17,10 +19,12 @@ export interface PreviousSample {
   value: number;
 }
 
-/** What integrateIncrements carries: the previous row's rate and time. */
+/** What integrateIncrements carries: the previous row's rate and time, and the last time step. */
 export interface PreviousRate {
   rate: number;
   timeS: number;
+  /** Absent in checkpoints written before gaps were skipped. */
+  dtS?: number;
 }
 
 /** Running sums of accumulatePerCycleInPlace and the previous row's cycle (NaN: no row yet). */
@@ -110,8 +114,10 @@ export function signedIncrements(net: Float64Array, stepBoundary: Uint8Array, re
 }
 
 /**
- * Trapezoidal integration of a signed rate (A → Ah, W → Wh) over time, split by sign.
- * Rows flagged in `skip` (resumed test: the gap is unknown) add nothing.
+ * Trapezoidal integration of a signed rate (A → Ah, W → Wh) over time, split by sign. Intervals
+ * ending at a row flagged in `skip` (a step's first row: the rate jumps at an unknown moment; a
+ * resumed test: the gap is unknown) add nothing, nor does a gap in the record (isTimeGap against the
+ * interval before): what flowed there is not known.
  */
 export function integrateIncrements(rate: Float64Array, timeS: Float64Array, skip: Uint8Array, state: PreviousRate = { rate: NaN, timeS: NaN }): { charge: Float64Array; discharge: Float64Array } {
   const n = rate.length;
@@ -119,19 +125,23 @@ export function integrateIncrements(rate: Float64Array, timeS: Float64Array, ski
   const discharge = new Float64Array(n);
   let a = state.rate;
   let ta = state.timeS;
+  let usual = state.dtS ?? NaN;
   for (let i = 0; i < n; i++) {
     const b = rate[i];
     const tb = timeS[i];
     const dt = tb - ta;
-    if (!(a !== a || b !== b || !(dt > 0) || skip[i] === 1)) {
+    const gap = isTimeGap(dt, usual);
+    if (!(a !== a || b !== b || !(dt > 0) || skip[i] === 1 || gap)) {
       charge[i] = ((a > 0 ? a : 0) + (b > 0 ? b : 0)) * 0.5 * dt / 3600;
       discharge[i] = ((a < 0 ? -a : 0) + (b < 0 ? -b : 0)) * 0.5 * dt / 3600;
     }
+    if (dt > 0 && !gap) usual = dt;
     a = b;
     ta = tb;
   }
   state.rate = a;
   state.timeS = ta;
+  state.dtS = usual;
   return { charge, discharge };
 }
 
