@@ -50,12 +50,7 @@ export function summariseCycles(s: CycleSeries): CycleSummary[] {
     out.push({
       cycle: s.cycle[start],
       vendorCycle: s.vendorCycle && s.vendorCycle[start] === s.vendorCycle[start] ? s.vendorCycle[start] : null,
-      chargeCapacityAh: chargeAh,
-      dischargeCapacityAh: dischargeAh,
-      chargeEnergyWh: chargeWh,
-      dischargeEnergyWh: dischargeWh,
-      coulombicEfficiency: chargeAh > 0 ? dischargeAh / chargeAh : null,
-      energyEfficiency: chargeWh > 0 ? dischargeWh / chargeWh : null,
+      ...cycleThroughput(chargeAh, dischargeAh, chargeWh, dischargeWh),
       minVoltageV: volts.min,
       maxVoltageV: volts.max,
       meanVoltageV: volts.mean,
@@ -70,4 +65,16 @@ export function summariseCycles(s: CycleSeries): CycleSummary[] {
     });
   });
   return out;
+}
+
+/** A cycle's charge and discharge totals with the efficiencies they give (null where nothing was charged). */
+export function cycleThroughput(chargeAh: number, dischargeAh: number, chargeWh: number, dischargeWh: number) {
+  return {
+    chargeCapacityAh: chargeAh,
+    dischargeCapacityAh: dischargeAh,
+    chargeEnergyWh: chargeWh,
+    dischargeEnergyWh: dischargeWh,
+    coulombicEfficiency: chargeAh > 0 ? dischargeAh / chargeAh : null,
+    energyEfficiency: chargeWh > 0 ? dischargeWh / chargeWh : null,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { CanonicalColumn as C } from '../domain/canonical-columns.js';
+import { cycleThroughput } from '../domain/cycle-summary.js';
 import type { StepSummary } from '../domain/step-table.js';
 import type { JoinedPart } from './joined-series.js';
 import type { SeriesEngine } from './series-engine.js';
@@ -46,12 +47,7 @@ function mergeCycles(a: CycleRow, b: CycleRow, next: JoinedPart): CycleRow {
   const pick = (x: number | null, y: number | null, f: (p: number, q: number) => number) => (x === null ? y : y === null ? x : f(x, y));
   return {
     ...a,
-    chargeCapacityAh: chargeAh,
-    dischargeCapacityAh: dischargeAh,
-    chargeEnergyWh: chargeWh,
-    dischargeEnergyWh: dischargeWh,
-    coulombicEfficiency: chargeAh > 0 ? dischargeAh / chargeAh : null,
-    energyEfficiency: chargeWh > 0 ? dischargeWh / chargeWh : null,
+    ...cycleThroughput(chargeAh, dischargeAh, chargeWh, dischargeWh),
     minVoltageV: pick(a.minVoltageV, b.minVoltageV, Math.min),
     maxVoltageV: pick(a.maxVoltageV, b.maxVoltageV, Math.max),
     meanVoltageV: mean(a.meanVoltageV, b.meanVoltageV),

@@ -1,3 +1,4 @@
+import type { FilePlacement } from '../../monitored-paths/file-placement.service.js';
 import type { HarvestApi } from '../harvest-api.js';
 
 /** A monitored path as the harvester needs it (the record of GET /api/v1/monitored-paths). */
@@ -11,14 +12,7 @@ export interface WatchedPath {
 }
 
 /** The server's answer for one file (POST /api/v1/monitored-paths/{id}/placements). */
-export interface ServerPlacement {
-  name: string;
-  source: 'assigned' | 'rule' | 'default' | 'unassigned';
-  experiment_id: number | null;
-  device_ids: number[];
-  equipment_id: number | null;
-  reason: string | null;
-}
+export type ServerPlacement = FilePlacement;
 
 const MAX_PAGE = 100;
 
