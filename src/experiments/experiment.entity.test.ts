@@ -141,7 +141,7 @@ describe('experiments, equipment, protocols and data files API', () => {
 
   it('lists, updates and deletes data files; equipment lists its experiments; uploads are the only way in', async () => {
     const equipment = await json(
-      await t.call('POST', '/api/v1/equipment', alice, { name: 'Maccor 4000', model: 'Series 4000', serial_number: 'M4-123', default_format: 'maccor', status: 'public' }),
+      await t.call('POST', '/api/v1/equipment', alice, { name: 'Maccor 4000', model: 'Series 4000', serial_number: 'M4-123', default_format: 'maccor-txt', status: 'public' }),
       201,
     );
     const exp = await json(await t.call('POST', '/api/v1/experiments', alice, { name: 'With files', devices: [{ batch_id: batch.id, sequence: 5 }] }), 201);

@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
+import { VERSION } from '../version.js';
 import type { HarvestApi, HeartbeatBody } from './harvest-api.js';
 import type { HarvesterOptions } from './harvester.js';
 
 /** The longest a running harvester stays silent: the server shows it offline after 3 missed beats. */
 export const MAX_HEARTBEAT_INTERVAL_S = 60;
 
-const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export interface HeartbeatOptions {
   name: string;
