@@ -33,6 +33,7 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     if (/^CURVE\d*$/.test(cells[0].split(' ')[0]) && /TABLE/.test(lines[i])) {
       const head = (lines[i + 1] ?? '').split('\t');
       const decimalComma = /^\t[-\d]+\t-?\d+,\d/.test(lines[i + 3] ?? '');
+      const declared = Number(cells[2]);
       let k = i + 3;
       for (; k < lines.length && lines[k].startsWith('\t'); k++) {
         const f = lines[k].split('\t');
@@ -46,6 +47,8 @@ async function parse(input: ParseInput): Promise<ParseResult> {
         rows++;
         for (const list of data.values()) while (list.length < rows) list.push(NaN);
       }
+      const read = k - (i + 3);
+      if (Number.isInteger(declared) && declared > read) warnings.push(shortTable(cells[0].split(' ')[0], declared, read, k));
       i = k - 1;
     } else if (cells.length >= 2 && /^[A-Z][A-Z0-9_]*$/.test(cells[0])) {
       if (cells[0] === 'TAG') metadata.technique = cells[1];
@@ -58,6 +61,14 @@ async function parse(input: ParseInput): Promise<ParseResult> {
   const columns: ParsedColumn[] = [];
   for (const [name, list] of data) columns.push(toParsedColumn(Float64Array.from(list), name, units[name] ?? 'degC', names[name], warnings));
   return { format: FORMAT, parserVersion: '1', rows, columns, metadata, warnings, counters: { capacity: 'none', energy: 'none' } };
+}
+
+/**
+ * A table that holds fewer points than its header declares ('CURVE<TAB>TABLE<TAB>61'): the run was
+ * stopped early or the file is cut. Its rows are kept; the warning says how many are missing and where.
+ */
+function shortTable(table: string, declared: number, read: number, line: number): ParseWarning {
+  return { code: 'POINT_COUNT_SHORT', line, message: `${table}: the header declares ${declared} points, the file holds ${read} (table ends at line ${line}): stopped early or the file is cut` };
 }
 
 /** UNVERIFIED: implemented from formats.md §8; no sample file. Current sign as Gamry writes it (anodic +). */
