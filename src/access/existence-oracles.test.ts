@@ -47,8 +47,21 @@ describe('writes answer without revealing hidden records', () => {
   });
 
   it('a reference to a missing record is named by its field, never by a database constraint', async () => {
-    const res = await json<ErrorBody>(await t.call('POST', '/api/v1/people', alice, { name: 'Probe person', short_name: 'pp', user_id: 987654 }), 400);
+    const res = await json<ErrorBody>(await t.call('POST', '/api/v1/people', alice, { name: 'Probe person', short_name: 'pp', organisation_id: 987654 }), 400);
     expect(JSON.stringify(res)).not.toMatch(/_fkey|people_/);
-    expect(res.error.issues).toEqual([{ field: 'user_id', message: 'no visible record with id 987654' }]);
+    expect(res.error.issues).toEqual([{ field: 'organisation_id', message: 'no visible record with id 987654' }]);
+  });
+
+  it("a person links to the writer's own account only: another's id and a missing id get the same answer", async () => {
+    const answers = [];
+    for (const userId of [bob.id, 987654]) {
+      const res = await json<ErrorBody>(await t.call('POST', '/api/v1/people', alice, { name: `Probe ${userId}`, user_id: userId }), 400);
+      answers.push(res.error.issues);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toEqual([{ field: 'user_id', message: expect.stringContaining('your own account only') }]);
+    await json(await t.call('POST', '/api/v1/people', alice, { name: 'Alice herself', user_id: alice.id }), 201);
+    const manager = await t.createUser('user_manager');
+    await json(await t.call('POST', '/api/v1/people', manager, { name: 'Bob, linked by a manager', user_id: bob.id }), 201);
   });
 });
