@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiLogin, createUser, ensureInstitution, unique, type ApiSession } from './support/api-session.js';
+import { apiLogin, createUser, ensureInstitution, unique, waitUntilParsed, type ApiSession } from './support/api-session.js';
 import { browserHooks, openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
 import { signIn } from './support/ui.js';
@@ -34,12 +34,7 @@ describe("a batch's statistics from its devices' data files", () => {
       form.append('file', new Blob([new Uint8Array(readFileSync(resolve('../shared/fixtures', fixture)))]), fixture.split('/')[1]);
       dataFileIds.push((await session.upload<{ dataFileId: number }>(`/api/v1/experiments/${experimentId}/files`, form)).dataFileId);
     }
-    for (const id of dataFileIds) {
-      for (let tries = 0; (await session.request<{ state: string }>('GET', `/api/v1/data-files/${id}`)).state !== 'ready'; tries++) {
-        if (tries > 300) throw new Error(`data file ${id} was not parsed within a minute`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    await waitUntilParsed(session, dataFileIds);
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });

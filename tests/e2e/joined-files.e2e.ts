@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiLogin, createUser, ensureInstitution, unique, type ApiSession } from './support/api-session.js';
+import { apiLogin, createUser, ensureInstitution, unique, waitUntilParsed, type ApiSession } from './support/api-session.js';
 import { browserHooks, openBrowser, saveScreenshot, type E2eBrowser } from './support/browser.js';
 import { ADMIN } from './support/server.js';
 import { signIn } from './support/ui.js';
@@ -32,12 +32,7 @@ describe('a test resumed into a new file: linked on its page, plotted joined', (
       form.append('file', new Blob([bytes]), `part-${i + 1}.csv`);
       ids.push((await session.upload<{ dataFileId: number }>(`/api/v1/experiments/${experimentId}/files`, form)).dataFileId);
     }
-    for (const id of ids) {
-      for (let tries = 0; (await session.request<{ state: string }>('GET', `/api/v1/data-files/${id}`)).state !== 'ready'; tries++) {
-        if (tries > 300) throw new Error(`data file ${id} was not parsed within a minute`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    await waitUntilParsed(session, ids);
     browser = await openBrowser(baseUrl);
     await signIn(browser.page, user.username, user.password);
   });

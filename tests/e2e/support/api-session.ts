@@ -47,6 +47,16 @@ export async function createUser(baseUrl: string, admin: ApiSession, username: s
   return { username, password, session: await apiLogin(baseUrl, username, password) };
 }
 
+/** Waits until each data file is parsed (state `ready`), polling every 200 ms for at most a minute each. */
+export async function waitUntilParsed(session: ApiSession, ids: readonly number[]): Promise<void> {
+  for (const id of ids) {
+    for (let tries = 0; (await session.request<{ state: string }>('GET', `/api/v1/data-files/${id}`)).state !== 'ready'; tries++) {
+      if (tries > 300) throw new Error(`data file ${id} was not parsed within a minute`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /** A name unique to this run, so test files never collide. */
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
